@@ -1,0 +1,168 @@
+/**
+ * Every error offerkit throws extends `OfferkitError`, so callers can tell ours from everything else with one
+ * `instanceof`, and each subclass carries what is needed to act on it. Messages never contain secrets: callers
+ * pass field paths, header names and server bodies, never header values or tokens.
+ */
+export class OfferkitError extends Error {
+  override name = "OfferkitError";
+}
+
+/** Where a failed request went, kept on every error that comes from a call. Query strings are left out. */
+export interface RequestSummary {
+  readonly method: string;
+  /** Origin and path, without the query string. */
+  readonly url: string;
+}
+
+/** Input was refused before any network call. `field` is a dotted path such as `body.context.channel`. */
+export class ValidationError extends OfferkitError {
+  override name = "ValidationError";
+  readonly field: string;
+  /** What the field would have to be, in words (`"one of web, mobile"`, `"at most 128 characters"`). */
+  readonly allowed: string;
+
+  constructor(field: string, allowed: string, options?: { cause?: unknown }) {
+    super(`Invalid ${field}: must be ${allowed}.`, options);
+    this.field = field;
+    this.allowed = allowed;
+  }
+}
+
+/** Details the server sent with a failed call: Platform APIs use RFC 7807 problem details, Target `{status, message}`. */
+export type ProblemBody = Readonly<Record<string, unknown>> | string | undefined;
+
+export interface ApiErrorInit {
+  readonly status: number;
+  readonly statusText?: string;
+  readonly requestId?: string | undefined;
+  readonly body?: ProblemBody;
+  readonly request?: RequestSummary | undefined;
+}
+
+/** The server answered with a status outside 2xx. Nothing the server said is dropped. */
+export class ApiError extends OfferkitError {
+  override name = "ApiError";
+  readonly status: number;
+  readonly statusText: string;
+  readonly requestId: string | undefined;
+  /** The parsed JSON body when there was one, else the raw text (possibly empty). */
+  readonly body: ProblemBody;
+  readonly request: RequestSummary | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(describeApiError(init));
+    this.status = init.status;
+    this.statusText = init.statusText ?? "";
+    this.requestId = init.requestId;
+    this.body = init.body;
+    this.request = init.request;
+  }
+}
+
+/** The server answered 2xx but the body is not what the API promises (not JSON, cut short, ...). */
+export class UnexpectedResponseError extends OfferkitError {
+  override name = "UnexpectedResponseError";
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly contentType: string | undefined;
+  /** The first characters of the raw body, for diagnosis. */
+  readonly bodyStart: string;
+  readonly request: RequestSummary | undefined;
+
+  constructor(
+    init: {
+      status: number;
+      requestId?: string | undefined;
+      contentType?: string | undefined;
+      bodyStart: string;
+      request?: RequestSummary | undefined;
+      reason: string;
+    },
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${prefix(init.request)}answered ${init.status} with ${init.reason}${suffix(init.requestId)}. Body starts: ${JSON.stringify(init.bodyStart)}`,
+      options,
+    );
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.contentType = init.contentType;
+    this.bodyStart = init.bodyStart;
+    this.request = init.request;
+  }
+}
+
+/** The request never got a complete answer: DNS, connection refused or reset, TLS. */
+export class NetworkError extends OfferkitError {
+  override name = "NetworkError";
+  readonly request: RequestSummary | undefined;
+  /** How many attempts were made before giving up. */
+  readonly attempts: number;
+
+  constructor(request: RequestSummary | undefined, attempts: number, options?: { cause?: unknown }) {
+    const cause = options?.cause;
+    const detail = cause instanceof Error ? describeCause(cause) : "network failure";
+    super(
+      `${prefix(request)}failed: ${detail}${attempts > 1 ? ` (after ${attempts} attempts)` : ""}. Check the base URL and connectivity.`,
+      options,
+    );
+    this.request = request;
+    this.attempts = attempts;
+  }
+}
+
+/** The call took longer than its `timeout`; the underlying request was aborted. */
+export class TimeoutError extends OfferkitError {
+  override name = "TimeoutError";
+  readonly timeout: number;
+  readonly request: RequestSummary | undefined;
+
+  constructor(timeout: number, request?: RequestSummary) {
+    super(`${prefix(request)}timed out after ${timeout} ms. Raise the \`timeout\` option if the API is slow.`);
+    this.timeout = timeout;
+    this.request = request;
+  }
+}
+
+/** The caller's `AbortSignal` fired; the underlying request was aborted. `cause` is the signal's reason. */
+export class AbortError extends OfferkitError {
+  override name = "AbortError";
+  readonly request: RequestSummary | undefined;
+
+  constructor(request?: RequestSummary, options?: { cause?: unknown }) {
+    super(`${prefix(request)}was aborted by the caller.`, options);
+    this.request = request;
+  }
+}
+
+function prefix(request: RequestSummary | undefined): string {
+  return request ? `${request.method} ${request.url} ` : "The request ";
+}
+
+function suffix(requestId: string | undefined): string {
+  return requestId ? ` (request id ${requestId})` : "";
+}
+
+function describeCause(error: Error): string {
+  // undici wraps the useful part ("ECONNREFUSED 127.0.0.1:1") in `cause`.
+  const inner = (error as { cause?: unknown }).cause;
+  if (inner instanceof Error && inner.message) return `${error.message} (${inner.message})`;
+  return error.message || error.name;
+}
+
+function describeApiError(init: ApiErrorInit): string {
+  const statusLine = `${init.status}${init.statusText ? ` ${init.statusText}` : ""}`;
+  const detail = problemDetail(init.body);
+  return `${prefix(init.request)}answered ${statusLine}${detail ? `: ${detail}` : ""}${suffix(init.requestId)}`;
+}
+
+/** The most useful human-readable line in a problem body, whatever convention the API follows. */
+function problemDetail(body: ProblemBody): string {
+  if (typeof body === "string") return body.slice(0, 200);
+  if (!body) return "";
+  for (const key of ["detail", "message", "title", "error_description", "error"]) {
+    const value = body[key];
+    if (typeof value === "string" && value) return value.slice(0, 200);
+  }
+  return "";
+}

@@ -1,0 +1,30 @@
+import { ValidationError } from "./errors.js";
+
+/** Header names are RFC 9110 tokens. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** CR, LF and NUL would let a value smuggle in extra headers; fetch refuses them with a bare TypeError. */
+const UNSAFE_VALUE = /[\r\n\0]/;
+
+export type HeaderInput = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Refuses header names that are not tokens and values with CR, LF or NUL, naming the header but never its value
+ * (values are often credentials). Undefined values are skipped.
+ */
+export function assertSafeHeaders(headers: HeaderInput | undefined, field = "headers"): void {
+  if (!headers) return;
+  for (const [name, value] of Object.entries(headers)) {
+    if (!TOKEN.test(name)) throw new ValidationError(`${field}[${JSON.stringify(name)}]`, "a valid header name");
+    if (value === undefined) continue;
+    if (typeof value !== "string") throw new ValidationError(`${field}.${name}`, "a string");
+    if (UNSAFE_VALUE.test(value)) {
+      throw new ValidationError(`${field}.${name}`, "a value without CR, LF or NUL characters");
+    }
+  }
+}
+
+/** `offerkit-<package>/<version>`, plus the runtime when it tells us, so server logs show who called. */
+export function userAgent(packageName: string, version: string): string {
+  const runtime = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent;
+  return `offerkit-${packageName}/${version}${runtime ? ` ${runtime}` : ""}`;
+}

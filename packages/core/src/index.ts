@@ -1,0 +1,23 @@
+export {
+  AbortError,
+  ApiError,
+  type ApiErrorInit,
+  NetworkError,
+  OfferkitError,
+  type ProblemBody,
+  type RequestSummary,
+  TimeoutError,
+  UnexpectedResponseError,
+  ValidationError,
+} from "./errors.js";
+export { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
+export { apiErrorFrom, type CallResult, requestIdOf, unwrap } from "./result.js";
+export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./retry.js";
+export {
+  createTransport,
+  DEFAULT_TIMEOUT,
+  type FetchLike,
+  isJsonMediaType,
+  type Transport,
+  type TransportOptions,
+} from "./transport.js";

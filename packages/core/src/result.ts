@@ -1,0 +1,56 @@
+import { ApiError, type ProblemBody } from "./errors.js";
+import { summarize } from "./transport.js";
+
+/** What every openapi-fetch call resolves to. */
+export interface CallResult<Data> {
+  readonly data?: Data;
+  readonly error?: unknown;
+  readonly response: Response;
+}
+
+/**
+ * The data of a successful call, or an `ApiError` carrying the status, request id and server body of a failed
+ * one. Accepts the promise a client call returns, so `await unwrap(client.deliver(...))` reads naturally.
+ */
+export async function unwrap<Data>(call: CallResult<Data> | Promise<CallResult<Data>>): Promise<Data> {
+  const result = await call;
+  if (result.response.ok) return result.data as Data;
+  throw apiErrorFrom(result.response, result.error);
+}
+
+/** Builds the `ApiError` for a non-2xx response whose body openapi-fetch has already read. */
+export function apiErrorFrom(response: Response, body: unknown, request?: Request): ApiError {
+  return new ApiError({
+    status: response.status,
+    statusText: response.statusText,
+    requestId: requestIdOf(response, body, request),
+    body: asProblemBody(body),
+    request: request ? summarize(request) : summarizeResponse(response),
+  });
+}
+
+/**
+ * The id the server (or we) gave the request: the `x-request-id` response header, else a `requestId` in the
+ * body (Target puts it there), else the `x-request-id` we sent.
+ */
+export function requestIdOf(response: Response, body?: unknown, request?: Request): string | undefined {
+  const fromHeader = response.headers.get("x-request-id");
+  if (fromHeader) return fromHeader;
+  if (body && typeof body === "object" && "requestId" in body && typeof body.requestId === "string") {
+    return body.requestId;
+  }
+  return request?.headers.get("x-request-id") ?? undefined;
+}
+
+function asProblemBody(body: unknown): ProblemBody {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === "string") return body;
+  if (typeof body === "object") return body as Record<string, unknown>;
+  return String(body);
+}
+
+function summarizeResponse(response: Response) {
+  if (!response.url) return undefined;
+  const queryStart = response.url.indexOf("?");
+  return { method: "", url: queryStart === -1 ? response.url : response.url.slice(0, queryStart) };
+}

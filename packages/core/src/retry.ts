@@ -1,0 +1,83 @@
+/** When and how long to wait before trying a request again. */
+export interface RetryOptions {
+  /** Total attempts, the first one included. `1` turns retries off. Default 3. */
+  readonly attempts?: number;
+  /** Base delay of the exponential backoff, in ms. Default 200. */
+  readonly minDelay?: number;
+  /** Upper bound of one backoff delay, in ms. Default 5000. */
+  readonly maxDelay?: number;
+  /**
+   * A server's `Retry-After` longer than this (ms) is not waited for: the response is returned as it is.
+   * Default 60000.
+   */
+  readonly maxRetryAfter?: number;
+  /**
+   * Retry POST and PATCH too. Off by default because they may not be idempotent: a retried Target `execute`
+   * call counts impressions twice. Requests with an `Idempotency-Key` header are retried either way.
+   */
+  readonly retryNonIdempotent?: boolean;
+}
+
+export interface ResolvedRetryPolicy {
+  readonly attempts: number;
+  readonly minDelay: number;
+  readonly maxDelay: number;
+  readonly maxRetryAfter: number;
+  readonly retryNonIdempotent: boolean;
+}
+
+export const DEFAULT_RETRY: ResolvedRetryPolicy = {
+  attempts: 3,
+  minDelay: 200,
+  maxDelay: 5_000,
+  maxRetryAfter: 60_000,
+  retryNonIdempotent: false,
+};
+
+export function resolveRetryPolicy(options: RetryOptions | false | undefined): ResolvedRetryPolicy {
+  if (options === false) return { ...DEFAULT_RETRY, attempts: 1 };
+  const policy = { ...DEFAULT_RETRY, ...options };
+  if (!Number.isInteger(policy.attempts) || policy.attempts < 1) {
+    throw new RangeError(`retry.attempts must be a whole number of at least 1, got ${String(policy.attempts)}`);
+  }
+  return policy;
+}
+
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
+
+export function mayRetryRequest(request: Request, policy: ResolvedRetryPolicy): boolean {
+  if (policy.attempts < 2) return false;
+  return (
+    policy.retryNonIdempotent || IDEMPOTENT_METHODS.has(request.method) || request.headers.has("idempotency-key")
+  );
+}
+
+/**
+ * 408, 429 and 5xx are worth another try. 501 and 505 say the server will never do it, and every other 4xx
+ * (400, 401, 403, 404, 409, 422, ...) means the request itself must change.
+ */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status <= 599 && status !== 501 && status !== 505);
+}
+
+/**
+ * The delay before attempt `retryNumber + 1` (retryNumber starts at 1): exponential, capped, with equal jitter
+ * so that a burst of clients spreads out but no delay collapses to zero.
+ */
+export function backoffDelay(retryNumber: number, policy: ResolvedRetryPolicy, random: () => number): number {
+  const ceiling = Math.min(policy.maxDelay, policy.minDelay * 2 ** (retryNumber - 1));
+  return ceiling / 2 + random() * (ceiling / 2);
+}
+
+/**
+ * `Retry-After` as a delay in ms: either delta-seconds or an HTTP date. Returns undefined when absent or
+ * unreadable, so the caller falls back to its own backoff.
+ */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}

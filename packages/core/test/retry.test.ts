@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { isRetryableStatus, parseRetryAfter } from "../src/index.js";
+import { backoffDelay, DEFAULT_RETRY } from "../src/retry.js";
+
+describe("retry policy", () => {
+  it("classifies statuses", () => {
+    expect([408, 429, 500, 502, 503, 504].every(isRetryableStatus)).toBe(true);
+    expect([200, 304, 400, 401, 403, 404, 409, 422, 501, 505].some(isRetryableStatus)).toBe(false);
+  });
+
+  it("parses Retry-After seconds and dates", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    expect(parseRetryAfter("7", now)).toBe(7000);
+    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:05 GMT", now)).toBe(5000);
+    expect(parseRetryAfter("Wed, 31 Dec 2025 00:00:00 GMT", now)).toBe(0);
+    expect(parseRetryAfter("soon", now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it("backs off exponentially, capped, with jitter in the upper half", () => {
+    const policy = { ...DEFAULT_RETRY, minDelay: 100, maxDelay: 1000 };
+    expect(backoffDelay(1, policy, () => 0)).toBe(50);
+    expect(backoffDelay(1, policy, () => 1)).toBe(100);
+    expect(backoffDelay(3, policy, () => 1)).toBe(400);
+    expect(backoffDelay(10, policy, () => 1)).toBe(1000);
+    expect(backoffDelay(10, policy, () => 0)).toBe(500);
+  });
+});

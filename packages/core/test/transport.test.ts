@@ -1,0 +1,288 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  AbortError,
+  ApiError,
+  createTransport,
+  NetworkError,
+  TimeoutError,
+  UnexpectedResponseError,
+  unwrap,
+  ValidationError,
+} from "../src/index.js";
+import { startServer } from "./http-server.js";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+afterEach(() => {
+  server.seen.length = 0;
+});
+
+const fast = { minDelay: 1, maxDelay: 5 };
+
+function get(path: string, init?: RequestInit) {
+  return new Request(`${server.url}${path}`, init);
+}
+
+function post(path: string, body: unknown, headers: Record<string, string> = {}) {
+  return new Request(`${server.url}${path}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+describe("timeouts", () => {
+  it("aborts the socket when the server is slow to answer", async () => {
+    server.handle(() => {}); // never answers
+    const transport = createTransport({ timeout: 50, retry: false });
+    const error = await transport(get("/slow?secret=1")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).timeout).toBe(50);
+    expect((error as TimeoutError).message).toContain(`GET ${server.url}/slow timed out after 50 ms`);
+    expect((error as TimeoutError).message).not.toContain("secret");
+    await server.seen[0]?.aborted; // the server sees the connection go away
+  });
+
+  it("covers a body that stalls after the headers", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"partial":');
+    });
+    const transport = createTransport({ timeout: 80, retry: false });
+    await expect(transport(get("/stall"))).rejects.toBeInstanceOf(TimeoutError);
+    await server.seen[0]?.aborted;
+  });
+
+  it("counts retries and backoff against one deadline", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(503, { "retry-after": "1" }).end();
+    });
+    const transport = createTransport({ timeout: 300, retry: { attempts: 5 } });
+    const started = Date.now();
+    const response = await transport(get("/busy"));
+    // Waiting 1 s would overrun the 300 ms budget, so the 503 comes back at once instead of a timeout later.
+    expect(response.status).toBe(503);
+    expect(Date.now() - started).toBeLessThan(300);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("rejects a negative timeout before sending", () => {
+    expect(() => createTransport({ timeout: -1 })).toThrow(ValidationError);
+  });
+
+  it("lets one call override the timeout", async () => {
+    server.handle((_req, res) => setTimeout(() => res.end("{}"), 60));
+    const transport = createTransport({ timeout: 20, retry: false });
+    await expect(transport(get("/a"))).rejects.toBeInstanceOf(TimeoutError);
+    const response = await transport.with({ timeout: 1000 })(get("/a"));
+    expect(response.status).toBe(200);
+  });
+});
+
+describe("caller aborts", () => {
+  it("stops the request and reports the caller's reason", async () => {
+    server.handle(() => {});
+    const controller = new AbortController();
+    const transport = createTransport({ retry: false });
+    const pending = transport(get("/wait", { signal: controller.signal }));
+    setTimeout(() => controller.abort(new Error("user left")), 20);
+    const error = await pending.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).cause).toEqual(new Error("user left"));
+    await server.seen[0]?.aborted;
+  });
+
+  it("never sends when the signal is already aborted", async () => {
+    const transport = createTransport();
+    await expect(transport(get("/x", { signal: AbortSignal.abort() }))).rejects.toBeInstanceOf(AbortError);
+    expect(server.seen).toHaveLength(0);
+  });
+
+  it("stops waiting between retries", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(503, { "retry-after": "30" }).end();
+    });
+    const controller = new AbortController();
+    const transport = createTransport({ retry: { attempts: 3 }, timeout: 0 });
+    const pending = transport(get("/busy", { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 50);
+    await expect(pending).rejects.toBeInstanceOf(AbortError);
+    expect(server.seen).toHaveLength(1);
+  });
+});
+
+describe("retries", () => {
+  it("retries an idempotent request on 5xx and 429, then succeeds", async () => {
+    const statuses = [500, 429, 200];
+    server.handle((_req, res) => {
+      const status = statuses.shift() ?? 200;
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ status }));
+    });
+    const response = await createTransport({ retry: fast })(get("/flaky"));
+    expect(response.status).toBe(200);
+    expect(server.seen).toHaveLength(3);
+  });
+
+  it.each([400, 401, 403, 404, 409, 422, 501])("never retries %i", async (status) => {
+    server.handle((_req, res) => res.writeHead(status).end());
+    const response = await createTransport({ retry: { ...fast, attempts: 5 } })(get("/no"));
+    expect(response.status).toBe(status);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("gives up after the configured attempts and returns the last response", async () => {
+    server.handle((_req, res) => res.writeHead(502).end("bad gateway"));
+    const response = await createTransport({ retry: { ...fast, attempts: 4 } })(get("/down"));
+    expect(response.status).toBe(502);
+    expect(await response.text()).toBe("bad gateway");
+    expect(server.seen).toHaveLength(4);
+  });
+
+  it("does not retry POST unless told to, or unless it carries an Idempotency-Key", async () => {
+    server.handle((_req, res) => res.writeHead(503).end());
+    await createTransport({ retry: fast })(post("/p", { a: 1 }));
+    expect(server.seen).toHaveLength(1);
+
+    server.seen.length = 0;
+    await createTransport({ retry: { ...fast, retryNonIdempotent: true } })(post("/p", { a: 1 }));
+    expect(server.seen.map((r) => r.body)).toEqual(['{"a":1}', '{"a":1}', '{"a":1}']);
+
+    server.seen.length = 0;
+    await createTransport({ retry: fast })(post("/p", { a: 2 }, { "idempotency-key": "k-1" }));
+    expect(server.seen).toHaveLength(3);
+  });
+
+  it("honours Retry-After in seconds and as an HTTP date", async () => {
+    const answers: Array<[number, Record<string, string>]> = [
+      [429, { "retry-after": "0" }],
+      [503, { "retry-after": new Date(Date.now() - 1000).toUTCString() }],
+      [200, {}],
+    ];
+    server.handle((_req, res) => {
+      const [status, headers] = answers.shift() ?? [200, {}];
+      res.writeHead(status, headers).end();
+    });
+    const response = await createTransport({ retry: { attempts: 3, minDelay: 10_000, maxDelay: 10_000 } })(get("/r"));
+    expect(response.status).toBe(200);
+    expect(server.seen).toHaveLength(3);
+  });
+
+  it("returns the response instead of waiting longer than maxRetryAfter", async () => {
+    server.handle((_req, res) => res.writeHead(429, { "retry-after": "120" }).end());
+    const response = await createTransport({ retry: fast })(get("/later"));
+    expect(response.status).toBe(429);
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it("retries network failures, then reports them with the attempt count", async () => {
+    let calls = 0;
+    const refused: typeof fetch = async () => {
+      calls++;
+      throw new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:9") });
+    };
+    const error = await createTransport({ fetch: refused, retry: fast })(get("/gone")).catch((e: unknown) => e);
+    expect(calls).toBe(3);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).attempts).toBe(3);
+    expect((error as NetworkError).message).toContain("ECONNREFUSED");
+  });
+
+  it("refuses a retry policy without attempts", () => {
+    expect(() => createTransport({ retry: { attempts: 0 } })).toThrow(RangeError);
+  });
+});
+
+describe("responses", () => {
+  it("hands openapi-fetch the parsed JSON and keeps status, headers and url", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "x-request-id": "r-1" }).end('{"ok":true}');
+    });
+    const response = await createTransport()(get("/ok"));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-request-id")).toBe("r-1");
+    expect(response.url).toBe(`${server.url}/ok`);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it("turns a 2xx body that is not JSON into a typed error with the start of the body", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "x-request-id": "r-2" }).end("<html>proxy</html>");
+    });
+    const error = await createTransport()(get("/html")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error).toMatchObject({ status: 200, requestId: "r-2", bodyStart: "<html>proxy</html>" });
+  });
+
+  it("turns a 2xx with a non-JSON media type into a typed error", async () => {
+    server.handle((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end("<p>maintenance</p>"));
+    const error = await createTransport()(get("/maint")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect((error as UnexpectedResponseError).message).toContain("text/html body where JSON was expected");
+  });
+
+  it("keeps what arrived of a body cut short", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100", "x-request-id": "r-3" });
+      res.write('{"status":200,"requ');
+      setTimeout(() => res.destroy(), 10);
+    });
+    const error = await createTransport({ retry: false })(get("/cut")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(error).toMatchObject({ status: 200, requestId: "r-3", bodyStart: '{"status":200,"requ' });
+  });
+
+  it("passes error responses through for the caller to read", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(400, { "content-type": "application/json" }).end('{"status":400,"message":"bad"}');
+    });
+    const response = await createTransport()(get("/bad"));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toBe('{"status":400,"message":"bad"}');
+  });
+
+  it("sends the user agent outside browsers, without overriding the caller's", async () => {
+    server.handle((_req, res) => res.end());
+    const transport = createTransport({ userAgent: "offerkit-test/1.0.0" });
+    await transport(get("/ua"));
+    await transport(get("/ua", { headers: { "user-agent": "mine" } }));
+    expect(server.seen.map((r) => r.headers["user-agent"])).toEqual(["offerkit-test/1.0.0", "mine"]);
+  });
+
+  it("reads globalThis.fetch at call time when no fetch is given", async () => {
+    const original = globalThis.fetch;
+    globalThis.fetch = async () => new Response('{"stub":true}', { headers: { "content-type": "application/json" } });
+    try {
+      const response = await createTransport()(get("/stubbed"));
+      expect(await response.json()).toEqual({ stub: true });
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
+
+describe("unwrap", () => {
+  it("throws an ApiError that keeps status, request id and the problem body", async () => {
+    const response = new Response('{"status":500,"message":"boom","requestId":"body-id"}', {
+      status: 500,
+      statusText: "Internal Server Error",
+    });
+    const error = await unwrap({ error: { status: 500, message: "boom", requestId: "body-id" }, response }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 500, requestId: "body-id", body: { message: "boom" } });
+    expect((error as ApiError).message).toContain("500 Internal Server Error: boom (request id body-id)");
+  });
+
+  it("prefers the x-request-id response header", async () => {
+    const response = new Response("", { status: 429, headers: { "x-request-id": "hdr-id" } });
+    await expect(unwrap({ error: "", response })).rejects.toMatchObject({ status: 429, requestId: "hdr-id" });
+  });
+
+  it("returns the data of a 2xx", async () => {
+    await expect(unwrap(Promise.resolve({ data: { a: 1 }, response: new Response("{}") }))).resolves.toEqual({ a: 1 });
+  });
+});
