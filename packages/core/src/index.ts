@@ -21,3 +21,13 @@ export {
   type Transport,
   type TransportOptions,
 } from "./transport.js";
+export {
+  type CompactSchema,
+  type OperationInput,
+  type OperationRules,
+  type ParameterRule,
+  type SchemaTable,
+  validate,
+  validateOperation,
+} from "./validate.js";
+export { VERSION } from "./version.js";

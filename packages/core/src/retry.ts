@@ -47,9 +47,7 @@ const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "
 
 export function mayRetryRequest(request: Request, policy: ResolvedRetryPolicy): boolean {
   if (policy.attempts < 2) return false;
-  return (
-    policy.retryNonIdempotent || IDEMPOTENT_METHODS.has(request.method) || request.headers.has("idempotency-key")
-  );
+  return policy.retryNonIdempotent || IDEMPOTENT_METHODS.has(request.method) || request.headers.has("idempotency-key");
 }
 
 /**

@@ -1,0 +1,194 @@
+import { ValidationError } from "./errors.js";
+
+/**
+ * The subset of JSON Schema 2020-12 (OpenAPI 3.1) that our specs use to constrain requests, as emitted by
+ * `scripts/generate-validator.mjs`. `$ref` is a name in the `SchemaTable` (or a `#/components/schemas/` pointer).
+ */
+export interface CompactSchema {
+  readonly $ref?: string;
+  readonly type?: string | readonly string[];
+  readonly enum?: readonly unknown[];
+  readonly const?: unknown;
+  readonly required?: readonly string[];
+  readonly properties?: Readonly<Record<string, CompactSchema>>;
+  readonly additionalProperties?: boolean | CompactSchema;
+  readonly propertyNames?: CompactSchema;
+  readonly minProperties?: number;
+  readonly maxProperties?: number;
+  readonly items?: CompactSchema;
+  readonly minItems?: number;
+  readonly maxItems?: number;
+  readonly uniqueItems?: boolean;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly pattern?: string;
+  readonly minimum?: number;
+  readonly maximum?: number;
+  readonly exclusiveMinimum?: number;
+  readonly exclusiveMaximum?: number;
+  readonly allOf?: readonly CompactSchema[];
+  readonly anyOf?: readonly CompactSchema[];
+  readonly oneOf?: readonly CompactSchema[];
+}
+
+export type SchemaTable = Readonly<Record<string, CompactSchema>>;
+
+export interface ParameterRule {
+  readonly schema: CompactSchema;
+  readonly required?: boolean;
+}
+
+/** What one operation accepts, keyed by parameter name; generated per spec. */
+export interface OperationRules {
+  readonly body?: ParameterRule;
+  readonly path?: Readonly<Record<string, ParameterRule>>;
+  readonly query?: Readonly<Record<string, ParameterRule>>;
+  readonly header?: Readonly<Record<string, ParameterRule>>;
+}
+
+export interface OperationInput {
+  readonly body?: unknown;
+  readonly path?: Readonly<Record<string, unknown>>;
+  readonly query?: Readonly<Record<string, unknown>>;
+  readonly header?: Readonly<Record<string, unknown>>;
+}
+
+/** The first violation found: the field's path and what it must be. */
+type Failure = [field: string, allowed: string] | undefined;
+
+// Compiled on first use and kept: validation runs on every call, patterns come from a fixed table.
+const patterns = new Map<string, RegExp>();
+
+const count = (n: number, one: string, many: string) => `${n}${n === 1 ? one : many}`;
+
+// Units carry their leading space so bare numbers need none. A missing bound defaults to `NaN`, which makes both
+// comparisons false, so absent keywords need no test of their own.
+const bounds = (n: number, min = Number.NaN, max = Number.NaN, one = "", many = ""): string | undefined =>
+  n < min ? `at least ${count(min, one, many)}` : n > max ? `at most ${count(max, one, many)}` : undefined;
+
+const child = (path: string, key: string) =>
+  /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+
+// JSON has no NaN or Infinity, so "number" means finite.
+const fits = (type: string, kind: string, v: unknown) =>
+  type === "integer" ? Number.isInteger(v) : type === kind && (kind !== "number" || Number.isFinite(v));
+
+const article = (type: string) => (type === "null" ? type : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`);
+
+/** Throws a `ValidationError` for the first violation, naming the field by its path from `field`. */
+export function validate(table: SchemaTable, schema: CompactSchema, value: unknown, field: string): void {
+  const failure = check(table, schema, value, field);
+  if (failure) throw new ValidationError(failure[0], failure[1]);
+}
+
+/**
+ * Checks the parameters (`path.id`, `query.sessionId`, `header.x-api-key`), then the body (`body`), of one call.
+ * Header names match whatever their case, as in HTTP. A parameter left `undefined` counts as absent.
+ */
+export function validateOperation(table: SchemaTable, rules: OperationRules, input: OperationInput): void {
+  const run = (rule: ParameterRule | undefined, value: unknown, field: string) => {
+    if (rule && (value !== undefined || rule.required)) validate(table, rule.schema, value, field);
+  };
+  for (const where of ["path", "query", "header"] as const) {
+    const given = input[where] ?? {};
+    for (const [name, rule] of Object.entries(rules[where] ?? {})) {
+      const key = where === "header" ? Object.keys(given).find((k) => k.toLowerCase() === name.toLowerCase()) : name;
+      run(rule, key === undefined ? key : given[key], `${where}.${name}`);
+    }
+  }
+  run(rules.body, input.body, "body");
+}
+
+function check(table: SchemaTable, s: CompactSchema, v: unknown, path: string): Failure {
+  // JSON drops `undefined`, so it can never satisfy a schema: it is a missing value.
+  if (v === undefined) return [path, "present"];
+  if (s.$ref !== undefined) {
+    // The generator only emits names it found in the spec, so a lookup cannot miss in generated tables.
+    const failure = check(table, table[s.$ref.slice(s.$ref.lastIndexOf("/") + 1)] as CompactSchema, v, path);
+    if (failure) return failure;
+  }
+  const kind = v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
+  const types = s.type;
+  if (
+    types !== undefined &&
+    !(typeof types === "string" ? fits(types, kind, v) : types.some((t) => fits(t, kind, v)))
+  ) {
+    return [path, ([] as string[]).concat(types).map(article).join(" or ")];
+  }
+  if (s.enum && !s.enum.includes(v)) return [path, `one of ${s.enum.join(", ")}`];
+  if ("const" in s && v !== s.const) return [path, JSON.stringify(s.const)];
+  let allowed: string | undefined;
+  if (typeof v === "string") {
+    // JSON Schema counts code points, of which there are between length / 2 and length: count only near a bound.
+    if (v.length < 2 * (s.minLength ?? 0) || v.length > (s.maxLength ?? Number.NaN)) {
+      allowed = bounds([...v].length, s.minLength, s.maxLength, " character", " characters");
+    }
+    if (!allowed && s.pattern !== undefined && !(patterns.get(s.pattern) ?? compile(s.pattern)).test(v)) {
+      allowed = `a string matching /${s.pattern}/`;
+    }
+  } else if (typeof v === "number") {
+    allowed =
+      bounds(v, s.minimum, s.maximum) ??
+      (v <= (s.exclusiveMinimum ?? Number.NaN)
+        ? `greater than ${s.exclusiveMinimum}`
+        : v >= (s.exclusiveMaximum ?? Number.NaN)
+          ? `less than ${s.exclusiveMaximum}`
+          : undefined);
+  } else if (Array.isArray(v)) {
+    // Identity comparison: cheap, never refuses a valid array, but misses equal objects.
+    allowed =
+      bounds(v.length, s.minItems, s.maxItems, " item", " items") ??
+      (s.uniqueItems && new Set(v).size < v.length ? "unique items" : undefined);
+    for (let i = 0; !allowed && s.items && i < v.length; i++) {
+      const failure = check(table, s.items, v[i], `${path}[${i}]`);
+      if (failure) return failure;
+    }
+  } else if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    for (const key of s.required ?? []) if (o[key] === undefined) return [child(path, key), "present"];
+    // Counted and walked without building a filtered copy: this loop is the hot path for large bodies.
+    const keys = Object.keys(o);
+    let size = 0;
+    for (const key of keys) if (o[key] !== undefined) size++;
+    allowed = bounds(size, s.minProperties, s.maxProperties, " entry", " entries");
+    for (const key of allowed ? [] : keys) {
+      if (o[key] === undefined) continue;
+      const at = child(path, key);
+      const bad = s.propertyNames && check(table, s.propertyNames, key, at);
+      if (bad) return [at, `a key that is ${bad[1]}`];
+      // `hasOwn`, not `in`: a key such as "constructor" must not find Object.prototype members.
+      const sub = s.properties && Object.hasOwn(s.properties, key) ? s.properties[key] : s.additionalProperties;
+      if (sub === false) return [at, "absent (unknown property)"];
+      const failure = sub && sub !== true && check(table, sub, o[key], at);
+      if (failure) return failure;
+    }
+  }
+  if (allowed) return [path, allowed];
+  for (const branch of s.allOf ?? []) {
+    const failure = check(table, branch, v, path);
+    if (failure) return failure;
+  }
+  return (s.anyOf && some(table, s.anyOf, v, path)) || (s.oneOf && some(table, s.oneOf, v, path));
+}
+
+function compile(pattern: string): RegExp {
+  const re = new RegExp(pattern, "u");
+  patterns.set(pattern, re);
+  return re;
+}
+
+/**
+ * Passes when one branch does (oneOf is not held to "exactly one": the server is the judge of ambiguity).
+ * Otherwise reports the branch that got furthest into the value, or all alternatives when none got past the root.
+ */
+function some(table: SchemaTable, branches: readonly CompactSchema[], v: unknown, path: string): Failure {
+  let best: Failure;
+  for (const branch of branches) {
+    const failure = check(table, branch, v, path);
+    if (!failure) return undefined;
+    if (!best || failure[0].length > best[0].length) best = failure;
+    else if (failure[0] === path && best[0] === path && !best[1].split(" or ").includes(failure[1]))
+      best = [path, `${best[1]} or ${failure[1]}`];
+  }
+  return best;
+}

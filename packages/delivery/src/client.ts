@@ -1,0 +1,173 @@
+import {
+  assertSafeHeaders,
+  createTransport,
+  type HeaderInput,
+  type RetryOptions,
+  type Transport,
+  userAgent,
+  ValidationError,
+  validateOperation,
+} from "@offerkit/core";
+import createClient, { type Client, type FetchResponse } from "openapi-fetch";
+import type { operations, paths } from "./generated/schema.js";
+import { operations as rules, schemas } from "./generated/validator.js";
+import type { DeliveryRequest } from "./types.js";
+import { VERSION } from "./version.js";
+
+export const DELIVERY_PATH = "/rest/v1/delivery";
+
+export interface DeliveryClientOptions {
+  /**
+   * Target client code (the tenant, e.g. `acme`). Sent as the `client` query parameter and used for the default
+   * host `https://{client}.tt.omtrdc.net`. Give this, `imsOrgId`, or both.
+   */
+  readonly client?: string;
+  /** Experience Cloud org id (`…@AdobeOrg`), sent as `imsOrgId`. Adobe's own SDK identifies accounts this way. */
+  readonly imsOrgId?: string;
+  /** A custom Target host (CNAME) that replaces `{client}.tt.omtrdc.net`, without scheme, e.g. `target.example.com`. */
+  readonly serverDomain?: string;
+  /**
+   * Full origin to call, e.g. an edge cluster `https://mboxedge28.tt.omtrdc.net` or a mock `http://127.0.0.1:4010`.
+   * Wins over `serverDomain` and `client`. Can also be set per call.
+   */
+  readonly baseUrl?: string;
+  /** The fetch to send with. Default: the global `fetch`, looked up at call time. */
+  readonly fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
+  /** Milliseconds one call may take in all, retries included; `0` for none. Default 10000. */
+  readonly timeout?: number;
+  /**
+   * Retries. A delivery call is a POST that counts impressions, so it is never retried unless you pass
+   * `{ retryNonIdempotent: true }` (safe for prefetch-only or notification-only traffic you de-duplicate).
+   */
+  readonly retry?: RetryOptions | false;
+  /** Headers sent with every call, e.g. `{ "X-Request-Id": … }` per call is better; values must not contain CR/LF. */
+  readonly headers?: HeaderInput;
+}
+
+export interface DeliverInput {
+  /** Visitor session id: 1–128 printable characters without spaces, `?`, `/`, `{` or `}`. Keep it per visitor. */
+  readonly sessionId: string;
+  /** The request body. */
+  readonly request: DeliveryRequest;
+  /** Informational client version sent as `version`. */
+  readonly version?: string;
+}
+
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+  /** Overrides the client's timeout for this call. */
+  readonly timeout?: number;
+  /** Overrides the client's retry policy for this call. */
+  readonly retry?: RetryOptions | false;
+  /** Extra headers for this call, e.g. `X-Request-Id`. */
+  readonly headers?: HeaderInput;
+  /** Origin for this call only: how a visitor is routed to the edge cluster that holds their profile. */
+  readonly baseUrl?: string;
+}
+
+/** What `deliver` resolves to: openapi-fetch's `{ data, error, response }`, typed by the spec. */
+export type DeliveryResult = FetchResponse<operations["execute"], { body: DeliveryRequest }, `${string}/${string}`>;
+
+export interface DeliveryClient {
+  /**
+   * `POST /rest/v1/delivery` (operation `execute`): decide mboxes, views and page load for one visitor, and/or
+   * record notifications. Input is checked against the spec's limits before anything is sent; a bad field throws
+   * a `ValidationError` naming it. Resolves with `{ data }` on 2xx and `{ error, response }` otherwise; throws
+   * `TimeoutError`, `AbortError`, `NetworkError` or `UnexpectedResponseError` when there is no usable answer.
+   */
+  deliver(input: DeliverInput, options?: CallOptions): Promise<DeliveryResult>;
+  /** The origin calls go to unless a call says otherwise. */
+  readonly baseUrl: string;
+  /** The generated openapi-fetch client, with the same origin and transport, for anything `deliver` does not cover. */
+  readonly raw: Client<paths>;
+}
+
+/** Client codes are lower-case letters and digits in practice; anything that is not a DNS label cannot be a host. */
+const DNS_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+
+export function createDeliveryClient(options: DeliveryClientOptions): DeliveryClient {
+  const { client, imsOrgId } = options;
+  if (client === undefined && imsOrgId === undefined) {
+    throw new ValidationError("client", "a Target client code (or give imsOrgId): one of them identifies the account");
+  }
+  if (client !== undefined && (typeof client !== "string" || !DNS_LABEL.test(client))) {
+    throw new ValidationError("client", "a Target client code made of letters, digits and inner hyphens");
+  }
+  if (imsOrgId !== undefined && (typeof imsOrgId !== "string" || imsOrgId.length === 0)) {
+    throw new ValidationError("imsOrgId", "a non-empty org id such as 0123456789ABCDEF01234567@AdobeOrg");
+  }
+  assertSafeHeaders(options.headers, "headers");
+  const baseUrl = resolveBaseUrl(options);
+  const account = { client, imsOrgId };
+
+  const transport: Transport = createTransport({
+    fetch: options.fetch,
+    timeout: options.timeout,
+    // A POST is only retried when the caller says it is safe; the transport enforces that.
+    retry: options.retry,
+    userAgent: userAgent("delivery", VERSION),
+  });
+  const raw = createClient<paths>({ baseUrl, fetch: transport, headers: withoutUndefined(options.headers) });
+
+  return {
+    baseUrl,
+    raw,
+    deliver(input, call = {}) {
+      // Checks run before any network call; a throw here rejects the returned promise like any other failure.
+      return Promise.resolve().then(() => {
+        const query = { ...account, sessionId: input?.sessionId, version: input?.version };
+        validateOperation(schemas, rules.execute, { query, body: input?.request });
+        assertSafeHeaders(call.headers, "options.headers");
+        const callBaseUrl = call.baseUrl === undefined ? undefined : checkBaseUrl(call.baseUrl, "options.baseUrl");
+        const perCall = call.timeout !== undefined || call.retry !== undefined;
+        return raw.POST(DELIVERY_PATH, {
+          params: { query: withoutUndefined(query) as operations["execute"]["parameters"]["query"] },
+          body: input.request,
+          headers: withoutUndefined(call.headers),
+          signal: call.signal,
+          baseUrl: callBaseUrl,
+          fetch: perCall ? transport.with({ timeout: call.timeout, retry: call.retry }) : undefined,
+        }) as Promise<DeliveryResult>;
+      });
+    },
+  };
+}
+
+function resolveBaseUrl(options: DeliveryClientOptions): string {
+  if (options.baseUrl !== undefined) return checkBaseUrl(options.baseUrl, "baseUrl");
+  if (options.serverDomain !== undefined) {
+    if (!HOST.test(options.serverDomain)) {
+      throw new ValidationError("serverDomain", "a host name without scheme or path, e.g. target.example.com");
+    }
+    return `https://${options.serverDomain}`;
+  }
+  if (options.client !== undefined) return `https://${options.client}.tt.omtrdc.net`;
+  throw new ValidationError(
+    "baseUrl",
+    "set (or give client or serverDomain): with only imsOrgId there is no default host",
+  );
+}
+
+function checkBaseUrl(value: string, field: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ValidationError(field, "an absolute http(s) URL such as https://mboxedge28.tt.omtrdc.net");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ValidationError(field, "an http: or https: URL");
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ValidationError(field, "an origin without query, fragment or credentials");
+  }
+  return value.replace(/\/+$/, "");
+}
+
+function withoutUndefined<T extends Record<string, unknown>>(record: T | undefined): T | undefined {
+  if (!record) return undefined;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) copy[key] = value;
+  return copy as T;
+}

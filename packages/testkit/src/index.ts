@@ -1,0 +1,14 @@
+export { type ProvidingProject, prismGlobalSetup } from "./global-setup.js";
+export { type PrismMock, type PrismMockOptions, startPrismMock } from "./prism.js";
+export { fakeFetch, jsonResponse, type RecordedRequest, recordingFetch } from "./recording-fetch.js";
+export { responseSchemaChecker, type SchemaCheck } from "./response-schema.js";
+export {
+  contractOperation,
+  listOperations,
+  listSpecs,
+  loadSpec,
+  MOCK_PORTS,
+  SPECS_DIR,
+  type SpecOperation,
+  specPath,
+} from "./specs.js";

@@ -1,0 +1,25 @@
+import { startPrismMock } from "./prism.js";
+import { listSpecs, MOCK_PORTS } from "./specs.js";
+
+// `pnpm mock`: every spec on a fixed, printed port, until Ctrl-C.
+const host = process.env.MOCK_HOST ?? "127.0.0.1";
+const specs = listSpecs();
+let nextPort = Math.max(...Object.values(MOCK_PORTS)) + 1;
+const mocks = await Promise.all(
+  specs.map(async (spec) => {
+    const port = MOCK_PORTS[spec] ?? nextPort++;
+    const mock = await startPrismMock({ spec, port, host });
+    return { spec, mock };
+  }),
+);
+for (const { spec, mock } of mocks) console.log(`${spec.padEnd(10)} ${mock.url}   (specs/${spec}.yaml)`);
+console.log(
+  "Prism mocks are up. Send `Prefer: code=400` or `Prefer: example=<name>` to pick a response. Ctrl-C stops.",
+);
+
+async function stop() {
+  await Promise.all(mocks.map(({ mock }) => mock.close()));
+  process.exit(0);
+}
+process.once("SIGINT", stop);
+process.once("SIGTERM", stop);

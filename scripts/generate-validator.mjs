@@ -1,0 +1,314 @@
+#!/usr/bin/env node
+// Turns the request constraints of an OpenAPI 3.1 spec into the table that `validate()` in @offerkit/core interprets,
+// so clients refuse bad input before any network call without the constraints being copied by hand.
+//
+// Usage (from a package dir): node ../../scripts/generate-validator.mjs <spec.yaml> <out.ts> [--check]
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+
+/** Keywords `validate()` understands; everything else is dropped. */
+const KEYWORDS = new Set([
+  "$ref",
+  "type",
+  "enum",
+  "const",
+  "required",
+  "properties",
+  "additionalProperties",
+  "propertyNames",
+  "minProperties",
+  "maxProperties",
+  "items",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "allOf",
+  "anyOf",
+  "oneOf",
+]);
+
+/** Constraints `validate()` does not enforce: dropping them makes clients laxer than the spec, so say so. */
+const UNSUPPORTED = new Set([
+  "not",
+  "if",
+  "then",
+  "else",
+  "prefixItems",
+  "contains",
+  "minContains",
+  "maxContains",
+  "patternProperties",
+  "dependentRequired",
+  "dependentSchemas",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "multipleOf",
+  "nullable",
+  "$dynamicRef",
+]);
+
+const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+const LOCATIONS = ["path", "query", "header"];
+
+class SpecError extends Error {}
+
+function main(argv) {
+  const args = argv.filter((arg) => arg !== "--check");
+  const check = args.length !== argv.length;
+  const [specArg, outArg] = args;
+  if (args.length !== 2 || !specArg || !outArg) {
+    console.error("Usage: node scripts/generate-validator.mjs <spec.yaml> <out.ts> [--check]");
+    return 2;
+  }
+  let content;
+  try {
+    content = generate(readFileSync(specArg, "utf8"), describeSpec(specArg));
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    console.error(`✘ ${specArg}: ${error.message}`);
+    return 1;
+  }
+  const current = readOrUndefined(outArg);
+  if (check) {
+    if (current === content) return 0;
+    console.error(`✘ ${outArg} is out of date with ${specArg}; run pnpm generate`);
+    return 1;
+  }
+  if (current !== content) {
+    mkdirSync(dirname(outArg), { recursive: true });
+    writeFileSync(outArg, content);
+    console.log(`✔ wrote ${outArg}`);
+  }
+  return 0;
+}
+
+/** The spec's path as the header names it: relative to the repository when inside it, so it is the same from any cwd. */
+function describeSpec(specArg) {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+  const path = relative(root, resolve(specArg));
+  return path.startsWith("..") || isAbsolute(path) ? basename(specArg) : path.split(sep).join("/");
+}
+
+function readOrUndefined(path) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if (error?.code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+/** The TypeScript module for one spec. Pure, so that tests and `--check` see exactly what would be written. */
+export function generate(text, specName) {
+  const doc = parse(text);
+  if (!doc || typeof doc !== "object") throw new SpecError("not an OpenAPI document");
+  const context = { doc, wanted: new Set(), warnings: new Set() };
+  const operations = collectOperations(context);
+  const schemas = collectSchemas(context);
+  for (const warning of context.warnings) console.warn(`⚠ ${specName}: ${warning}`);
+  return [
+    `// Generated from ${specName} by scripts/generate-validator.mjs. Do not edit.`,
+    `import type { OperationRules, SchemaTable } from "@offerkit/core";`,
+    "",
+    `export const schemas: SchemaTable = ${format(schemas)};`,
+    "",
+    `export const operations = ${format(operations)} as const satisfies Record<string, OperationRules>;`,
+    "",
+  ].join("\n");
+}
+
+/** JSON as a TypeScript literal: 2-space indent, bare identifier keys, arrays of scalars on one line. */
+function format(value, indent = "") {
+  if (!value || typeof value !== "object") return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.every((item) => !item || typeof item !== "object"))
+      return `[${value.map((item) => format(item)).join(", ")}]`;
+    return `[\n${value.map((item) => inner + format(item, inner)).join(",\n")}\n${indent}]`;
+  }
+  const entries = Object.entries(value);
+  if (entries.length === 0) return "{}";
+  // A literal `__proto__:` key would set the prototype instead of a property; the computed form does not.
+  const key = (k) => (k === "__proto__" ? `["__proto__"]` : /^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
+  return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${format(v, inner)}`).join(",\n")}\n${indent}}`;
+}
+
+function collectOperations(context) {
+  const operations = {};
+  for (const [path, rawItem] of Object.entries(context.doc.paths ?? {})) {
+    const item = resolveComponent(context, rawItem, "pathItems", path);
+    for (const [method, operation] of Object.entries(item)) {
+      if (!METHODS.has(method)) continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      const id = operation?.operationId;
+      if (typeof id !== "string") throw new SpecError(`${where} has no operationId`);
+      if (Object.hasOwn(operations, id)) throw new SpecError(`operationId ${id} is used twice`);
+      operations[id] = operationRules(context, item, operation, `${id} (${where})`);
+    }
+  }
+  return operations;
+}
+
+function operationRules(context, item, operation, where) {
+  const rules = {};
+  const body = operation.requestBody && resolveComponent(context, operation.requestBody, "requestBodies", where);
+  const bodySchema = body && jsonSchemaOf(body.content);
+  if (bodySchema) {
+    rules.body = { schema: compact(context, bodySchema, `${where} request body`) };
+    if (body.required === true) rules.body.required = true;
+  }
+  // Operation-level parameters override path-level ones with the same name and location.
+  const parameters = new Map();
+  for (const raw of [...(item.parameters ?? []), ...(operation.parameters ?? [])]) {
+    const parameter = resolveComponent(context, raw, "parameters", where);
+    if (LOCATIONS.includes(parameter.in)) parameters.set(`${parameter.in} ${parameter.name}`, parameter);
+  }
+  for (const location of LOCATIONS) {
+    for (const parameter of parameters.values()) {
+      if (parameter.in !== location) continue;
+      const schema = parameter.schema ?? jsonSchemaOf(parameter.content) ?? {};
+      const rule = { schema: compact(context, schema, `${where} ${location} parameter ${parameter.name}`) };
+      if (parameter.required === true || location === "path") rule.required = true;
+      rules[location] ??= {};
+      // HTTP header names are case-insensitive: one spelling in the table, the runtime lowercases both sides.
+      rules[location][location === "header" ? parameter.name.toLowerCase() : parameter.name] = rule;
+    }
+  }
+  return rules;
+}
+
+/** The schema of the first JSON media type (`application/json`, `application/*+json`, ...), if any. */
+function jsonSchemaOf(content) {
+  for (const [type, media] of Object.entries(content ?? {})) {
+    if (/^[^;]*[/+]json\s*(;|$)/i.test(type) && media?.schema !== undefined) return media.schema;
+  }
+  return undefined;
+}
+
+function resolveComponent(context, value, kind, where) {
+  const seen = new Set();
+  let current = value;
+  while (current && typeof current === "object" && typeof current.$ref === "string") {
+    const prefix = `#/components/${kind}/`;
+    if (!current.$ref.startsWith(prefix)) throw new SpecError(`${where}: unsupported $ref ${current.$ref}`);
+    if (seen.has(current.$ref)) throw new SpecError(`${where}: circular $ref ${current.$ref}`);
+    seen.add(current.$ref);
+    const name = decodePointer(current.$ref.slice(prefix.length));
+    const target = context.doc.components?.[kind]?.[name];
+    if (target === undefined) throw new SpecError(`${where}: $ref ${current.$ref} not found`);
+    current = target;
+  }
+  if (!current || typeof current !== "object") throw new SpecError(`${where}: expected an object`);
+  return current;
+}
+
+function decodePointer(token) {
+  return decodeURIComponent(token).replaceAll("~1", "/").replaceAll("~0", "~");
+}
+
+/** Component schemas reachable from the operations, in spec order. */
+function collectSchemas(context) {
+  const all = context.doc.components?.schemas ?? {};
+  const done = new Set();
+  const compacted = new Map();
+  // Compacting a schema can want more schemas; loop until nothing new is wanted.
+  while (done.size < context.wanted.size) {
+    for (const name of [...context.wanted]) {
+      if (done.has(name)) continue;
+      done.add(name);
+      compacted.set(name, compact(context, all[name], `components/schemas/${name}`));
+    }
+  }
+  const schemas = {};
+  for (const name of Object.keys(all)) if (compacted.has(name)) schemas[name] = compacted.get(name);
+  return schemas;
+}
+
+function compact(context, schema, where) {
+  if (schema === true) return {};
+  if (!schema || typeof schema !== "object" || Array.isArray(schema)) {
+    throw new SpecError(`${where}: unsupported schema ${JSON.stringify(schema)}`);
+  }
+  const out = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    const at = `${where}/${keyword}`;
+    if (!KEYWORDS.has(keyword)) {
+      if (UNSUPPORTED.has(keyword)) context.warnings.add(`${at} is not enforced by validate()`);
+      continue;
+    }
+    switch (keyword) {
+      case "$ref":
+        out.$ref = schemaName(context, value, at);
+        break;
+      case "properties":
+        out.properties = {};
+        for (const [name, sub] of Object.entries(value)) out.properties[name] = compact(context, sub, `${at}/${name}`);
+        break;
+      case "additionalProperties":
+        if (value === false) out.additionalProperties = false;
+        else if (value !== true) out.additionalProperties = compact(context, value, at);
+        break;
+      case "items":
+      case "propertyNames":
+        out[keyword] = compact(context, value, at);
+        break;
+      case "allOf":
+      case "anyOf":
+      case "oneOf":
+        if (!Array.isArray(value) || value.length === 0) throw new SpecError(`${at} must be a non-empty array`);
+        out[keyword] = value.map((sub, i) => compact(context, sub, `${at}/${i}`));
+        break;
+      case "pattern":
+        try {
+          new RegExp(value, "u");
+        } catch (error) {
+          throw new SpecError(`${at} is not a valid ECMAScript regex with the u flag: ${error.message}`);
+        }
+        out.pattern = value;
+        break;
+      default:
+        checkValue(keyword, value, at);
+        out[keyword] = value;
+    }
+  }
+  return out;
+}
+
+/** Catches what would silently misbehave at runtime, such as the OpenAPI 3.0 boolean `exclusiveMinimum`. */
+function checkValue(keyword, value, where) {
+  const ok =
+    keyword === "const" ||
+    (keyword === "type" && (typeof value === "string" || isArrayOf(value, "string"))) ||
+    (keyword === "required" && isArrayOf(value, "string")) ||
+    (keyword === "enum" && Array.isArray(value)) ||
+    (keyword === "uniqueItems" && typeof value === "boolean") ||
+    (/^(min|max|exclusiveM)/.test(keyword) && typeof value === "number");
+  if (!ok) throw new SpecError(`${where}: unsupported value ${JSON.stringify(value)}`);
+}
+
+function isArrayOf(value, type) {
+  return Array.isArray(value) && value.every((item) => typeof item === type);
+}
+
+function schemaName(context, ref, where) {
+  const prefix = "#/components/schemas/";
+  if (typeof ref !== "string" || !ref.startsWith(prefix)) throw new SpecError(`${where}: unsupported $ref ${ref}`);
+  const name = decodePointer(ref.slice(prefix.length));
+  if (!Object.hasOwn(context.doc.components?.schemas ?? {}, name))
+    throw new SpecError(`${where}: $ref ${ref} not found`);
+  context.wanted.add(name);
+  return name;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}
