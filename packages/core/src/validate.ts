@@ -29,6 +29,7 @@ export interface CompactSchema {
   readonly allOf?: readonly CompactSchema[];
   readonly anyOf?: readonly CompactSchema[];
   readonly oneOf?: readonly CompactSchema[];
+  readonly not?: CompactSchema;
 }
 
 export type SchemaTable = Readonly<Record<string, CompactSchema>>;
@@ -168,7 +169,13 @@ function check(table: SchemaTable, s: CompactSchema, v: unknown, path: string): 
     const failure = check(table, branch, v, path);
     if (failure) return failure;
   }
+  if (s.not && !check(table, s.not, v, path)) return [path, excluded(s.not)];
   return (s.anyOf && some(table, s.anyOf, v, path)) || (s.oneOf && some(table, s.oneOf, v, path));
+}
+
+/** Our specs use `not` to forbid fields appearing together (`not: { required: [mbox, view] }`). */
+function excluded(not: CompactSchema): string {
+  return not.required ? `without ${not.required.join(" and ")} together` : "not of the excluded form";
 }
 
 function compile(pattern: string): RegExp {

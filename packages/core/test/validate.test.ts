@@ -490,3 +490,22 @@ components:
     expect(() => run()).toThrow(/Missing not found/);
   });
 });
+
+describe("not", () => {
+  const table = {
+    Notification: {
+      type: "object",
+      properties: { mbox: { type: "object" }, view: { type: "object" } },
+      not: { required: ["mbox", "view"] },
+    },
+  } as const;
+
+  it("refuses fields the spec forbids together, and accepts either alone", () => {
+    expect(() => validate(table, { $ref: "Notification" }, { mbox: {} }, "body")).not.toThrow();
+    expect(() => validate(table, { $ref: "Notification" }, { view: {} }, "body")).not.toThrow();
+    expect(() => validate(table, { $ref: "Notification" }, { mbox: {}, view: {} }, "body")).toThrow(
+      "Invalid body: must be without mbox and view together.",
+    );
+    expect(() => validate(table, { not: { type: "string" } }, "x", "v")).toThrow("must be not of the excluded form");
+  });
+});

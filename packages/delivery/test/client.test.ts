@@ -132,6 +132,18 @@ describe("bad input is refused before any network call", () => {
       "body.notifications[0].timestamp",
       "present",
     ],
+    [
+      "a notification for an mbox and a view at once",
+      {
+        sessionId: "s",
+        request: {
+          context: { channel: "web" },
+          notifications: [{ id: "n", type: "display", timestamp: 1, mbox: { name: "m" }, view: { name: "v" } }],
+        },
+      },
+      "body.notifications[0]",
+      "without mbox and view together",
+    ],
   ])("%s", async (_name, input, field, allowed) => {
     // biome-ignore lint/suspicious/noExplicitAny: deliberately malformed input, as untyped JavaScript callers send
     const error = await refusal(() => target.deliver(input as any));

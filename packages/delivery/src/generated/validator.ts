@@ -555,6 +555,17 @@ export const schemas: SchemaTable = {
     ]
   },
   Notification: {
+    not: {
+      required: ["mbox", "view"],
+      properties: {
+        mbox: {
+          $ref: "NotificationMbox"
+        },
+        view: {
+          $ref: "NotificationView"
+        }
+      }
+    },
     allOf: [
       {
         $ref: "RequestDetails"
