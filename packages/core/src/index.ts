@@ -18,6 +18,8 @@ export {
   DEFAULT_TIMEOUT,
   type FetchLike,
   isJsonMediaType,
+  requestSummaryOf,
+  serializeJsonBody,
   type Transport,
   type TransportOptions,
 } from "./transport.js";

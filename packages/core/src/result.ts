@@ -1,5 +1,5 @@
 import { ApiError, type ProblemBody } from "./errors.js";
-import { summarize } from "./transport.js";
+import { requestSummaryOf, summarize } from "./transport.js";
 
 /** What every openapi-fetch call resolves to. */
 export interface CallResult<Data> {
@@ -25,7 +25,7 @@ export function apiErrorFrom(response: Response, body: unknown, request?: Reques
     statusText: response.statusText,
     requestId: requestIdOf(response, body, request),
     body: asProblemBody(body),
-    request: request ? summarize(request) : summarizeResponse(response),
+    request: request ? summarize(request) : requestSummaryOf(response),
   });
 }
 
@@ -47,10 +47,4 @@ function asProblemBody(body: unknown): ProblemBody {
   if (typeof body === "string") return body;
   if (typeof body === "object") return body as Record<string, unknown>;
   return String(body);
-}
-
-function summarizeResponse(response: Response) {
-  if (!response.url) return undefined;
-  const queryStart = response.url.indexOf("?");
-  return { method: "", url: queryStart === -1 ? response.url : response.url.slice(0, queryStart) };
 }

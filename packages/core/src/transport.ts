@@ -1,6 +1,7 @@
 import {
   AbortError,
   NetworkError,
+  OfferkitError,
   type RequestSummary,
   TimeoutError,
   UnexpectedResponseError,
@@ -43,6 +44,13 @@ export const DEFAULT_TIMEOUT = 10_000;
 
 /** How much of an unreadable body an error keeps. */
 const BODY_START_LENGTH = 500;
+
+/** Which request each buffered response answered, so an `ApiError` built later from the response can say. */
+const answeredRequests = new WeakMap<Response, RequestSummary>();
+
+export function requestSummaryOf(response: Response): RequestSummary | undefined {
+  return answeredRequests.get(response);
+}
 
 const isBrowser = typeof (globalThis as { document?: unknown }).document !== "undefined";
 
@@ -100,7 +108,11 @@ async function send(request: Request, init: RequestInit | undefined, config: Sen
       let response: Response;
       try {
         response = await fetchImpl(attemptRequest, init);
+        if (typeof response?.status !== "number" || typeof response.headers?.get !== "function") {
+          throw new OfferkitError("The `fetch` option resolved to something that is not a Response.");
+        }
       } catch (error) {
+        if (error instanceof OfferkitError) throw error;
         if (controller.signal.aborted) throw abortOutcome();
         const delay = backoffDelay(attempt, config.policy, Math.random);
         if (hasNextAttempt && Date.now() + delay < deadline && (await sleep(delay, controller.signal))) continue;
@@ -186,6 +198,7 @@ async function buffer(
   const hasBody = text.length > 0 && response.status !== 204 && response.status !== 205 && response.status !== 304;
   const copy = new Response(hasBody ? text : null, init);
   Object.defineProperty(copy, "url", { value: response.url });
+  answeredRequests.set(copy, request);
 
   if (!hasBody || !response.ok) return copy;
   if (contentType && !isJsonMediaType(contentType)) {
@@ -246,6 +259,18 @@ async function readText(response: Response): Promise<string> {
 export function isJsonMediaType(contentType: string): boolean {
   const essence = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   return essence === "application/json" || essence.endsWith("+json");
+}
+
+/**
+ * openapi-fetch's body serializer, made safe: a body JSON cannot represent (a cycle, a BigInt) is refused as a
+ * `ValidationError` before the network instead of escaping as a bare `TypeError`.
+ */
+export function serializeJsonBody(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    throw new ValidationError("body", "serializable as JSON (no cycles, no BigInt)", { cause: error });
+  }
 }
 
 /** Method and URL without the query string: enough to say which call failed, without echoing parameters. */

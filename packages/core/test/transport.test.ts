@@ -4,6 +4,7 @@ import {
   ApiError,
   createTransport,
   NetworkError,
+  serializeJsonBody,
   TimeoutError,
   UnexpectedResponseError,
   unwrap,
@@ -284,5 +285,28 @@ describe("unwrap", () => {
 
   it("returns the data of a 2xx", async () => {
     await expect(unwrap(Promise.resolve({ data: { a: 1 }, response: new Response("{}") }))).resolves.toEqual({ a: 1 });
+  });
+});
+
+describe("hardening", () => {
+  it("names the method and URL of the call in an ApiError built from the response alone", async () => {
+    server.handle((_req, res) => res.writeHead(404, { "content-type": "application/json" }).end('{"title":"gone"}'));
+    const response = await createTransport()(get("/missing?token=secret"));
+    const error = await unwrap({ error: { title: "gone" }, response }).catch((e: unknown) => e);
+    expect((error as ApiError).request).toEqual({ method: "GET", url: `${server.url}/missing` });
+    expect((error as ApiError).message).toBe(`GET ${server.url}/missing answered 404 Not Found: gone`);
+  });
+
+  it("refuses a custom fetch that does not resolve to a Response", async () => {
+    const broken = (async () => ({ ok: true })) as unknown as typeof fetch;
+    await expect(createTransport({ fetch: broken })(get("/x"))).rejects.toThrow("not a Response");
+  });
+
+  it("refuses bodies JSON cannot carry with a ValidationError", () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => serializeJsonBody(cyclic)).toThrow(ValidationError);
+    expect(() => serializeJsonBody({ n: 1n })).toThrow("serializable as JSON");
+    expect(serializeJsonBody({ a: [1] })).toBe('{"a":[1]}');
   });
 });

@@ -3,6 +3,7 @@ import {
   createTransport,
   type HeaderInput,
   type RetryOptions,
+  serializeJsonBody,
   type Transport,
   userAgent,
   ValidationError,
@@ -40,7 +41,7 @@ export interface DeliveryClientOptions {
    * `{ retryNonIdempotent: true }` (safe for prefetch-only or notification-only traffic you de-duplicate).
    */
   readonly retry?: RetryOptions | false;
-  /** Headers sent with every call, e.g. `{ "X-Request-Id": … }` per call is better; values must not contain CR/LF. */
+  /** Headers sent with every call; a value with CR, LF or NUL is refused. Per-call headers go in `deliver`'s options. */
   readonly headers?: HeaderInput;
 }
 
@@ -108,7 +109,12 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
     retry: options.retry,
     userAgent: userAgent("delivery", VERSION),
   });
-  const raw = createClient<paths>({ baseUrl, fetch: transport, headers: withoutUndefined(options.headers) });
+  const raw = createClient<paths>({
+    baseUrl,
+    fetch: transport,
+    headers: withoutUndefined(options.headers),
+    bodySerializer: serializeJsonBody,
+  });
 
   return {
     baseUrl,

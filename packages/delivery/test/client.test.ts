@@ -151,6 +151,15 @@ describe("bad input is refused before any network call", () => {
     expect(error.message).toContain(allowed);
   });
 
+  it("refuses a body JSON cannot carry instead of throwing a bare TypeError", async () => {
+    const screen: Record<string, unknown> = { width: 390 };
+    screen.self = screen; // a cycle outside the fields the spec constrains
+    const error = await refusal(() =>
+      target.deliver({ sessionId: "s", request: { context: { channel: "web", screen } } as DeliveryRequest }),
+    );
+    expect(error.field).toBe("body");
+  });
+
   it("refuses a header value that could smuggle in another header, naming only the header", async () => {
     const error = await refusal(() =>
       target.deliver({ sessionId: "s", request }, { headers: { "X-Request-Id": "a\r\nX-Evil: secret-value" } }),
