@@ -14,6 +14,8 @@ export { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
 export { apiErrorFrom, type CallResult, requestIdOf, unwrap } from "./result.js";
 export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./retry.js";
 export {
+  type CallOverrides,
+  type CallScope,
   createTransport,
   DEFAULT_TIMEOUT,
   type FetchLike,

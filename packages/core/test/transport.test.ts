@@ -208,6 +208,21 @@ describe("responses", () => {
     expect(await response.json()).toEqual({ ok: true });
   });
 
+  it("leaves every body reader usable after buffering", async () => {
+    server.handle((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":"ü"}'));
+    const response = await createTransport()(get("/readers"));
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.text()).toBe('{"ok":"ü"}');
+    expect(await response.json()).toEqual({ ok: "ü" });
+    expect(new TextDecoder().decode(await response.arrayBuffer())).toBe('{"ok":"ü"}');
+    expect(await (await response.blob()).text()).toBe('{"ok":"ü"}');
+    expect(await new Response(response.body).text()).toBe('{"ok":"ü"}');
+    const copy = response.clone();
+    expect(copy.status).toBe(200);
+    expect(await copy.json()).toEqual({ ok: "ü" });
+    expect(await copy.text()).toBe('{"ok":"ü"}');
+  });
+
   it("turns a 2xx body that is not JSON into a typed error with the start of the body", async () => {
     server.handle((_req, res) => {
       res.writeHead(200, { "content-type": "application/json", "x-request-id": "r-2" }).end("<html>proxy</html>");
@@ -308,5 +323,41 @@ describe("hardening", () => {
     expect(() => serializeJsonBody(cyclic)).toThrow(ValidationError);
     expect(() => serializeJsonBody({ n: 1n })).toThrow("serializable as JSON");
     expect(serializeJsonBody({ a: [1] })).toBe('{"a":[1]}');
+  });
+});
+
+describe("begin(): one call whose Request is born with the call's signal", () => {
+  it("times out and aborts the socket", async () => {
+    server.handle(() => {});
+    const scope = createTransport({ retry: false }).begin({ timeout: 40 });
+    const request = new Request(`${server.url}/scoped`, { signal: scope.signal });
+    const error = await scope
+      .fetch(request)
+      .catch((e: unknown) => e)
+      .finally(scope.end);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as TimeoutError).message).toContain(`GET ${server.url}/scoped timed out after 40 ms`);
+    await server.seen[0]?.aborted;
+  });
+
+  it("follows the caller's signal, even one that fired before the call", async () => {
+    const transport = createTransport();
+    const early = transport.begin({ signal: AbortSignal.abort("gone") });
+    await expect(early.fetch(new Request(`${server.url}/x`, { signal: early.signal }))).rejects.toMatchObject({
+      name: "AbortError",
+      cause: "gone",
+    });
+    early.end();
+    expect(server.seen).toHaveLength(0);
+  });
+
+  it("applies per-call retry overrides and leaves no timer behind after end()", async () => {
+    server.handle((_req, res) => res.writeHead(503).end());
+    const scope = createTransport({ retry: false, timeout: 60_000 }).begin({ retry: { attempts: 2, minDelay: 1 } });
+    const response = await scope.fetch(new Request(`${server.url}/r`, { signal: scope.signal }));
+    scope.end();
+    expect(response.status).toBe(503);
+    expect(server.seen).toHaveLength(2);
+    expect(scope.signal.aborted).toBe(false);
   });
 });

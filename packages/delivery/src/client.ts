@@ -126,15 +126,16 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
         validateOperation(schemas, rules.execute, { query, body: input?.request });
         assertSafeHeaders(call.headers, "options.headers");
         const callBaseUrl = call.baseUrl === undefined ? undefined : checkBaseUrl(call.baseUrl, "options.baseUrl");
-        const perCall = call.timeout !== undefined || call.retry !== undefined;
-        return raw.POST(DELIVERY_PATH, {
+        const scope = transport.begin({ signal: call.signal, timeout: call.timeout, retry: call.retry });
+        const sent = raw.POST(DELIVERY_PATH, {
           params: { query: withoutUndefined(query) as operations["execute"]["parameters"]["query"] },
           body: input.request,
           headers: withoutUndefined(call.headers),
-          signal: call.signal,
+          signal: scope.signal,
           baseUrl: callBaseUrl,
-          fetch: perCall ? transport.with({ timeout: call.timeout, retry: call.retry }) : undefined,
+          fetch: scope.fetch,
         }) as Promise<DeliveryResult>;
+        return sent.finally(scope.end);
       });
     },
   };
