@@ -123,8 +123,8 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
       // Checks run before any network call; a throw here rejects the returned promise like any other failure.
       return Promise.resolve().then(() => {
         const query = { ...account, sessionId: input?.sessionId, version: input?.version };
-        validateOperation(schemas, rules.execute, { query, body: input?.request });
         assertSafeHeaders(call.headers, "options.headers");
+        validateOperation(schemas, rules.execute, { query, header: call.headers, body: input?.request });
         const callBaseUrl = call.baseUrl === undefined ? undefined : checkBaseUrl(call.baseUrl, "options.baseUrl");
         const scope = transport.begin({ signal: call.signal, timeout: call.timeout, retry: call.retry });
         const sent = raw.POST(DELIVERY_PATH, {

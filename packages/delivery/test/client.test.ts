@@ -168,6 +168,14 @@ describe("bad input is refused before any network call", () => {
     expect(error.message).not.toContain("secret-value");
   });
 
+  it("checks per-call headers against the spec's header limits", async () => {
+    const error = await refusal(() =>
+      target.deliver({ sessionId: "s", request }, { headers: { "X-Request-Id": "r".repeat(129) } }),
+    );
+    expect(error.field).toBe("header.x-request-id");
+    expect(error.allowed).toBe("at most 128 characters");
+  });
+
   it("refuses an origin with a query or another scheme", async () => {
     await refusal(() => target.deliver({ sessionId: "s", request }, { baseUrl: "https://x.test/?a=1" }));
     await refusal(() => target.deliver({ sessionId: "s", request }, { baseUrl: "ftp://x.test" }));

@@ -81,6 +81,16 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
     }
   });
 
+  it("describes responses that tolerate fields Adobe adds later", () => {
+    const later = {
+      status: 200,
+      someNewTopLevelField: { nested: true },
+      execute: { mboxes: [{ index: 0, name: "home", options: [{ type: "html", content: "<p/>", newFlag: 1 }] }] },
+      prefetch: { views: [{ name: "home", id: 42, options: [] }] },
+    };
+    expect(checkSchema("execute", 200, "application/json", later)).toEqual({ valid: true, errors: [] });
+  });
+
   it("is refused by the spec, not just by the client, when a field breaks a limit", async () => {
     // The raw client skips offerkit's checks, so this shows Prism (that is, the spec) rejecting it too.
     const { target } = client();
