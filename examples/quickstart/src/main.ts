@@ -81,6 +81,32 @@ try {
   printHeader("prefetch (send a display notification when shown)", prefetched);
   for (const view of prefetched.prefetch?.views ?? []) printOptions(`view ${view.name ?? "(unnamed)"}`, view.options);
   for (const mbox of prefetched.prefetch?.mboxes ?? []) printOptions(`mbox ${mbox.name}`, mbox.options);
+
+  // The prefetched content is now "shown": report it so Target counts the impressions.
+  const shown = (prefetched.prefetch?.mboxes ?? []).filter((mbox) => mbox.options?.some((o) => o.eventToken));
+  if (shown.length > 0) {
+    const acknowledged = await unwrap(
+      target.deliver(
+        {
+          sessionId,
+          request: {
+            context,
+            ...(prefetched.id?.tntId ? { id: { tntId: prefetched.id.tntId } } : {}),
+            notifications: shown.map((mbox, index) => ({
+              id: `${sessionId}-display-${index}`,
+              type: "display" as const,
+              timestamp: Date.now(),
+              mbox: { name: mbox.name ?? "", ...(mbox.state ? { state: mbox.state } : {}) },
+              tokens: (mbox.options ?? []).flatMap((o) => (o.eventToken ? [o.eventToken] : [])),
+            })),
+          },
+        },
+        { ...mockExample("notificationsAck"), baseUrl: live ? edgeOrigin(prefetched) : undefined },
+      ),
+    );
+    printHeader("display notifications", acknowledged);
+    console.log(`  acknowledged: ${(acknowledged.notifications ?? []).map((n) => n.id).join(", ") || "none"}`);
+  }
 } catch (error) {
   if (error instanceof OfferkitError) {
     console.error(`\n${error.name}: ${error.message}`);
