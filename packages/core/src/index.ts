@@ -20,6 +20,7 @@ export {
   DEFAULT_TIMEOUT,
   type FetchLike,
   isJsonMediaType,
+  omitUndefined,
   requestSummaryOf,
   serializeJsonBody,
   type Transport,

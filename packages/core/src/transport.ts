@@ -78,12 +78,12 @@ export function createTransport(options: TransportOptions = {}): Transport {
     // The caller's Request has the caller's signal; attempts must carry the call's own, which follows it.
     return attempt(new Request(request, { signal: call.signal }), init, config, call).finally(call.end);
   }) as Transport;
-  transport.with = (overrides) => createTransport({ ...options, ...defined(overrides) });
+  transport.with = (overrides) => createTransport({ ...options, ...omitUndefined(overrides) });
   transport.begin = ({ signal, ...overrides } = {}) => {
     const callConfig =
       overrides.timeout === undefined && overrides.retry === undefined
         ? config
-        : resolveConfig({ ...options, ...defined(overrides) });
+        : resolveConfig({ ...options, ...omitUndefined(overrides) });
     const call = openCall(signal, callConfig.timeout);
     return { signal: call.signal, end: call.end, fetch: (request, init) => attempt(request, init, callConfig, call) };
   };
@@ -110,8 +110,17 @@ function resolveConfig(options: TransportOptions): TransportConfig {
   };
 }
 
-function defined<T extends object>(overrides: T): Partial<T> {
-  return Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as Partial<T>;
+/**
+ * A copy without the keys whose value is undefined: an explicit `undefined` option must not override a default
+ * when spread, nor reach openapi-fetch as a query parameter or header.
+ */
+export function omitUndefined<T extends object>(record: T): Partial<T>;
+export function omitUndefined<T extends object>(record: T | undefined): Partial<T> | undefined;
+export function omitUndefined<T extends object>(record: T | undefined): Partial<T> | undefined {
+  if (!record) return undefined;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) copy[key] = value;
+  return copy as Partial<T>;
 }
 
 interface Call {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRetryableStatus, parseRetryAfter } from "../src/index.js";
+import { isRetryableStatus, omitUndefined, parseRetryAfter } from "../src/index.js";
 import { backoffDelay, DEFAULT_RETRY } from "../src/retry.js";
 
 describe("retry policy", () => {
@@ -24,5 +24,13 @@ describe("retry policy", () => {
     expect(backoffDelay(3, policy, () => 1)).toBe(400);
     expect(backoffDelay(10, policy, () => 1)).toBe(1000);
     expect(backoffDelay(10, policy, () => 0)).toBe(500);
+  });
+});
+
+describe("omitUndefined", () => {
+  it("drops only undefined values, so an explicit undefined never overrides a default", () => {
+    expect(omitUndefined({ a: 1, b: undefined, c: null, d: 0, e: "" })).toEqual({ a: 1, c: null, d: 0, e: "" });
+    expect({ timeout: 10, ...omitUndefined({ timeout: undefined }) }).toEqual({ timeout: 10 });
+    expect(omitUndefined(undefined)).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import {
   assertSafeHeaders,
   createTransport,
   type HeaderInput,
+  omitUndefined,
   type RetryOptions,
   serializeJsonBody,
   type Transport,
@@ -112,7 +113,7 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
   const raw = createClient<paths>({
     baseUrl,
     fetch: transport,
-    headers: withoutUndefined(options.headers),
+    headers: omitUndefined(options.headers),
     bodySerializer: serializeJsonBody,
   });
 
@@ -128,9 +129,9 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
         const callBaseUrl = call.baseUrl === undefined ? undefined : checkBaseUrl(call.baseUrl, "options.baseUrl");
         const scope = transport.begin({ signal: call.signal, timeout: call.timeout, retry: call.retry });
         const sent = raw.POST(DELIVERY_PATH, {
-          params: { query: withoutUndefined(query) as operations["execute"]["parameters"]["query"] },
+          params: { query: omitUndefined(query) as operations["execute"]["parameters"]["query"] },
           body: input.request,
-          headers: withoutUndefined(call.headers),
+          headers: omitUndefined(call.headers),
           signal: scope.signal,
           baseUrl: callBaseUrl,
           fetch: scope.fetch,
@@ -170,11 +171,4 @@ function checkBaseUrl(value: string, field: string): string {
     throw new ValidationError(field, "an origin without query, fragment or credentials");
   }
   return value.replace(/\/+$/, "");
-}
-
-function withoutUndefined<T extends Record<string, unknown>>(record: T | undefined): T | undefined {
-  if (!record) return undefined;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) if (value !== undefined) copy[key] = value;
-  return copy as T;
 }
