@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { loadSpec, type OpenApiDocument } from "./specs.js";
+import { contractOperation, loadSpec } from "./specs.js";
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
@@ -29,7 +29,7 @@ export function responseSchemaChecker(spec: string) {
     const key = `${operationId} ${status} ${mediaType}`;
     let validate = compiled.get(key);
     if (!validate) {
-      validate = ajv.compile({ $ref: `${id}#${schemaPointer(doc, operationId, status, mediaType)}` });
+      validate = ajv.compile({ $ref: `${id}#${schemaPointer(spec, operationId, status, mediaType)}` });
       compiled.set(key, validate);
     }
     const valid = validate(body);
@@ -40,20 +40,17 @@ export function responseSchemaChecker(spec: string) {
   };
 }
 
-function schemaPointer(doc: OpenApiDocument, operationId: string, status: number, mediaType: string): string {
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const [method, op] of Object.entries(item)) {
-      const operation = op as { operationId?: string; responses?: Record<string, { $ref?: string }> };
-      if (operation.operationId !== operationId) continue;
-      const response = operation.responses?.[String(status)];
-      if (!response) throw new Error(`${operationId} documents no ${status} response`);
-      const base = response.$ref
-        ? response.$ref.slice(1)
-        : `/paths/${pointerSegment(path)}/${method}/responses/${status}`;
-      return `${base}/content/${pointerSegment(mediaType)}/schema`;
-    }
-  }
-  throw new Error(`no operation ${operationId}`);
+function schemaPointer(spec: string, operationId: string, status: number, mediaType: string): string {
+  const { path, method } = contractOperation(spec, operationId);
+  const operation = loadSpec(spec).paths?.[path]?.[method.toLowerCase()] as {
+    responses?: Record<string, { $ref?: string }>;
+  };
+  const response = operation.responses?.[String(status)];
+  if (!response) throw new Error(`${operationId} documents no ${status} response`);
+  const base = response.$ref
+    ? response.$ref.slice(1)
+    : `/paths/${pointerSegment(path)}/${method.toLowerCase()}/responses/${status}`;
+  return `${base}/content/${pointerSegment(mediaType)}/schema`;
 }
 
 function pointerSegment(segment: string): string {
