@@ -1,7 +1,23 @@
 export {
+  createImsTokenProvider,
+  IMS_HOST,
+  IMS_TOKEN_PATH,
+  type ImsCredentials,
+  type ImsTokenProvider,
+  type ImsTokenProviderOptions,
+  type PlatformAuthOptions,
+  type PlatformCredentials,
+  platformAuth,
+  type RequestAuthenticator,
+  staticToken,
+  type TokenProvider,
+} from "./auth.js";
+export {
   AbortError,
   ApiError,
   type ApiErrorInit,
+  ImsAuthError,
+  type ImsFailureReason,
   NetworkError,
   OfferkitError,
   type ProblemBody,
@@ -11,11 +27,22 @@ export {
   ValidationError,
 } from "./errors.js";
 export { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
+export {
+  newRequestId,
+  PLATFORM_BASE_URL,
+  type PlatformCallOptions,
+  type PlatformClientOptions,
+  type PlatformClientSetup,
+  type PlatformIdentityHeaders,
+  runCall,
+  setUpPlatformClient,
+} from "./platform.js";
 export { apiErrorFrom, type CallResult, requestIdOf, unwrap } from "./result.js";
 export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./retry.js";
 export {
   type CallOverrides,
   type CallScope,
+  checkBaseUrl,
   createTransport,
   DEFAULT_TIMEOUT,
   type FetchLike,

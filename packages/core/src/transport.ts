@@ -1,3 +1,4 @@
+import type { RequestAuthenticator } from "./auth.js";
 import {
   AbortError,
   NetworkError,
@@ -32,6 +33,11 @@ export interface TransportOptions {
   readonly retry?: RetryOptions | false | undefined;
   /** Sent as `User-Agent` outside browsers (browsers own that header). */
   readonly userAgent?: string | undefined;
+  /**
+   * Credentials added to every attempt, so each retry carries a current token. An attempt answered 401 is sent
+   * once more with a fresh token when the authenticator says that can help; that resend is not a retry.
+   */
+  readonly auth?: RequestAuthenticator | undefined;
 }
 
 /** A fetch-compatible function with offerkit's timeout, abort, retry and response checks built in. */
@@ -95,6 +101,7 @@ interface TransportConfig {
   readonly timeout: number;
   readonly policy: ResolvedRetryPolicy;
   readonly userAgent: string | undefined;
+  readonly auth: RequestAuthenticator | undefined;
 }
 
 function resolveConfig(options: TransportOptions): TransportConfig {
@@ -107,6 +114,7 @@ function resolveConfig(options: TransportOptions): TransportConfig {
     timeout,
     policy: resolveRetryPolicy(options.retry),
     userAgent: isBrowser ? undefined : options.userAgent,
+    auth: options.auth,
   };
 }
 
@@ -174,12 +182,24 @@ async function attempt(
 
   const fetchImpl = config.fetch ?? globalThis.fetch;
   const retryable = mayRetryRequest(request, config.policy);
+  const auth = config.auth;
+  let mayReauthorize = auth !== undefined;
   for (let attemptNumber = 1; ; attemptNumber++) {
     const hasNextAttempt = retryable && attemptNumber < config.policy.attempts;
+    // A body can be sent once, so every attempt that may be followed by another one sends a copy.
+    const outgoing = hasNextAttempt || mayReauthorize ? request.clone() : request;
+    let token: string | undefined;
+    if (auth) {
+      try {
+        token = await auth.authorize(outgoing.headers, signal);
+      } catch (error) {
+        if (signal.aborted) throw call.outcome(summary);
+        throw error;
+      }
+    }
     let response: Response;
     try {
-      // A body can be sent once, so every attempt but the last one sends a copy.
-      response = await fetchImpl(hasNextAttempt ? request.clone() : request, init);
+      response = await fetchImpl(outgoing, init);
       if (typeof response?.status !== "number" || typeof response.headers?.get !== "function") {
         throw new OfferkitError("The `fetch` option resolved to something that is not a Response.");
       }
@@ -191,6 +211,13 @@ async function attempt(
       if (hasNextAttempt && Date.now() + delay < call.deadline && (await sleep(delay, signal))) continue;
       if (signal.aborted) throw call.outcome(summary);
       throw new NetworkError(summary, attemptNumber, { cause: error });
+    }
+    if (response.status === 401 && mayReauthorize && token !== undefined && auth?.unauthorized(token)) {
+      // An expired or revoked token: one more send with a new one, not counted as a retry.
+      mayReauthorize = false;
+      await discard(response);
+      attemptNumber--;
+      continue;
     }
     if (hasNextAttempt && isRetryableStatus(response.status)) {
       const delay = retryDelay(response, attemptNumber, config.policy);
@@ -370,6 +397,26 @@ export function serializeJsonBody(body: unknown): string {
   } catch (error) {
     throw new ValidationError("body", "serializable as JSON (no cycles, no BigInt)", { cause: error });
   }
+}
+
+/**
+ * An absolute http(s) origin (a path prefix is allowed) without query, fragment or credentials, with trailing
+ * slashes removed; anything else is a `ValidationError` naming `field`.
+ */
+export function checkBaseUrl(value: unknown, field: string, example = "https://platform.adobe.io"): string {
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new ValidationError(field, `an absolute http(s) URL such as ${example}`);
+  }
+  if (typeof value !== "string" || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw new ValidationError(field, "an http: or https: URL");
+  }
+  if (url.search || url.hash || url.username || url.password || /[\s\0]/.test(value)) {
+    throw new ValidationError(field, "an origin without query, fragment, credentials or whitespace");
+  }
+  return value.replace(/\/+$/, "");
 }
 
 /** Method and URL without the query string: enough to say which call failed, without echoing parameters. */

@@ -1,9 +1,11 @@
 import {
   assertSafeHeaders,
+  checkBaseUrl,
   createTransport,
   type HeaderInput,
   omitUndefined,
   type RetryOptions,
+  runCall,
   serializeJsonBody,
   type Transport,
   userAgent,
@@ -87,6 +89,7 @@ export interface DeliveryClient {
 /** Client codes are lower-case letters and digits in practice; anything that is not a DNS label cannot be a host. */
 const DNS_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+const EDGE_EXAMPLE = "https://mboxedge28.tt.omtrdc.net";
 
 export function createDeliveryClient(options: DeliveryClientOptions): DeliveryClient {
   const { client, imsOrgId } = options;
@@ -121,14 +124,13 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
     baseUrl,
     raw,
     deliver(input, call = {}) {
-      // Checks run before any network call; a throw here rejects the returned promise like any other failure.
-      return Promise.resolve().then(() => {
+      return runCall(transport, call, (scope) => {
+        // Every check runs before the network; a throw here rejects the returned promise like any other failure.
         const query = { ...account, sessionId: input?.sessionId, version: input?.version };
-        assertSafeHeaders(call.headers, "options.headers");
         validateOperation(schemas, rules.execute, { query, header: call.headers, body: input?.request });
-        const callBaseUrl = call.baseUrl === undefined ? undefined : checkBaseUrl(call.baseUrl, "options.baseUrl");
-        const scope = transport.begin({ signal: call.signal, timeout: call.timeout, retry: call.retry });
-        const sent = raw.POST(DELIVERY_PATH, {
+        const callBaseUrl =
+          call.baseUrl === undefined ? undefined : checkBaseUrl(call.baseUrl, "options.baseUrl", EDGE_EXAMPLE);
+        return raw.POST(DELIVERY_PATH, {
           params: { query: omitUndefined(query) as operations["execute"]["parameters"]["query"] },
           body: input.request,
           headers: omitUndefined(call.headers),
@@ -136,14 +138,13 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
           baseUrl: callBaseUrl,
           fetch: scope.fetch,
         }) as Promise<DeliveryResult>;
-        return sent.finally(scope.end);
       });
     },
   };
 }
 
 function resolveBaseUrl(options: DeliveryClientOptions): string {
-  if (options.baseUrl !== undefined) return checkBaseUrl(options.baseUrl, "baseUrl");
+  if (options.baseUrl !== undefined) return checkBaseUrl(options.baseUrl, "baseUrl", EDGE_EXAMPLE);
   if (options.serverDomain !== undefined) {
     if (!HOST.test(options.serverDomain)) {
       throw new ValidationError("serverDomain", "a host name without scheme or path, e.g. target.example.com");
@@ -155,20 +156,4 @@ function resolveBaseUrl(options: DeliveryClientOptions): string {
     "baseUrl",
     "set (or give client or serverDomain): with only imsOrgId there is no default host",
   );
-}
-
-function checkBaseUrl(value: string, field: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ValidationError(field, "an absolute http(s) URL such as https://mboxedge28.tt.omtrdc.net");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new ValidationError(field, "an http: or https: URL");
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    throw new ValidationError(field, "an origin without query, fragment or credentials");
-  }
-  return value.replace(/\/+$/, "");
 }

@@ -1,3 +1,11 @@
+export {
+  FAKE_IMS_CLIENT,
+  type FakeIms,
+  type FakeImsClient,
+  type FakeImsOptions,
+  type FakeImsTokenRequest,
+  startFakeIms,
+} from "./fake-ims.js";
 export { type ProvidingProject, prismGlobalSetup } from "./global-setup.js";
 export { type PrismMock, type PrismMockOptions, startPrismMock } from "./prism.js";
 export { fakeFetch, jsonResponse, type RecordedRequest, recordingFetch } from "./recording-fetch.js";

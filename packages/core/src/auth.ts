@@ -1,0 +1,367 @@
+import {
+  AbortError,
+  ImsAuthError,
+  NetworkError,
+  TimeoutError,
+  UnexpectedResponseError,
+  ValidationError,
+} from "./errors.js";
+import { userAgent } from "./headers.js";
+import type { RetryOptions } from "./retry.js";
+import { checkBaseUrl, createTransport, type FetchLike } from "./transport.js";
+import { VERSION } from "./version.js";
+
+/** Where Adobe's OAuth Server-to-Server credentials get their access tokens. */
+export const IMS_HOST = "https://ims-na1.adobelogin.com";
+export const IMS_TOKEN_PATH = "/ims/token/v3";
+
+/** Hands out access tokens. Share one between clients so that they share its cache. */
+export interface TokenProvider {
+  /** A token that is valid now. Concurrent callers wait for the same token request. */
+  getToken(options?: { readonly signal?: AbortSignal | undefined }): Promise<string>;
+  /**
+   * The API refused `token` (401). Forgets it so that the next `getToken` fetches a new one, and says whether a
+   * new attempt can succeed (false for a fixed token).
+   */
+  invalidate(token: string): boolean;
+}
+
+export interface ImsCredentials {
+  /** Client id of the OAuth Server-to-Server credential; also sent as `x-api-key`. */
+  readonly clientId: string;
+  /** Client secret of that credential. Kept in a closure: it never appears in errors, logs or `JSON.stringify`. */
+  readonly clientSecret: string;
+  /** Scopes listed on the credential in the Developer Console, as an array or a comma-separated string. */
+  readonly scopes: readonly string[] | string;
+}
+
+export interface ImsTokenProviderOptions extends ImsCredentials {
+  /** IMS origin. Default `https://ims-na1.adobelogin.com`. */
+  readonly imsHost?: string | undefined;
+  /** The fetch to call IMS with. Default: the global `fetch`, looked up per request. */
+  readonly fetch?: FetchLike | undefined;
+  /** Milliseconds one token request may take, retries included. Default 10000. */
+  readonly timeout?: number | undefined;
+  /** Retries of the token request on network errors, 429 and 5xx. Default: 3 attempts. */
+  readonly retry?: RetryOptions | false | undefined;
+  /**
+   * How long before expiry a token is replaced, in ms. Default 300000 (5 minutes), at most a tenth of the
+   * token's lifetime so that short-lived tokens are still reused.
+   */
+  readonly refreshMargin?: number | undefined;
+}
+
+export interface ImsTokenProvider extends TokenProvider {
+  /** The client id, which Platform APIs also expect as `x-api-key`. */
+  readonly clientId: string;
+  /** The token endpoint called. */
+  readonly endpoint: string;
+}
+
+interface CachedToken {
+  readonly token: string;
+  /** When to start fetching a replacement. */
+  readonly refreshAt: number;
+  /** When IMS says the token stops working. */
+  readonly expiresAt: number;
+}
+
+/**
+ * Access tokens for an OAuth Server-to-Server credential (client credentials grant), cached until shortly before
+ * they expire. Concurrent callers share one token request, and a failed refresh falls back to the cached token
+ * while it is still valid.
+ */
+export function createImsTokenProvider(options: ImsTokenProviderOptions): ImsTokenProvider {
+  return imsTokenProvider(options, "");
+}
+
+/** `fields` prefixes the names in `ValidationError`s, so that they match the option the caller wrote. */
+function imsTokenProvider(options: ImsTokenProviderOptions, fields: string): ImsTokenProvider {
+  if (!options || typeof options !== "object") {
+    throw new ValidationError(fields || "options", "an object with clientId, clientSecret and scopes");
+  }
+  const clientId = requireHeaderSafe(options.clientId, `${fields}clientId`, "the client id of the credential");
+  const clientSecret = requireText(
+    options.clientSecret,
+    `${fields}clientSecret`,
+    "the client secret of the credential",
+  );
+  const scope = joinScopes(options.scopes, `${fields}scopes`);
+  const endpoint = `${checkBaseUrl(options.imsHost ?? IMS_HOST, `${fields}imsHost`)}${IMS_TOKEN_PATH}`;
+  const refreshMargin = options.refreshMargin ?? 300_000;
+  if (!(Number.isFinite(refreshMargin) && refreshMargin >= 0)) {
+    throw new ValidationError(`${fields}refreshMargin`, "a number of milliseconds, 0 or more");
+  }
+  const transport = createTransport({
+    fetch: options.fetch,
+    timeout: options.timeout,
+    // Asking for a token twice is harmless, so the POST may be retried.
+    retry: options.retry === false ? false : { retryNonIdempotent: true, ...options.retry },
+    userAgent: userAgent("core", VERSION),
+  });
+
+  let cached: CachedToken | undefined;
+  let pending: Promise<CachedToken> | undefined;
+
+  async function requestToken(): Promise<CachedToken> {
+    const request = new Request(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: clientId,
+        client_secret: clientSecret,
+        scope,
+      }).toString(),
+    });
+    let response: Response;
+    try {
+      response = await transport(request);
+    } catch (error) {
+      throw imsFailureFrom(error, endpoint);
+    }
+    const body = await readJson(response);
+    if (!response.ok) throw rejection(response.status, body, endpoint, clientSecret);
+    const token = body?.access_token;
+    const expiresIn = body?.expires_in;
+    if (typeof token !== "string" || !TOKEN.test(token) || typeof expiresIn !== "number" || !(expiresIn > 0)) {
+      throw new ImsAuthError({ reason: "unexpected_response", endpoint, status: response.status });
+    }
+    const lifetime = expiresIn * 1000;
+    const now = Date.now();
+    return {
+      token,
+      expiresAt: now + lifetime,
+      refreshAt: now + lifetime - Math.min(refreshMargin, lifetime / 10),
+    };
+  }
+
+  function refresh(): Promise<CachedToken> {
+    pending ??= requestToken()
+      .then((fresh) => {
+        cached = fresh;
+        return fresh;
+      })
+      .finally(() => {
+        pending = undefined;
+      });
+    return pending;
+  }
+
+  return {
+    clientId,
+    endpoint,
+    getToken({ signal } = {}) {
+      const now = Date.now();
+      if (cached && now < cached.refreshAt) return Promise.resolve(cached.token);
+      const stale = cached;
+      const next = refresh().then(
+        (fresh) => fresh.token,
+        (error: unknown) => {
+          // IMS being down must not fail calls while the token in hand still works.
+          if (
+            error instanceof ImsAuthError &&
+            error.reason === "unavailable" &&
+            stale &&
+            Date.now() < stale.expiresAt
+          ) {
+            return stale.token;
+          }
+          throw error;
+        },
+      );
+      return untilAborted(next, signal);
+    },
+    invalidate(token) {
+      if (cached?.token === token) cached = undefined;
+      return true;
+    },
+  };
+}
+
+/** A fixed access token, e.g. one minted elsewhere. A 401 cannot be fixed by asking again. */
+export function staticToken(accessToken: string, field = "accessToken"): TokenProvider {
+  const token = requireHeaderSafe(accessToken, field, "an IMS access token");
+  return {
+    getToken: ({ signal } = {}) => (signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve(token)),
+    invalidate: () => false,
+  };
+}
+
+/** How a client authenticates to Adobe Experience Platform APIs. */
+export type PlatformCredentials =
+  /** OAuth Server-to-Server: tokens are fetched from IMS and cached. */
+  | ImsTokenProviderOptions
+  /** A token provider you share between clients; `apiKey` is the client id it belongs to. */
+  | { readonly tokenProvider: TokenProvider; readonly apiKey: string }
+  /** A fixed access token and the client id (`x-api-key`) it was issued to. */
+  | { readonly accessToken: string; readonly apiKey: string };
+
+export interface PlatformAuthOptions {
+  readonly credentials: PlatformCredentials;
+  /** IMS organization id, `…@AdobeOrg`, sent as `x-gw-ims-org-id`. */
+  readonly imsOrgId: string;
+  /** Sandbox name (e.g. `prod`), sent as `x-sandbox-name`. */
+  readonly sandboxName: string;
+  /** Sandbox id, sent as `x-sandbox-id` when given. */
+  readonly sandboxId?: string | undefined;
+}
+
+/** Adds credentials to each attempt of a request; the transport calls it below retries. */
+export interface RequestAuthenticator {
+  /** Sets the credential headers on one attempt and resolves with the token it used. */
+  authorize(headers: Headers, signal: AbortSignal): Promise<string>;
+  /** An attempt sent with `token` was answered 401: true when sending it again with a new token may succeed. */
+  unauthorized(token: string): boolean;
+}
+
+/**
+ * The credentials every Platform API call carries: `Authorization: Bearer <token>`, `x-api-key`,
+ * `x-gw-ims-org-id`, `x-sandbox-name` and optionally `x-sandbox-id`. Headers a call sets itself win, except
+ * `Authorization`, which always comes from the token provider.
+ */
+export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator {
+  const { provider, apiKey } = resolveCredentials(options.credentials);
+  const fixed: [string, string][] = [
+    ["x-api-key", apiKey],
+    [
+      "x-gw-ims-org-id",
+      requireHeaderSafe(
+        options.imsOrgId,
+        "imsOrgId",
+        "an IMS organization id such as 0123456789ABCDEF01234567@AdobeOrg",
+      ),
+    ],
+    ["x-sandbox-name", requireHeaderSafe(options.sandboxName, "sandboxName", "a sandbox name such as prod")],
+  ];
+  if (options.sandboxId !== undefined) {
+    fixed.push(["x-sandbox-id", requireHeaderSafe(options.sandboxId, "sandboxId", "a sandbox id")]);
+  }
+  return {
+    async authorize(headers, signal) {
+      const token = await provider.getToken({ signal });
+      headers.set("authorization", `Bearer ${token}`);
+      for (const [name, value] of fixed) if (!headers.has(name)) headers.set(name, value);
+      return token;
+    },
+    unauthorized: (token) => provider.invalidate(token),
+  };
+}
+
+function resolveCredentials(credentials: PlatformCredentials | undefined): { provider: TokenProvider; apiKey: string } {
+  const allowed =
+    "IMS credentials { clientId, clientSecret, scopes }, { tokenProvider, apiKey } or { accessToken, apiKey }";
+  if (!credentials || typeof credentials !== "object") throw new ValidationError("auth", allowed);
+  if ("clientSecret" in credentials) {
+    const provider = imsTokenProvider(credentials, "auth.");
+    return { provider, apiKey: provider.clientId };
+  }
+  const apiKey = requireHeaderSafe(
+    (credentials as { apiKey?: unknown }).apiKey,
+    "auth.apiKey",
+    "the client id of the Developer Console project (sent as x-api-key)",
+  );
+  if ("tokenProvider" in credentials) {
+    const provider = credentials.tokenProvider;
+    if (typeof provider?.getToken !== "function" || typeof provider.invalidate !== "function") {
+      throw new ValidationError("auth.tokenProvider", "an object with getToken() and invalidate()");
+    }
+    return { provider, apiKey };
+  }
+  if ("accessToken" in credentials)
+    return { provider: staticToken(credentials.accessToken, "auth.accessToken"), apiKey };
+  throw new ValidationError("auth", allowed);
+}
+
+/** Visible ASCII only: what an access token is made of, and all a header value may safely hold. */
+const TOKEN = /^[\x21-\x7E]+$/;
+/** The same, minus the comma that separates scopes. */
+const SCOPE = /^[\x21-\x2B\x2D-\x7E]+$/;
+
+function requireText(value: unknown, field: string, what: string): string {
+  if (typeof value !== "string" || value.length === 0) throw new ValidationError(field, `a non-empty string: ${what}`);
+  return value;
+}
+
+/** Refuses CR, LF and every other character that could break out of a header value, without echoing the value. */
+function requireHeaderSafe(value: unknown, field: string, what: string): string {
+  const text = requireText(value, field, what);
+  if (!TOKEN.test(text)) throw new ValidationError(field, `${what}, without spaces or control characters`);
+  return text;
+}
+
+function joinScopes(scopes: unknown, field: string): string {
+  const items =
+    typeof scopes === "string"
+      ? scopes
+          .split(",")
+          .map((scope) => scope.trim())
+          .filter(Boolean)
+      : Array.isArray(scopes)
+        ? scopes.map((scope: unknown) => (typeof scope === "string" ? scope.trim() : ""))
+        : [];
+  if (items.length === 0 || items.some((scope) => !SCOPE.test(scope))) {
+    throw new ValidationError(
+      field,
+      'a non-empty list of scope names without spaces or commas, e.g. ["openid", "AdobeID"]',
+    );
+  }
+  return items.join(",");
+}
+
+async function readJson(response: Response): Promise<Record<string, unknown> | undefined> {
+  try {
+    const value: unknown = await response.json();
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const CREDENTIAL_ERRORS = new Set(["invalid_client", "unauthorized_client", "invalid_grant", "access_denied"]);
+
+function rejection(status: number, body: Record<string, unknown> | undefined, endpoint: string, secret: string) {
+  const imsError = typeof body?.error === "string" ? body.error : undefined;
+  const description =
+    typeof body?.error_description === "string" ? body.error_description.replaceAll(secret, "[redacted]") : undefined;
+  const reason =
+    status === 429 || status >= 500
+      ? "unavailable"
+      : imsError === "invalid_scope"
+        ? "invalid_scope"
+        : (imsError && CREDENTIAL_ERRORS.has(imsError)) || status === 401
+          ? "invalid_credentials"
+          : "rejected";
+  return new ImsAuthError({ reason, endpoint, status, imsError, imsErrorDescription: description });
+}
+
+function imsFailureFrom(error: unknown, endpoint: string): unknown {
+  if (error instanceof NetworkError || error instanceof TimeoutError) {
+    return new ImsAuthError({ reason: "unavailable", endpoint }, { cause: error });
+  }
+  if (error instanceof UnexpectedResponseError) {
+    // The cause is left out: its body excerpt is whatever the other end sent, which could echo the request.
+    return new ImsAuthError({ reason: "unexpected_response", endpoint, status: error.status });
+  }
+  return error;
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts. The promise itself runs on. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason ?? new AbortError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason ?? new AbortError());
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,159 @@
+import { type PlatformCredentials, platformAuth } from "./auth.js";
+import { ValidationError } from "./errors.js";
+import { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
+import type { RetryOptions } from "./retry.js";
+import { type CallScope, checkBaseUrl, createTransport, type FetchLike, type Transport } from "./transport.js";
+import { type ParameterRule, type SchemaTable, validate } from "./validate.js";
+
+/** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
+export const PLATFORM_BASE_URL = "https://platform.adobe.io";
+
+/** What every Adobe Experience Platform client (ODS, ODE, Offer Library) is created with. */
+export interface PlatformClientOptions {
+  /**
+   * How to authenticate: OAuth Server-to-Server credentials `{ clientId, clientSecret, scopes }` (tokens are
+   * fetched from IMS, cached and refreshed), a shared `{ tokenProvider, apiKey }`, or a fixed `{ accessToken, apiKey }`.
+   */
+  readonly auth: PlatformCredentials;
+  /** IMS organization id, `…@AdobeOrg`, sent as `x-gw-ims-org-id`. */
+  readonly imsOrgId: string;
+  /** Sandbox name (e.g. `prod`), sent as `x-sandbox-name`. Can be overridden per call. */
+  readonly sandboxName: string;
+  /** Sandbox id, sent as `x-sandbox-id` when given. */
+  readonly sandboxId?: string | undefined;
+  /** Gateway origin. Default `https://platform.adobe.io`; a mock's origin in tests. */
+  readonly baseUrl?: string | undefined;
+  /** The fetch to send with. Default: the global `fetch`, looked up at call time. */
+  readonly fetch?: FetchLike | undefined;
+  /** Milliseconds one call may take in all, token request and retries included; `0` for none. Default 10000. */
+  readonly timeout?: number | undefined;
+  /** Retries on network errors, 408, 429 and 5xx. POSTs are only retried with `retryNonIdempotent: true`. */
+  readonly retry?: RetryOptions | false | undefined;
+  /** Headers sent with every call; a value with CR, LF or NUL is refused. */
+  readonly headers?: HeaderInput | undefined;
+}
+
+/** Per-call options of every Platform client method. */
+export interface PlatformCallOptions {
+  readonly signal?: AbortSignal | undefined;
+  /** Overrides the client's timeout for this call. */
+  readonly timeout?: number | undefined;
+  /** Overrides the client's retry policy for this call. */
+  readonly retry?: RetryOptions | false | undefined;
+  /** Extra headers for this call. An `x-request-id` given here replaces the generated one. */
+  readonly headers?: HeaderInput | undefined;
+  /** Sandbox for this call only. */
+  readonly sandboxName?: string | undefined;
+}
+
+export interface PlatformClientSetup {
+  readonly baseUrl: string;
+  readonly transport: Transport;
+  /** The headers every call sends, checked. */
+  readonly headers: HeaderInput | undefined;
+  /** Identity headers of one call, the per-call sandbox and request id applied, checked against the spec. */
+  identity(call: PlatformCallOptions | undefined): PlatformIdentityHeaders;
+}
+
+export interface PlatformIdentityHeaders {
+  readonly "x-gw-ims-org-id": string;
+  readonly "x-sandbox-name": string;
+  readonly "x-request-id": string;
+  readonly "x-sandbox-id"?: string;
+}
+
+/**
+ * Everything a Platform client shares: checked options, an authenticated transport and the identity headers of
+ * each call. `headerRules` are the spec's rules for those headers (generated), so that a malformed org id or
+ * sandbox is refused when the client is created, naming the option.
+ */
+export function setUpPlatformClient(
+  options: PlatformClientOptions,
+  spec: {
+    readonly packageName: string;
+    readonly version: string;
+    readonly schemas: SchemaTable;
+    readonly headerRules: Readonly<Record<string, ParameterRule>> | undefined;
+  },
+): PlatformClientSetup {
+  if (!options || typeof options !== "object") {
+    throw new ValidationError("options", "an object with auth, imsOrgId and sandboxName");
+  }
+  const checkHeader = (name: string, value: unknown, field: string) => {
+    const rule = spec.headerRules?.[name];
+    if (rule) validate(spec.schemas, rule.schema, value, field);
+  };
+  checkHeader("x-gw-ims-org-id", options.imsOrgId, "imsOrgId");
+  checkHeader("x-sandbox-name", options.sandboxName, "sandboxName");
+  if (options.sandboxId !== undefined) checkHeader("x-sandbox-id", options.sandboxId, "sandboxId");
+  assertSafeHeaders(options.headers, "headers");
+  const baseUrl = checkBaseUrl(options.baseUrl ?? PLATFORM_BASE_URL, "baseUrl");
+  const auth = platformAuth({
+    credentials: options.auth,
+    imsOrgId: options.imsOrgId,
+    sandboxName: options.sandboxName,
+    sandboxId: options.sandboxId,
+  });
+  const transport = createTransport({
+    fetch: options.fetch,
+    timeout: options.timeout,
+    retry: options.retry,
+    userAgent: userAgent(spec.packageName, spec.version),
+    auth,
+  });
+  const fixed = {
+    "x-gw-ims-org-id": options.imsOrgId,
+    ...(options.sandboxId === undefined ? {} : { "x-sandbox-id": options.sandboxId }),
+  };
+  return {
+    baseUrl,
+    transport,
+    headers: options.headers,
+    identity(call) {
+      const sandboxName = call?.sandboxName ?? options.sandboxName;
+      if (call?.sandboxName !== undefined) checkHeader("x-sandbox-name", sandboxName, "options.sandboxName");
+      const given = call?.headers && Object.keys(call.headers).find((name) => name.toLowerCase() === "x-request-id");
+      const requestId = (given && call?.headers?.[given]) || newRequestId();
+      checkHeader("x-request-id", requestId, "options.headers.x-request-id");
+      return { ...fixed, "x-sandbox-name": sandboxName, "x-request-id": requestId };
+    },
+  };
+}
+
+/**
+ * Runs one client call: the caller's headers are checked, then `send` gets a transport scope (the call's signal,
+ * deadline and fetch) that is closed however `send` ends. Anything `send` throws before the network, such as a
+ * `ValidationError`, rejects the returned promise.
+ */
+export async function runCall<T>(
+  transport: Transport,
+  call:
+    | {
+        signal?: AbortSignal | undefined;
+        timeout?: number | undefined;
+        retry?: RetryOptions | false | undefined;
+        headers?: HeaderInput | undefined;
+      }
+    | undefined,
+  send: (scope: CallScope) => Promise<T>,
+): Promise<T> {
+  assertSafeHeaders(call?.headers, "options.headers");
+  const scope = transport.begin({ signal: call?.signal, timeout: call?.timeout, retry: call?.retry });
+  try {
+    return await send(scope);
+  } finally {
+    scope.end();
+  }
+}
+
+/** A random UUID v4 for `x-request-id`: Adobe asks for a fresh one per call, to find the call in its logs. */
+export function newRequestId(): string {
+  const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (typeof crypto?.randomUUID === "function") return crypto.randomUUID();
+  // Insecure browser contexts have no randomUUID; uniqueness, not secrecy, is what matters here.
+  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16));
+  hex[12] = "4";
+  hex[16] = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
+  const s = hex.join("");
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
