@@ -36,6 +36,7 @@ export {
   type PlatformIdentityHeaders,
   runCall,
   setUpPlatformClient,
+  withMediaTypes,
 } from "./platform.js";
 export { apiErrorFrom, type CallResult, requestIdOf, unwrap } from "./result.js";
 export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./retry.js";

@@ -146,6 +146,23 @@ export async function runCall<T>(
   }
 }
 
+/**
+ * The headers one call sends besides identity: the caller's, then the media types. The caller's `Accept` wins
+ * (to add `application/problem+json`, say); `Content-Type` is always `contentType`, because the body is ours.
+ */
+export function withMediaTypes(
+  callHeaders: HeaderInput | undefined,
+  accept: string,
+  contentType: string | undefined,
+): Record<string, string> {
+  const headers: Record<string, string> = { Accept: accept };
+  for (const [name, value] of Object.entries(callHeaders ?? {})) {
+    if (value !== undefined && name.toLowerCase() !== "content-type") headers[name] = value;
+  }
+  if (contentType !== undefined) headers["Content-Type"] = contentType;
+  return headers;
+}
+
 /** A random UUID v4 for `x-request-id`: Adobe asks for a fresh one per call, to find the call in its logs. */
 export function newRequestId(): string {
   const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;

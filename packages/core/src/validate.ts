@@ -173,9 +173,14 @@ function check(table: SchemaTable, s: CompactSchema, v: unknown, path: string): 
   return (s.anyOf && some(table, s.anyOf, v, path)) || (s.oneOf && some(table, s.oneOf, v, path));
 }
 
-/** Our specs use `not` to forbid fields appearing together (`not: { required: [mbox, view] }`). */
+/**
+ * Our specs use `not` to forbid fields appearing together (`not: { required: [mbox, view] }`) and to forbid values
+ * (`not: { enum: [".", ".."] }`, path segments a URL parser would collapse).
+ */
 function excluded(not: CompactSchema): string {
-  return not.required ? `without ${not.required.join(" and ")} together` : "not of the excluded form";
+  if (not.required) return `without ${not.required.join(" and ")} together`;
+  if (not.enum) return `none of ${not.enum.map((value) => JSON.stringify(value)).join(", ")}`;
+  return "not of the excluded form";
 }
 
 function compile(pattern: string): RegExp {

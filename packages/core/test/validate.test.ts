@@ -508,4 +508,12 @@ describe("not", () => {
     );
     expect(() => validate(table, { not: { type: "string" } }, "x", "v")).toThrow("must be not of the excluded form");
   });
+
+  it("refuses values the spec excludes, naming them", () => {
+    const segment = { type: "string", minLength: 1, not: { enum: [".", ".."] } } as const;
+    expect(() => validate(table, segment, "..", "path.workloadId")).toThrow(
+      'Invalid path.workloadId: must be none of ".", "..".',
+    );
+    expect(() => validate(table, segment, "../x", "path.workloadId")).not.toThrow();
+  });
 });

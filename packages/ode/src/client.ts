@@ -1,0 +1,181 @@
+import {
+  type PlatformCallOptions,
+  type PlatformClientOptions,
+  runCall,
+  serializeJsonBody,
+  setUpPlatformClient,
+  ValidationError,
+  validate,
+  validateOperation,
+  withMediaTypes,
+} from "@offerkit/core";
+import createClient, { type Client, type FetchResponse } from "openapi-fetch";
+import type { operations, paths } from "./generated/schema.js";
+import { operations as rules, schemas } from "./generated/validator.js";
+import type { WorkloadRequest, WorkloadStatus } from "./types.js";
+import { VERSION } from "./version.js";
+
+type WorkloadPath = keyof paths;
+type StartBodyMediaType = keyof NonNullable<operations["startWorkload"]["requestBody"]>["content"];
+
+/** Batch Decisioning speaks plain JSON; Adobe's examples send it as Content-Type on every request, GETs included. */
+export const WORKLOAD_MEDIA_TYPE = "application/json" as const satisfies StartBodyMediaType;
+
+/** The two documented generations of the API. */
+export const WORKLOAD_PATHS = {
+  container: {
+    start: "/data/core/ode/{containerId}/workloads/decisions",
+    get: "/data/core/ode/{containerId}/workloads/decisions/{workloadId}",
+  },
+  dwm: {
+    start: "/data/core/dwm/workloads/decisions",
+    get: "/data/core/dwm/workloads/decisions/{workloadId}",
+  },
+} as const satisfies Record<string, Record<"start" | "get", WorkloadPath>>;
+
+/**
+ * `"container"`: `/data/core/ode/{containerId}/workloads/decisions` (2022 docs, needs the Offer Library container id).
+ * `"dwm"`: `/data/core/dwm/workloads/decisions` (the newest docs, no container).
+ */
+export type OdeEndpoint = keyof typeof WORKLOAD_PATHS;
+
+export interface OdeClientOptions extends PlatformClientOptions {
+  /**
+   * Which generation of the API to call. Default: `"container"` when `containerId` is given, else `"dwm"`.
+   * Choosing `"container"` makes a container id mandatory, here or per call.
+   */
+  readonly endpoint?: OdeEndpoint | undefined;
+  /** The Offer Library (xcore) container that holds the decisions, a UUID. */
+  readonly containerId?: string | undefined;
+}
+
+export interface OdeCallOptions extends PlatformCallOptions {
+  /** Container for this call only (`"container"` endpoint). */
+  readonly containerId?: string | undefined;
+}
+
+/** What `startWorkload` resolves to: openapi-fetch's `{ data, error, response }`, typed by the spec. */
+export type StartWorkloadResult = FetchResponse<
+  operations["startWorkload"],
+  { body: WorkloadRequest },
+  typeof WORKLOAD_MEDIA_TYPE
+>;
+/** What `getWorkload` resolves to. */
+export type GetWorkloadResult = FetchResponse<operations["getWorkload"], object, typeof WORKLOAD_MEDIA_TYPE>;
+
+export interface OdeClient {
+  /**
+   * Starts a batch decision workload: the best options for every profile of one audience, written to a dataset.
+   * Resolves with the workload (status `QUEUED`) as `data`; poll `getWorkload` until it is `COMPLETED` or `ERROR`.
+   * Not retried unless `retry: { retryNonIdempotent: true }`: a repeated POST starts a second workload.
+   */
+  startWorkload(request: WorkloadRequest, options?: OdeCallOptions): Promise<StartWorkloadResult>;
+  /** Reads a workload's status. Retried on network errors, 429 and 5xx. */
+  getWorkload(workloadId: string, options?: OdeCallOptions): Promise<GetWorkloadResult>;
+  /** The generation of the API this client calls. */
+  readonly endpoint: OdeEndpoint;
+  readonly baseUrl: string;
+  /** The generated openapi-fetch client (authenticated, same transport) for anything the methods do not cover. */
+  readonly raw: Client<paths>;
+}
+
+const TERMINAL: ReadonlySet<WorkloadStatus> = new Set<WorkloadStatus>(["COMPLETED", "ERROR"]);
+
+/** Whether a workload has stopped changing: `COMPLETED` or `ERROR`. */
+export function isTerminalStatus(status: WorkloadStatus): boolean {
+  return TERMINAL.has(status);
+}
+
+/**
+ * A client for Adobe's Batch Decisioning API. Authenticates with IMS (or the token you give), sends the org,
+ * sandbox and a fresh `x-request-id` with every call, and refuses bad input before the network.
+ */
+export function createOdeClient(options: OdeClientOptions): OdeClient {
+  const setup = setUpPlatformClient(options, {
+    packageName: "ode",
+    version: VERSION,
+    schemas,
+    headerRules: rules.startWorkload.header,
+  });
+  const endpoint = options.endpoint ?? (options.containerId === undefined ? "dwm" : "container");
+  if (endpoint !== "container" && endpoint !== "dwm") {
+    throw new ValidationError("endpoint", '"container" or "dwm"');
+  }
+  if (options.containerId !== undefined) checkPathId(options.containerId, "containerId");
+  const raw = createClient<paths>({
+    baseUrl: setup.baseUrl,
+    fetch: setup.transport,
+    headers: setup.headers,
+    bodySerializer: serializeJsonBody,
+  });
+
+  /** The container of one call, checked; undefined on the dwm endpoint. */
+  function containerFor(call: OdeCallOptions | undefined): string | undefined {
+    if (endpoint === "dwm") {
+      if (call?.containerId !== undefined) {
+        throw new ValidationError("options.containerId", 'left out: the "dwm" endpoint has no container');
+      }
+      return undefined;
+    }
+    if (call?.containerId !== undefined) return checkPathId(call.containerId, "options.containerId");
+    if (options.containerId === undefined) {
+      throw new ValidationError(
+        "containerId",
+        'the Offer Library container id (a UUID) for the "container" endpoint, given to createOdeClient or per call',
+      );
+    }
+    return options.containerId;
+  }
+
+  return {
+    endpoint,
+    baseUrl: setup.baseUrl,
+    raw,
+    startWorkload(request, call) {
+      return runCall(setup.transport, call, (scope) => {
+        const containerId = containerFor(call);
+        const header = setup.identity(call);
+        validateOperation(schemas, rules.startWorkload, { header: { ...call?.headers, ...header }, body: request });
+        const init = {
+          body: request,
+          headers: withMediaTypes(call?.headers, WORKLOAD_MEDIA_TYPE, WORKLOAD_MEDIA_TYPE),
+          signal: scope.signal,
+          fetch: scope.fetch,
+        };
+        const sent =
+          containerId === undefined
+            ? raw.POST(WORKLOAD_PATHS.dwm.start, { ...init, params: { header } })
+            : raw.POST(WORKLOAD_PATHS.container.start, { ...init, params: { header, path: { containerId } } });
+        return sent as Promise<StartWorkloadResult>;
+      });
+    },
+    getWorkload(workloadId, call) {
+      return runCall(setup.transport, call, (scope) => {
+        checkPathId(workloadId, "workloadId");
+        const containerId = containerFor(call);
+        const header = setup.identity(call);
+        validateOperation(schemas, rules.getWorkload, { path: { workloadId }, header: { ...call?.headers, ...header } });
+        const init = {
+          headers: withMediaTypes(call?.headers, WORKLOAD_MEDIA_TYPE, WORKLOAD_MEDIA_TYPE),
+          signal: scope.signal,
+          fetch: scope.fetch,
+        };
+        const sent =
+          containerId === undefined
+            ? raw.GET(WORKLOAD_PATHS.dwm.get, { ...init, params: { header, path: { workloadId } } })
+            : raw.GET(WORKLOAD_PATHS.container.get, { ...init, params: { header, path: { containerId, workloadId } } });
+        return sent as Promise<GetWorkloadResult>;
+      });
+    },
+  };
+}
+
+/**
+ * Ids go into the path percent-encoded by openapi-fetch, so `/` or `?` stay inside their segment; the spec's rule
+ * refuses the empty id and `.`/`..`, which URL parsers would collapse into another endpoint.
+ */
+function checkPathId(value: unknown, field: string): string {
+  const rule = rules.getContainerWorkload.path[field === "workloadId" ? "workloadId" : "containerId"];
+  validate(schemas, rule.schema, value, field);
+  return value as string;
+}

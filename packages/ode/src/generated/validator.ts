@@ -1,0 +1,234 @@
+// Generated from specs/ode.yaml by scripts/generate-validator.mjs. Do not edit.
+import type { OperationRules, SchemaTable } from "@offerkit/core";
+
+export const schemas: SchemaTable = {
+  WorkloadRequest: {
+    type: "object",
+    required: ["xdm:segmentIds", "xdm:dataSetId", "xdm:propositionRequests"],
+    properties: {
+      "xdm:segmentIds": {
+        type: "array",
+        minItems: 1,
+        maxItems: 1,
+        items: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "xdm:dataSetId": {
+        type: "string",
+        minLength: 1
+      },
+      "xdm:propositionRequests": {
+        type: "array",
+        minItems: 1,
+        items: {
+          $ref: "PropositionRequest"
+        }
+      },
+      "xdm:includeContent": {
+        type: "boolean"
+      }
+    }
+  },
+  PropositionRequest: {
+    type: "object",
+    required: ["xdm:activityId", "xdm:placementId"],
+    properties: {
+      "xdm:activityId": {
+        type: "string",
+        minLength: 1
+      },
+      "xdm:placementId": {
+        type: "string",
+        minLength: 1
+      },
+      "xdm:itemCount": {
+        type: "integer",
+        minimum: 1,
+        maximum: 30
+      }
+    }
+  }
+};
+
+export const operations = {
+  startContainerWorkload: {
+    body: {
+      schema: {
+        $ref: "WorkloadRequest"
+      },
+      required: true
+    },
+    path: {
+      containerId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  },
+  getContainerWorkload: {
+    path: {
+      containerId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      },
+      workloadId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  },
+  startWorkload: {
+    body: {
+      schema: {
+        $ref: "WorkloadRequest"
+      },
+      required: true
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  },
+  getWorkload: {
+    path: {
+      workloadId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  }
+} as const satisfies Record<string, OperationRules>;
