@@ -1,5 +1,6 @@
-// The offerkit demo. With no configuration it serves specs/delivery.yaml with an embedded Prism mock (no Adobe
-// account needed); with TARGET_CLIENT_CODE set it calls Adobe's real edge instead.
+// The offerkit demo. Part one is Adobe Target: with no configuration it serves specs/delivery.yaml with an embedded
+// Prism mock (no Adobe account needed); with TARGET_CLIENT_CODE set it calls Adobe's real edge instead. Part two
+// is Offer Decisioning (real-time decisions and a batch workload), always against embedded mocks and a local IMS.
 import { randomUUID } from "node:crypto";
 import {
   type CallOptions,
@@ -11,6 +12,7 @@ import {
   unwrap,
 } from "@offerkit/delivery";
 import { startPrismMock } from "@offerkit/testkit";
+import { runDecisioningDemo } from "./decisioning.js";
 
 const clientCode = process.env.TARGET_CLIENT_CODE;
 const live = Boolean(clientCode);
@@ -107,6 +109,8 @@ try {
     printHeader("display notifications", acknowledged);
     console.log(`  acknowledged: ${(acknowledged.notifications ?? []).map((n) => n.id).join(", ") || "none"}`);
   }
+
+  await runDecisioningDemo();
 } catch (error) {
   if (error instanceof OfferkitError) {
     console.error(`\n${error.name}: ${error.message}`);

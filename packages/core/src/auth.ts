@@ -1,14 +1,7 @@
-import {
-  AbortError,
-  ImsAuthError,
-  NetworkError,
-  TimeoutError,
-  UnexpectedResponseError,
-  ValidationError,
-} from "./errors.js";
+import { ImsAuthError, NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
 import { userAgent } from "./headers.js";
 import type { RetryOptions } from "./retry.js";
-import { checkBaseUrl, createTransport, type FetchLike } from "./transport.js";
+import { checkBaseUrl, createTransport, type FetchLike, untilAborted } from "./transport.js";
 import { VERSION } from "./version.js";
 
 /** Where Adobe's OAuth Server-to-Server credentials get their access tokens. */
@@ -252,8 +245,8 @@ function resolveCredentials(credentials: PlatformCredentials | undefined): { pro
   const allowed =
     "IMS credentials { clientId, clientSecret, scopes }, { tokenProvider, apiKey } or { accessToken, apiKey }";
   if (!credentials || typeof credentials !== "object") throw new ValidationError("auth", allowed);
-  if ("clientSecret" in credentials) {
-    const provider = imsTokenProvider(credentials, "auth.");
+  if ("clientSecret" in credentials || "clientId" in credentials) {
+    const provider = imsTokenProvider(credentials as ImsTokenProviderOptions, "auth.");
     return { provider, apiKey: provider.clientId };
   }
   const apiKey = requireHeaderSafe(
@@ -344,24 +337,4 @@ function imsFailureFrom(error: unknown, endpoint: string): unknown {
     return new ImsAuthError({ reason: "unexpected_response", endpoint, status: error.status });
   }
   return error;
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts. The promise itself runs on. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason ?? new AbortError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason ?? new AbortError());
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -1,5 +1,5 @@
 import { ApiError, type ProblemBody } from "./errors.js";
-import { requestSummaryOf, summarize } from "./transport.js";
+import { requestSummaryOf, sentRequestIdOf, summarize } from "./transport.js";
 
 /** What every openapi-fetch call resolves to. */
 export interface CallResult<Data> {
@@ -39,7 +39,7 @@ export function requestIdOf(response: Response, body?: unknown, request?: Reques
   if (body && typeof body === "object" && "requestId" in body && typeof body.requestId === "string") {
     return body.requestId;
   }
-  return request?.headers.get("x-request-id") ?? undefined;
+  return request?.headers.get("x-request-id") ?? sentRequestIdOf(response);
 }
 
 function asProblemBody(body: unknown): ProblemBody {

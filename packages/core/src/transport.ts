@@ -70,9 +70,15 @@ const BODY_START_LENGTH = 500;
 
 /** Which request each buffered response answered, so an `ApiError` built later from the response can say. */
 const answeredRequests = new WeakMap<Response, RequestSummary>();
+/** The `x-request-id` each buffered response's request carried: the id to quote when the server sent none. */
+const sentRequestIds = new WeakMap<Response, string>();
 
 export function requestSummaryOf(response: Response): RequestSummary | undefined {
   return answeredRequests.get(response);
+}
+
+export function sentRequestIdOf(response: Response): string | undefined {
+  return sentRequestIds.get(response);
 }
 
 const isBrowser = typeof (globalThis as { document?: unknown }).document !== "undefined";
@@ -199,7 +205,8 @@ async function attempt(
     }
     let response: Response;
     try {
-      response = await fetchImpl(outgoing, init);
+      // Raced with the signal: a fetch that ignores its signal must not hold the call past its deadline.
+      response = await untilAborted(fetchImpl(outgoing, init), signal);
       if (typeof response?.status !== "number" || typeof response.headers?.get !== "function") {
         throw new OfferkitError("The `fetch` option resolved to something that is not a Response.");
       }
@@ -227,6 +234,8 @@ async function attempt(
         throw call.outcome(summary);
       }
     }
+    const sentRequestId = outgoing.headers.get("x-request-id");
+    if (sentRequestId) sentRequestIds.set(response, sentRequestId);
     return await buffer(response, summary, signal, () => call.outcome(summary));
   }
 }
@@ -235,6 +244,29 @@ function retryDelay(response: Response, attempt: number, policy: ResolvedRetryPo
   const retryAfter = parseRetryAfter(response.headers.get("retry-after"), Date.now());
   if (retryAfter === undefined) return backoffDelay(attempt, policy, Math.random);
   return retryAfter <= policy.maxRetryAfter ? retryAfter : undefined;
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (the caller then reports why it aborted). */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Resolves true after `ms`, or false as soon as `signal` aborts. */

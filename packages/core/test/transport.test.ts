@@ -47,6 +47,12 @@ describe("timeouts", () => {
     await server.seen[0]?.aborted; // the server sees the connection go away
   });
 
+  it("gives up on time even when a custom fetch ignores its signal", async () => {
+    const deaf = () => new Promise<Response>(() => {});
+    const transport = createTransport({ fetch: deaf, timeout: 30, retry: false });
+    await expect(transport(get("/deaf"))).rejects.toBeInstanceOf(TimeoutError);
+  });
+
   it("covers a body that stalls after the headers", async () => {
     server.handle((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });
@@ -296,6 +302,19 @@ describe("unwrap", () => {
   it("prefers the x-request-id response header", async () => {
     const response = new Response("", { status: 429, headers: { "x-request-id": "hdr-id" } });
     await expect(unwrap({ error: "", response })).rejects.toMatchObject({ status: 429, requestId: "hdr-id" });
+  });
+
+  it("falls back to the x-request-id that was sent when the server names none", async () => {
+    server.handle((_req, res) => {
+      res.writeHead(503, { "content-type": "application/json" });
+      res.end('{"title":"busy"}');
+    });
+    const response = await createTransport({ retry: false })(get("/busy", { headers: { "x-request-id": "sent-id" } }));
+    await expect(unwrap({ error: await response.json(), response })).rejects.toMatchObject({
+      status: 503,
+      requestId: "sent-id",
+      body: { title: "busy" },
+    });
   });
 
   it("returns the data of a 2xx", async () => {

@@ -154,7 +154,10 @@ export function createOdeClient(options: OdeClientOptions): OdeClient {
         checkPathId(workloadId, "workloadId");
         const containerId = containerFor(call);
         const header = setup.identity(call);
-        validateOperation(schemas, rules.getWorkload, { path: { workloadId }, header: { ...call?.headers, ...header } });
+        validateOperation(schemas, rules.getWorkload, {
+          path: { workloadId },
+          header: { ...call?.headers, ...header },
+        });
         const init = {
           headers: withMediaTypes(call?.headers, WORKLOAD_MEDIA_TYPE, WORKLOAD_MEDIA_TYPE),
           signal: scope.signal,

@@ -6,8 +6,8 @@ import {
   isTerminalStatus,
   type OdeClientOptions,
   unwrap,
-  VERSION,
   ValidationError,
+  VERSION,
   type WorkloadRequest,
 } from "../src/index.js";
 
@@ -20,7 +20,10 @@ const request: WorkloadRequest = {
   "xdm:segmentIds": ["609028e4-e66c-4776-b0d9-c782887e2273"],
   "xdm:dataSetId": "6196b4a1a63bd118dafe093c",
   "xdm:propositionRequests": [
-    { "xdm:activityId": "xcore:offer-activity:1410cdcda196707b", "xdm:placementId": "xcore:offer-placement:1410c4117306488a" },
+    {
+      "xdm:activityId": "xcore:offer-activity:1410cdcda196707b",
+      "xdm:placementId": "xcore:offer-placement:1410c4117306488a",
+    },
   ],
 };
 const queued = { "@id": WORKLOAD, "xdm:imsOrgId": ORG, "ode:createDate": 1648078924834, "ode:status": "QUEUED" };
@@ -167,10 +170,9 @@ describe("the wire request", () => {
   });
 
   it("knows which statuses are final", () => {
-    expect(["QUEUED", "PROCESSING", "INGESTING", "COMPLETED", "ERROR"].filter((s) => isTerminalStatus(s as "ERROR"))).toEqual([
-      "COMPLETED",
-      "ERROR",
-    ]);
+    expect(
+      ["QUEUED", "PROCESSING", "INGESTING", "COMPLETED", "ERROR"].filter((s) => isTerminalStatus(s as "ERROR")),
+    ).toEqual(["COMPLETED", "ERROR"]);
   });
 });
 

@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { ApiError, unwrap } from "@offerkit/core";
-import { contractOperation, loadSpec, recordingFetch, responseSchemaChecker, type SpecOperation } from "@offerkit/testkit";
+import {
+  contractOperation,
+  loadSpec,
+  recordingFetch,
+  responseSchemaChecker,
+  type SpecOperation,
+} from "@offerkit/testkit";
 import { describe, expect, inject, it } from "vitest";
 import { createOdeClient, type OdeEndpoint, VERSION, type WorkloadRequest } from "../src/index.js";
 
@@ -14,7 +20,8 @@ const JSON_TYPE = "application/json";
 /** Prism ignores `Prefer: code=` for an error whose media types the Accept header leaves out. */
 const ACCEPT_PROBLEMS = "application/json, application/problem+json";
 
-const fixture = <T>(name: string): T => JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")) as T;
+const fixture = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")) as T;
 const adobeRequest = fixture<WorkloadRequest>("adobe-start-request.json");
 
 function client(endpoint: OdeEndpoint) {
@@ -64,14 +71,23 @@ function examplesOf(op: SpecOperation, where: "request" | number): Record<string
   );
 }
 
+// Literal operation ids: scripts/check-operation-coverage.mjs reads them from this file.
 const generations = [
-  { endpoint: "container", start: "startContainerWorkload", get: "getContainerWorkload" },
-  { endpoint: "dwm", start: "startWorkload", get: "getWorkload" },
+  {
+    endpoint: "container",
+    startOp: contractOperation("ode", "startContainerWorkload"),
+    getOp: contractOperation("ode", "getContainerWorkload"),
+  },
+  {
+    endpoint: "dwm",
+    startOp: contractOperation("ode", "startWorkload"),
+    getOp: contractOperation("ode", "getWorkload"),
+  },
 ] as const;
 
-describe.each(generations)("the $endpoint endpoint", ({ endpoint, start, get }) => {
-  const startOp = contractOperation("ode", start);
-  const getOp = contractOperation("ode", get);
+describe.each(generations)("the $endpoint endpoint", ({ endpoint, startOp, getOp }) => {
+  const start = startOp.operationId;
+  const get = getOp.operationId;
 
   describe(`${startOp.method} ${startOp.path} (${start})`, () => {
     const requests = { adobeDocumentationFixture: adobeRequest, ...examplesOf(startOp, "request") };
@@ -91,7 +107,9 @@ describe.each(generations)("the $endpoint endpoint", ({ endpoint, start, get }) 
 
     it.each(startOp.statuses)("answers documented status %i in the typed shape", async (status) => {
       const { fetch, ode } = client(endpoint);
-      const result = await ode.startWorkload(adobeRequest, { headers: { Accept: ACCEPT_PROBLEMS, Prefer: `code=${status}` } });
+      const result = await ode.startWorkload(adobeRequest, {
+        headers: { Accept: ACCEPT_PROBLEMS, Prefer: `code=${status}` },
+      });
       await expectStatus(start, status, result, fetch.last.headers);
     });
 
@@ -135,7 +153,9 @@ describe.each(generations)("the $endpoint endpoint", ({ endpoint, start, get }) 
 
     it.each(getOp.statuses)("answers documented status %i in the typed shape", async (status) => {
       const { fetch, ode } = client(endpoint);
-      const result = await ode.getWorkload(WORKLOAD, { headers: { Accept: ACCEPT_PROBLEMS, Prefer: `code=${status}` } });
+      const result = await ode.getWorkload(WORKLOAD, {
+        headers: { Accept: ACCEPT_PROBLEMS, Prefer: `code=${status}` },
+      });
       await expectStatus(get, status, result, fetch.last.headers);
     });
 

@@ -1,0 +1,27 @@
+export {
+  AbortError,
+  ApiError,
+  createImsTokenProvider,
+  ImsAuthError,
+  NetworkError,
+  OfferkitError,
+  staticToken,
+  TimeoutError,
+  type TokenProvider,
+  UnexpectedResponseError,
+  unwrap,
+  ValidationError,
+} from "@offerkit/core";
+export {
+  createOdsClient,
+  DECISION_REQUEST_MEDIA_TYPE,
+  DECISION_RESPONSE_MEDIA_TYPE,
+  DECISIONS_PATH,
+  type DecisionsResult,
+  type OdsCallOptions,
+  type OdsClient,
+  type OdsClientOptions,
+} from "./client.js";
+export type { components, operations, paths } from "./generated/schema.js";
+export type * from "./types.js";
+export { VERSION } from "./version.js";

@@ -1,0 +1,212 @@
+import { readFileSync } from "node:fs";
+import { fakeFetch, jsonResponse } from "@offerkit/testkit";
+import { describe, expect, it } from "vitest";
+import {
+  ApiError,
+  createOdsClient,
+  DECISION_REQUEST_MEDIA_TYPE,
+  DECISION_RESPONSE_MEDIA_TYPE,
+  type DecisionRequest,
+  type OdsClientOptions,
+  TimeoutError,
+  unwrap,
+  ValidationError,
+  VERSION,
+} from "../src/index.js";
+
+const ORG = "0123456789ABCDEF01234567@AdobeOrg";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const adobeRequest = JSON.parse(
+  readFileSync(new URL("./fixtures/adobe-request.json", import.meta.url), "utf8"),
+) as DecisionRequest;
+const adobeResponse = JSON.parse(readFileSync(new URL("./fixtures/adobe-response.json", import.meta.url), "utf8"));
+
+function vendorResponse(body: unknown, init: ResponseInit = {}) {
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    ...init,
+    headers: { "content-type": DECISION_RESPONSE_MEDIA_TYPE, ...(init.headers as Record<string, string>) },
+  });
+}
+
+function client(
+  overrides: Partial<OdsClientOptions> = {},
+  respond: () => Response | Promise<Response> = () => vendorResponse(adobeResponse),
+) {
+  const fetch = fakeFetch(respond);
+  const ods = createOdsClient({
+    auth: { accessToken: "token-1", apiKey: "key-1" },
+    imsOrgId: ORG,
+    sandboxName: "prod",
+    fetch,
+    ...overrides,
+  });
+  return { fetch, ods };
+}
+
+describe("the wire request", () => {
+  it("is one POST with Adobe's vendor media types byte for byte, the credentials and a fresh request id", async () => {
+    const { fetch, ods } = client();
+    const { data } = await ods.makeDecisions(adobeRequest);
+    expect(data).toEqual(adobeResponse);
+    expect(fetch.requests).toHaveLength(1);
+    const { "x-request-id": requestId, ...headers } = fetch.last.headers;
+    expect(requestId).toMatch(UUID);
+    expect(fetch.last.method).toBe("POST");
+    expect(fetch.last.url).toBe("https://platform.adobe.io/data/core/ods/decisions");
+    expect(fetch.last.body).toBe(JSON.stringify(adobeRequest));
+    expect(headers).toEqual({
+      accept:
+        'application/vnd.adobe.xdm+json; schema="https://ns.adobe.com/experience/offer-management/decision-response;version=1.0"',
+      "content-type":
+        'application/vnd.adobe.xdm+json; schema="https://ns.adobe.com/experience/offer-management/decision-request;version=1.0"',
+      authorization: "Bearer token-1",
+      "x-api-key": "key-1",
+      "x-gw-ims-org-id": ORG,
+      "x-sandbox-name": "prod",
+      "user-agent": `offerkit-ods/${VERSION}`,
+    });
+  });
+
+  it("keeps its media types even when a caller passes a Content-Type, and lets the caller widen Accept", async () => {
+    const { fetch, ods } = client();
+    await ods.makeDecisions(adobeRequest, {
+      headers: {
+        "content-type": "application/json",
+        Accept: `${DECISION_RESPONSE_MEDIA_TYPE}, application/problem+json`,
+      },
+    });
+    expect(fetch.last.headers["content-type"]).toBe(DECISION_REQUEST_MEDIA_TYPE);
+    expect(fetch.last.headers.accept).toBe(`${DECISION_RESPONSE_MEDIA_TYPE}, application/problem+json`);
+  });
+
+  it("sends the sandbox id, a per-call sandbox and the caller's request id", async () => {
+    const { fetch, ods } = client({ sandboxId: "sb-1", baseUrl: "https://gateway.example.com/" });
+    await ods.makeDecisions(adobeRequest, { sandboxName: "dev", headers: { "x-request-id": "trace-7" } });
+    expect(fetch.last.url).toBe("https://gateway.example.com/data/core/ods/decisions");
+    expect(fetch.last.headers).toMatchObject({
+      "x-sandbox-id": "sb-1",
+      "x-sandbox-name": "dev",
+      "x-request-id": "trace-7",
+    });
+  });
+
+  it("does not retry a decision on 503 by default, because decisions count against caps", async () => {
+    const busy = () => jsonResponse({ title: "Service Unavailable", status: 503 }, { status: 503 });
+    const { fetch, ods } = client({ retry: { minDelay: 1, maxDelay: 1 } }, busy);
+    await ods.makeDecisions(adobeRequest);
+    expect(fetch.requests).toHaveLength(1);
+    await ods.makeDecisions(adobeRequest, { retry: { retryNonIdempotent: true, minDelay: 1, maxDelay: 1 } });
+    expect(fetch.requests).toHaveLength(4);
+  });
+
+  it("keeps the status, request id and problem body, and an unknown error body intact", async () => {
+    const gateway = { error_code: "403003", message: "Api Key is invalid", extra: { nested: [1] } };
+    const { fetch, ods } = client({}, () => jsonResponse(gateway, { status: 403 }));
+    const error = await unwrap(ods.makeDecisions(adobeRequest)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 403, body: gateway, requestId: fetch.last.headers["x-request-id"] });
+    expect((error as Error).message).toContain("Api Key is invalid");
+    expect(JSON.stringify(error)).not.toContain("token-1");
+  });
+
+  it("times out the whole call", async () => {
+    const { ods } = client({ timeout: 20 }, () => new Promise<Response>(() => {}));
+    await expect(ods.makeDecisions(adobeRequest)).rejects.toBeInstanceOf(TimeoutError);
+  });
+});
+
+describe("bad input is refused before any network call", () => {
+  async function refusal(request: unknown, call = {}) {
+    const { fetch, ods } = client();
+    const error = await ods.makeDecisions(request as DecisionRequest, call).catch((e: unknown) => e);
+    expect(fetch.requests).toHaveLength(0);
+    expect(error).toBeInstanceOf(ValidationError);
+    return error as ValidationError;
+  }
+  const scope = { "xdm:activityId": "xcore:offer-activity:1", "xdm:placementId": "xcore:offer-placement:2" };
+  const profiles = adobeRequest["xdm:profiles"];
+
+  it.each([
+    [
+      "an item count above 30",
+      { "xdm:propositionRequests": [{ ...scope, "xdm:itemCount": 31 }], "xdm:profiles": profiles },
+      'body["xdm:propositionRequests"][0]["xdm:itemCount"]',
+      "at most 30",
+    ],
+    [
+      "an item count below 1",
+      { "xdm:propositionRequests": [{ ...scope, "xdm:itemCount": 0 }], "xdm:profiles": profiles },
+      'body["xdm:propositionRequests"][0]["xdm:itemCount"]',
+      "at least 1",
+    ],
+    [
+      "a fractional item count",
+      { "xdm:propositionRequests": [{ ...scope, "xdm:itemCount": 1.5 }], "xdm:profiles": profiles },
+      'body["xdm:propositionRequests"][0]["xdm:itemCount"]',
+      "an integer",
+    ],
+    [
+      "an empty proposition list",
+      { "xdm:propositionRequests": [], "xdm:profiles": profiles },
+      'body["xdm:propositionRequests"]',
+      "at least 1 item",
+    ],
+    [
+      "no profile",
+      { "xdm:propositionRequests": [scope], "xdm:profiles": [] },
+      'body["xdm:profiles"]',
+      "at least 1 item",
+    ],
+    [
+      "two profiles",
+      { "xdm:propositionRequests": [scope], "xdm:profiles": [...profiles, ...profiles] },
+      'body["xdm:profiles"]',
+      "at most 1 item",
+    ],
+    [
+      "a scope without placement",
+      { "xdm:propositionRequests": [{ "xdm:activityId": "a" }], "xdm:profiles": profiles },
+      'body["xdm:propositionRequests"][0]["xdm:placementId"]',
+      "present",
+    ],
+    [
+      "an unknown metadata field",
+      {
+        "xdm:propositionRequests": [scope],
+        "xdm:profiles": profiles,
+        "xdm:responseFormat": { "xdm:includeMetadata": { "xdm:option": ["price"] } },
+      },
+      'body["xdm:responseFormat"]["xdm:includeMetadata"]["xdm:option"][0]',
+      "one of name, characteristics",
+    ],
+  ])("%s", async (_name, request, field, allowed) => {
+    expect(await refusal(request)).toMatchObject({ field, allowed });
+  });
+
+  it("no body at all", async () => {
+    expect(await refusal(undefined)).toMatchObject({ field: "body", allowed: "present" });
+  });
+
+  it("a header value with CR or LF, without echoing it", async () => {
+    const error = await refusal(adobeRequest, { headers: { "x-trace": "a\nx-evil: 1" } });
+    expect(error.field).toBe("options.headers.x-trace");
+    expect(error.message).not.toContain("x-evil");
+  });
+
+  it.each([
+    [{ auth: undefined }, "auth"],
+    [{ auth: { clientId: "c", scopes: ["openid"] } }, "auth.clientSecret"],
+    [{ auth: { tokenProvider: { getToken: () => "x" }, apiKey: "k" } }, "auth.tokenProvider"],
+    [{ sandboxName: "" }, "sandboxName"],
+    [{ imsOrgId: undefined }, "imsOrgId"],
+    [{ imsOrgId: "ACME" }, "imsOrgId"],
+    [{ sandboxId: "" }, "sandboxId"],
+    [{ baseUrl: "https://platform.adobe.io?x=1" }, "baseUrl"],
+    [{ timeout: -1 }, "timeout"],
+  ])("options %o when the client is created", (overrides, field) => {
+    expect(() => client(overrides as Partial<OdsClientOptions>)).toThrow(
+      expect.objectContaining({ name: "ValidationError", field }),
+    );
+  });
+});
