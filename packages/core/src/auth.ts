@@ -151,11 +151,12 @@ function imsTokenProvider(options: ImsTokenProviderOptions, fields: string): Ims
       const next = refresh().then(
         (fresh) => fresh.token,
         (error: unknown) => {
-          // IMS being down must not fail calls while the token in hand still works.
+          // IMS being down must not fail calls while the token in hand still works (and was not refused meanwhile).
           if (
             error instanceof ImsAuthError &&
             error.reason === "unavailable" &&
             stale &&
+            cached === stale &&
             Date.now() < stale.expiresAt
           ) {
             return stale.token;

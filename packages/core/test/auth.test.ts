@@ -206,6 +206,19 @@ describe("IMS token provider", () => {
     await expect(tokens.getToken()).rejects.toMatchObject({ reason: "unavailable" });
   });
 
+  it("does not fall back to a token the API refused while IMS was being asked", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    ims.setExpiresIn(3600);
+    const tokens = provider({ retry: false });
+    const refused = await tokens.getToken();
+    vi.advanceTimersByTime(58 * 60_000);
+    ims.setDelay(30);
+    ims.failNext(503);
+    const refreshing = tokens.getToken();
+    tokens.invalidate(refused);
+    await expect(refreshing).rejects.toMatchObject({ reason: "unavailable" });
+  });
+
   it("lets one caller stop waiting without cancelling the shared request", async () => {
     ims.setDelay(100);
     const tokens = provider();
