@@ -23,7 +23,10 @@ export interface PlatformClientOptions {
   readonly sandboxId?: string | undefined;
   /** Gateway origin. Default `https://platform.adobe.io`; a mock's origin in tests. */
   readonly baseUrl?: string | undefined;
-  /** The fetch to send with. Default: the global `fetch`, looked up at call time. */
+  /**
+   * The fetch to send with, IMS token requests included unless `auth` names its own. Default: the global `fetch`,
+   * looked up at call time.
+   */
   readonly fetch?: FetchLike | undefined;
   /** Milliseconds one call may take in all, token request and retries included; `0` for none. Default 10000. */
   readonly timeout?: number | undefined;
@@ -89,7 +92,7 @@ export function setUpPlatformClient(
   assertSafeHeaders(options.headers, "headers");
   const baseUrl = checkBaseUrl(options.baseUrl ?? PLATFORM_BASE_URL, "baseUrl");
   const auth = platformAuth({
-    credentials: options.auth,
+    credentials: withClientFetch(options.auth, options.fetch),
     imsOrgId: options.imsOrgId,
     sandboxName: options.sandboxName,
     sandboxId: options.sandboxId,
@@ -118,6 +121,14 @@ export function setUpPlatformClient(
       return { ...fixed, "x-sandbox-name": sandboxName, "x-request-id": requestId };
     },
   };
+}
+
+/** IMS is called with the client's `fetch` unless the credentials name their own: one fetch for all traffic. */
+function withClientFetch(credentials: PlatformCredentials, fetch: FetchLike | undefined): PlatformCredentials {
+  if (fetch === undefined || !credentials || typeof credentials !== "object" || !("clientId" in credentials)) {
+    return credentials;
+  }
+  return credentials.fetch === undefined ? { ...credentials, fetch } : credentials;
 }
 
 /**

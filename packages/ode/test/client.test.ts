@@ -142,11 +142,13 @@ describe("the wire request", () => {
   it("authenticates with OAuth Server-to-Server credentials against IMS", async () => {
     const ims = await startFakeIms();
     try {
-      const fetch = fakeFetch((req) =>
-        ims.isAuthorized(req.headers.get("authorization"))
+      // One fetch for all traffic: token requests go through the client's fetch too, here on to the fake IMS.
+      const fetch = fakeFetch((req) => {
+        if (req.url.startsWith(ims.url)) return globalThis.fetch(req);
+        return ims.isAuthorized(req.headers.get("authorization"))
           ? jsonResponse(queued)
-          : jsonResponse({ error_code: "401013", message: "Oauth token is not valid" }, { status: 401 }),
-      );
+          : jsonResponse({ error_code: "401013", message: "Oauth token is not valid" }, { status: 401 });
+      });
       const ode = createOdeClient({
         auth: { ...FAKE_IMS_CLIENT, imsHost: ims.url },
         imsOrgId: ORG,
@@ -158,8 +160,13 @@ describe("the wire request", () => {
       const { response } = await ode.getWorkload(WORKLOAD);
       expect(response.status).toBe(200);
       expect(ims.requests).toHaveLength(2);
-      expect(fetch.requests.map((r) => r.headers["x-api-key"])).toEqual(Array(3).fill(FAKE_IMS_CLIENT.clientId));
-      expect(fetch.requests.map((r) => r.headers.authorization)).toEqual([
+      const [tokenRequests, apiRequests] = [
+        fetch.requests.filter((r) => r.url.startsWith(ims.url)),
+        fetch.requests.filter((r) => !r.url.startsWith(ims.url)),
+      ];
+      expect(tokenRequests.map((r) => r.url)).toEqual(Array(2).fill(`${ims.url}/ims/token/v3`));
+      expect(apiRequests.map((r) => r.headers["x-api-key"])).toEqual(Array(3).fill(FAKE_IMS_CLIENT.clientId));
+      expect(apiRequests.map((r) => r.headers.authorization)).toEqual([
         `Bearer ${ims.issued[0]}`,
         `Bearer ${ims.issued[0]}`,
         `Bearer ${ims.issued[1]}`,
