@@ -17,6 +17,11 @@ export interface TokenProvider {
    * new attempt can succeed (false for a fixed token).
    */
   invalidate(token: string): boolean;
+  /**
+   * `false` when `invalidate` can never help (a fixed token). Clients then skip keeping a copy of each request
+   * body for a resend after a 401. Default: true.
+   */
+  readonly refreshable?: boolean;
 }
 
 export interface ImsCredentials {
@@ -179,6 +184,7 @@ export function staticToken(accessToken: string, field = "accessToken"): TokenPr
   return {
     getToken: ({ signal } = {}) => (signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve(token)),
     invalidate: () => false,
+    refreshable: false,
   };
 }
 
@@ -207,6 +213,8 @@ export interface RequestAuthenticator {
   authorize(headers: Headers, signal: AbortSignal): Promise<string>;
   /** An attempt sent with `token` was answered 401: true when sending it again with a new token may succeed. */
   unauthorized(token: string): boolean;
+  /** Whether `unauthorized` can ever return true; when not, the transport keeps no copy of the body for a resend. */
+  readonly refreshable: boolean;
 }
 
 /**
@@ -239,6 +247,7 @@ export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator
       return token;
     },
     unauthorized: (token) => provider.invalidate(token),
+    refreshable: provider.refreshable !== false,
   };
 }
 

@@ -189,7 +189,7 @@ async function attempt(
   const fetchImpl = config.fetch ?? globalThis.fetch;
   const retryable = mayRetryRequest(request, config.policy);
   const auth = config.auth;
-  let mayReauthorize = auth !== undefined;
+  let mayReauthorize = auth?.refreshable === true;
   for (let attemptNumber = 1; ; attemptNumber++) {
     const hasNextAttempt = retryable && attemptNumber < config.policy.attempts;
     // A body can be sent once, so every attempt that may be followed by another one sends a copy.
