@@ -205,6 +205,8 @@ export interface PlatformAuthOptions {
   readonly sandboxName: string;
   /** Sandbox id, sent as `x-sandbox-id` when given. */
   readonly sandboxId?: string | undefined;
+  /** The fetch for IMS token requests when the IMS credentials name none: a client passes its own. */
+  readonly fetch?: FetchLike | undefined;
 }
 
 /** Adds credentials to each attempt of a request; the transport calls it below retries. */
@@ -223,7 +225,7 @@ export interface RequestAuthenticator {
  * `Authorization`, which always comes from the token provider.
  */
 export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator {
-  const { provider, apiKey } = resolveCredentials(options.credentials);
+  const { provider, apiKey } = resolveCredentials(options.credentials, options.fetch);
   const fixed: [string, string][] = [
     ["x-api-key", apiKey],
     [
@@ -251,12 +253,16 @@ export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator
   };
 }
 
-function resolveCredentials(credentials: PlatformCredentials | undefined): { provider: TokenProvider; apiKey: string } {
+function resolveCredentials(
+  credentials: PlatformCredentials | undefined,
+  fetch: FetchLike | undefined,
+): { provider: TokenProvider; apiKey: string } {
   const allowed =
     "IMS credentials { clientId, clientSecret, scopes }, { tokenProvider, apiKey } or { accessToken, apiKey }";
   if (!credentials || typeof credentials !== "object") throw new ValidationError("auth", allowed);
   if ("clientSecret" in credentials || "clientId" in credentials) {
-    const provider = imsTokenProvider(credentials as ImsTokenProviderOptions, "auth.");
+    const ims = credentials as ImsTokenProviderOptions;
+    const provider = imsTokenProvider(ims.fetch === undefined && fetch ? { ...ims, fetch } : ims, "auth.");
     return { provider, apiKey: provider.clientId };
   }
   const apiKey = requireHeaderSafe(

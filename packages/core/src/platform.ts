@@ -92,10 +92,11 @@ export function setUpPlatformClient(
   assertSafeHeaders(options.headers, "headers");
   const baseUrl = checkBaseUrl(options.baseUrl ?? PLATFORM_BASE_URL, "baseUrl");
   const auth = platformAuth({
-    credentials: withClientFetch(options.auth, options.fetch),
+    credentials: options.auth,
     imsOrgId: options.imsOrgId,
     sandboxName: options.sandboxName,
     sandboxId: options.sandboxId,
+    fetch: options.fetch,
   });
   const transport = createTransport({
     fetch: options.fetch,
@@ -121,14 +122,6 @@ export function setUpPlatformClient(
       return { ...fixed, "x-sandbox-name": sandboxName, "x-request-id": requestId };
     },
   };
-}
-
-/** IMS is called with the client's `fetch` unless the credentials name their own: one fetch for all traffic. */
-function withClientFetch(credentials: PlatformCredentials, fetch: FetchLike | undefined): PlatformCredentials {
-  if (fetch === undefined || !credentials || typeof credentials !== "object" || !("clientId" in credentials)) {
-    return credentials;
-  }
-  return credentials.fetch === undefined ? { ...credentials, fetch } : credentials;
 }
 
 /**
