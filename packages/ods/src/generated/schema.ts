@@ -165,18 +165,34 @@ export interface components {
         IncludeMetadata: {
             /** @description Metadata of the decision to return; only `name` is documented. */
             "xdm:activity"?: "name"[];
-            /** @description Metadata of each option to return; `name` and `characteristics` are documented. */
-            "xdm:option"?: ("name" | "characteristics")[];
+            /**
+             * @description Metadata of each option to return. The current page documents `name` and `characteristics`; the
+             *     page of April 2021 to March 2022 also documents `priority`, which is accepted. What an answer
+             *     carries for `priority` is not documented; it arrives as an unknown property of the option.
+             */
+            "xdm:option"?: ("name" | "characteristics" | "priority")[];
             /** @description Metadata of the placement to return; `name`, `channel` and `componentType` are documented. */
             "xdm:placement"?: ("name" | "channel" | "componentType")[];
         };
         /**
          * @description Answer to a decision call (decision-response schema, version 1.0). Unknown properties may appear and
-         *     should be ignored.
+         *     should be ignored. The id of the answer is spelled `xdm:propositionId` by current servers and
+         *     `xdm:propositionID` in answers captured in 2020; neither spelling is required, so read both.
          */
         DecisionResponse: {
-            /** @description Id of this set of propositions (a UUID); decision events recorded for it refer to it. */
-            "xdm:propositionId": string;
+            /**
+             * @description Id of this set of propositions (a UUID); decision events recorded for it refer to it. This is the
+             *     spelling of current servers and of Adobe's pages since January 2021. Older answers spell it
+             *     `xdm:propositionID` instead, so it may be absent.
+             */
+            "xdm:propositionId"?: string;
+            /**
+             * @deprecated
+             * @description The same id in the spelling of answers captured in 2020 (Adobe's training material, a public tool's
+             *     captured answers, Adobe's page until January 2021). Current servers send `xdm:propositionId`; read
+             *     this one only when that is absent.
+             */
+            "xdm:propositionID"?: string;
             /** @description One proposition per requested decision scope. */
             "xdm:propositions": components["schemas"]["Proposition"][];
             /**
@@ -184,6 +200,13 @@ export interface components {
              * @description When the answer was created, in milliseconds since the Unix epoch.
              */
             "ode:createDate"?: number;
+            /**
+             * @description Factors that affected the propositions, for example `xdm:numberOfIneligibleOffers` (a count sent as
+             *     text). Shown in the answers of 2020; which factors appear is not documented.
+             */
+            "xdm:factors"?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description The outcome for one decision scope: the decision and placement it was made for, and either the chosen
@@ -204,8 +227,8 @@ export interface components {
         EntityRef: {
             /** @description `@id` of the decision or placement. */
             "xdm:id": string;
-            /** @description Revision of the object that was used for the decision. */
-            "repo:etag": number;
+            /** @description Revision of the object that was used for the decision; an integer or a string. */
+            "repo:etag": components["schemas"]["Etag"];
             /** @description Name of the object; only when `name` was requested. */
             "xdm:name"?: string;
             /** @description Placements only, when `channel` was requested; channel URI such as `https://ns.adobe.com/xdm/channel-types/web`. */
@@ -217,6 +240,12 @@ export interface components {
             "xdm:componentType"?: string;
         };
         /**
+         * @description Revision of a decision, placement or offer. Current servers send an integer (`4`); answers captured in
+         *     2020, and Adobe's XDM schema of a decision option, have a string (`"4"`). It is an opaque revision:
+         *     compare it as text, never do arithmetic on it.
+         */
+        Etag: number | string;
+        /**
          * @description One offer proposed for a decision scope: a personalized offer, or the decision's fallback offer. Content
          *     fields come back when `xdm:includeContent` was `true`; metadata fields when requested. Unknown
          *     properties may appear.
@@ -224,8 +253,8 @@ export interface components {
         Option: {
             /** @description `@id` of the offer. */
             "xdm:id": string;
-            /** @description Revision of the offer that was proposed. */
-            "repo:etag": number;
+            /** @description Revision of the offer that was proposed; an integer or a string. */
+            "repo:etag": components["schemas"]["Etag"];
             /**
              * @description URI of the content component type; it tells the client how to render the content, for example
              *     `https://ns.adobe.com/experience/offer-management/content-component-html`,
@@ -236,6 +265,8 @@ export interface components {
             "xdm:content"?: string;
             /** @description Media type of the content or asset, for example `image/png`. */
             "dc:format"?: string;
+            /** @description Languages of the content as language tags, for example `en-us`; seen in the answers of 2020. */
+            "dc:language"?: string[];
             /**
              * Format: uri
              * @description Public URL (typically on a CDN) from which a user agent can load the offer's asset.
@@ -462,6 +493,7 @@ export interface operations {
                 };
                 content: {
                     "application/vnd.adobe.xdm+json; schema=\"https://ns.adobe.com/experience/offer-management/decision-response;version=1.0\"": components["schemas"]["DecisionResponse"];
+                    "application/json": components["schemas"]["DecisionResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -154,7 +154,7 @@ export const schemas: SchemaTable = {
         type: "array",
         items: {
           type: "string",
-          enum: ["name", "characteristics"]
+          enum: ["name", "characteristics", "priority"]
         }
       },
       "xdm:placement": {
