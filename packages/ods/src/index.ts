@@ -12,6 +12,7 @@ export {
   unwrap,
   ValidationError,
 } from "@offerkit/core";
+export { etagOf, propositionIdOf } from "./answers.js";
 export {
   createOdsClient,
   DECISION_REQUEST_MEDIA_TYPE,

@@ -21,7 +21,10 @@ export type MergePolicy = Schemas["MergePolicy"];
 /** Whether to return content and which metadata. */
 export type ResponseFormat = Schemas["ResponseFormat"];
 export type IncludeMetadata = Schemas["IncludeMetadata"];
-/** The 200 body: one proposition per decision scope. */
+/**
+ * The 200 body: one proposition per decision scope. Current servers spell its id `xdm:propositionId`; answers
+ * of 2020 spell it `xdm:propositionID`. Neither is guaranteed, so read it with `propositionIdOf(answer)`.
+ */
 export type DecisionResponse = Schemas["DecisionResponse"];
 /** The options chosen for one decision scope, or its fallback. */
 export type Proposition = Schemas["Proposition"];
@@ -29,5 +32,10 @@ export type Proposition = Schemas["Proposition"];
 export type EntityRef = Schemas["EntityRef"];
 /** One offer: id, revision, component type, content, score. */
 export type Option = Schemas["Option"];
+/**
+ * A `repo:etag`: an integer from current servers (`4`), a string in answers of 2020 (`"4"`). Read it as one
+ * type with `etagOf(entity)`, which returns the string form.
+ */
+export type Etag = Schemas["Etag"];
 /** The error body of 4xx/5xx answers: Platform problem details, or the API gateway's `{ error_code, message }`. */
 export type Problem = Schemas["Problem"];

@@ -178,7 +178,7 @@ describe("bad input is refused before any network call", () => {
         "xdm:responseFormat": { "xdm:includeMetadata": { "xdm:option": ["price"] } },
       },
       'body["xdm:responseFormat"]["xdm:includeMetadata"]["xdm:option"][0]',
-      "one of name, characteristics",
+      "one of name, characteristics, priority",
     ],
   ])("%s", async (_name, request, field, allowed) => {
     expect(await refusal(request)).toMatchObject({ field, allowed });

@@ -7,6 +7,10 @@ import {
   DECISION_REQUEST_MEDIA_TYPE,
   DECISION_RESPONSE_MEDIA_TYPE,
   type DecisionRequest,
+  type DecisionResponse,
+  etagOf,
+  propositionIdOf,
+  ValidationError,
   VERSION,
 } from "../src/index.js";
 
@@ -51,13 +55,19 @@ function expectWireHeaders(headers: Readonly<Record<string, string>>, accept: st
   expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 }
 
+type Example = { value?: unknown; $ref?: string };
 interface Documented {
-  requestBody: { content: Record<string, { examples: Record<string, { value: unknown }> }> };
-  responses: Record<string, { content: Record<string, { examples: Record<string, { value: unknown }> }> }>;
+  requestBody: { content: Record<string, { examples: Record<string, Example> }> };
+  responses: Record<string, { content: Record<string, { examples: Record<string, Example> }> }>;
 }
-const documented = loadSpec("ods").paths?.[operation.path]?.post as Documented;
-const examples = (media: { examples: Record<string, { value: unknown }> } | undefined) =>
-  Object.fromEntries(Object.entries(media?.examples ?? {}).map(([name, example]) => [name, example.value]));
+const spec = loadSpec("ods");
+const documented = spec.paths?.[operation.path]?.post as Documented;
+/** An example's value, following a `$ref` into components/examples (the 200 examples are shared by two media types). */
+const sharedExamples = (spec.components?.examples ?? {}) as Record<string, Example>;
+const exampleValue = (example: Example) =>
+  example.$ref ? sharedExamples[example.$ref.replace("#/components/examples/", "")]?.value : example.value;
+const examples = (media: { examples: Record<string, Example> } | undefined) =>
+  Object.fromEntries(Object.entries(media?.examples ?? {}).map(([name, example]) => [name, exampleValue(example)]));
 const requestExamples = examples(documented.requestBody.content[DECISION_REQUEST_MEDIA_TYPE]);
 const responseExamples = examples(documented.responses[200]?.content[DECISION_RESPONSE_MEDIA_TYPE]);
 
@@ -90,6 +100,122 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
     expect(checkSchema("makeDecisions", 200, DECISION_RESPONSE_MEDIA_TYPE, response)).toEqual({
       valid: true,
       errors: [],
+    });
+  });
+
+  it("declares the same answers under the vendor type and application/json, the vendor type first", () => {
+    expect(operation.mediaTypes[200]).toEqual([DECISION_RESPONSE_MEDIA_TYPE, "application/json"]);
+    expect(examples(documented.responses[200]?.content["application/json"])).toEqual(responseExamples);
+    expect(Object.keys(responseExamples)).toEqual(expect.arrayContaining(["adobeDocumentation2020", "legacyText"]));
+  });
+
+  describe("answers of earlier service versions", () => {
+    const legacy = fixture<DecisionResponse>("adobe-response-2020.json");
+
+    it.each([DECISION_RESPONSE_MEDIA_TYPE, "application/json"])(
+      "describes Adobe's 2020 answer (xdm:propositionID, text etags) under %s",
+      (mediaType) => {
+        expect(checkSchema("makeDecisions", 200, mediaType, legacy)).toEqual({ valid: true, errors: [] });
+      },
+    );
+
+    it.each(["adobeDocumentation2020", "legacyText"])(
+      "reads the %s answer from the mock with the helpers",
+      async (example) => {
+        const { fetch, ods } = client();
+        const { data, response } = await ods.makeDecisions(adobeRequest, { headers: { Prefer: `example=${example}` } });
+        expect(response.status).toBe(200);
+        expectWireHeaders(fetch.last.headers);
+        expect(checkSchema("makeDecisions", 200, DECISION_RESPONSE_MEDIA_TYPE, data)).toEqual({
+          valid: true,
+          errors: [],
+        });
+        if (!data) throw new Error("no answer");
+        expect(data["xdm:propositionId"]).toBeUndefined();
+        expect(propositionIdOf(data)).toMatch(/^[0-9a-f-]{36}$/);
+        const [proposition] = data["xdm:propositions"];
+        if (!proposition) throw new Error("no proposition");
+        const entities = [
+          proposition["xdm:activity"],
+          proposition["xdm:placement"],
+          ...(proposition["xdm:options"] ?? []),
+        ];
+        for (const entity of entities) {
+          expect(typeof entity["repo:etag"]).toBe("string");
+          expect(etagOf(entity)).toMatch(/^\d+$/);
+        }
+        expect(data["xdm:factors"]).toHaveProperty(["xdm:numberOfIneligibleOffers"]);
+      },
+    );
+
+    it("reads the current spelling and integer etags with the same helpers", async () => {
+      const { ods } = client();
+      const { data } = await ods.makeDecisions(adobeRequest, { headers: { Prefer: "example=adobeDocumentation" } });
+      if (!data) throw new Error("no answer");
+      expect(propositionIdOf(data)).toBe("5d0ffb5e-dfc6-4280-99b6-0bf3131cb8b8");
+      const activity = data["xdm:propositions"][0]?.["xdm:activity"];
+      expect(activity?.["repo:etag"]).toBe(4);
+      expect(activity && etagOf(activity)).toBe("4");
+    });
+
+    it.each([
+      ["a boolean", true],
+      ["an object", { revision: 4 }],
+      ["a fractional number", 4.5],
+      ["null", null],
+    ])("still refuses an etag that is %s", (_name, etag) => {
+      const body = {
+        "xdm:propositionID": "p-1",
+        "xdm:propositions": [
+          {
+            "xdm:activity": { "xdm:id": "a", "repo:etag": etag },
+            "xdm:placement": { "xdm:id": "p", "repo:etag": "1" },
+            "xdm:options": [{ "xdm:id": "o", "repo:etag": "1" }],
+          },
+        ],
+      };
+      expect(checkSchema("makeDecisions", 200, DECISION_RESPONSE_MEDIA_TYPE, body).valid).toBe(false);
+    });
+
+    it("still refuses an answer without propositions or with an id that is not text", () => {
+      const proposition = fixture<DecisionResponse>("adobe-response.json")["xdm:propositions"];
+      for (const body of [
+        { "xdm:propositionId": "p-1" },
+        { "xdm:propositionID": 7, "xdm:propositions": proposition },
+        { "xdm:propositionId": 7, "xdm:propositions": proposition },
+      ]) {
+        expect(checkSchema("makeDecisions", 200, DECISION_RESPONSE_MEDIA_TYPE, body).valid).toBe(false);
+      }
+    });
+  });
+
+  describe("content negotiation of the answer", () => {
+    it("answers Accept: application/json with 200 and the same schema", async () => {
+      const { fetch, ods } = client();
+      const { data, response } = await ods.makeDecisions(adobeRequest, { headers: { Accept: "application/json" } });
+      expect(fetch.last.headers.accept).toBe("application/json");
+      expectWireHeaders(fetch.last.headers, "application/json");
+      expect(response.headers.get("sl-violations")).toBeNull();
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toMatch(/^application\/json\b/);
+      expect(data).toEqual(responseExamples.adobeDocumentation);
+      expect(checkSchema("makeDecisions", 200, "application/json", data)).toEqual({ valid: true, errors: [] });
+    });
+
+    it("still answers in the vendor type by default, when no Accept is sent", async () => {
+      const response = await fetch(`${baseUrl}/data/core/ods/decisions`, {
+        method: "POST",
+        headers: {
+          authorization: "Bearer t",
+          "x-api-key": "k",
+          "x-gw-ims-org-id": ORG,
+          "x-sandbox-name": "prod",
+          "content-type": DECISION_REQUEST_MEDIA_TYPE,
+        },
+        body: JSON.stringify(adobeRequest),
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe(DECISION_RESPONSE_MEDIA_TYPE);
     });
   });
 
@@ -145,6 +271,98 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
     });
     expect(response.status).toBe(422);
     expect(response.headers.get("sl-violations")).toMatch(/itemCount/);
+  });
+
+  describe("requests refused before are still refused, by the client and by the spec", () => {
+    const scope = { "xdm:activityId": "xcore:offer-activity:1", "xdm:placementId": "xcore:offer-placement:2" };
+    const profiles = adobeRequest["xdm:profiles"];
+    const withMetadata = (includeMetadata: unknown) => ({
+      "xdm:propositionRequests": [scope],
+      "xdm:profiles": profiles,
+      "xdm:responseFormat": { "xdm:includeMetadata": includeMetadata },
+    });
+    const refused: [string, unknown, RegExp][] = [
+      [
+        "an item count of 0",
+        { "xdm:propositionRequests": [{ ...scope, "xdm:itemCount": 0 }], "xdm:profiles": profiles },
+        /itemCount/,
+      ],
+      [
+        "an item count sent as text",
+        { "xdm:propositionRequests": [{ ...scope, "xdm:itemCount": "3" }], "xdm:profiles": profiles },
+        /itemCount/,
+      ],
+      ["no decision scope", { "xdm:propositionRequests": [], "xdm:profiles": profiles }, /propositionRequests/],
+      [
+        "a scope without a decision",
+        { "xdm:propositionRequests": [{ "xdm:placementId": "p" }], "xdm:profiles": profiles },
+        /activityId/,
+      ],
+      [
+        "an empty decision id",
+        { "xdm:propositionRequests": [{ ...scope, "xdm:activityId": "" }], "xdm:profiles": profiles },
+        /activityId/,
+      ],
+      ["no profiles", { "xdm:propositionRequests": [scope] }, /profiles/],
+      ["two profiles", { "xdm:propositionRequests": [scope], "xdm:profiles": [...profiles, ...profiles] }, /profiles/],
+      [
+        "an identity without id",
+        { "xdm:propositionRequests": [scope], "xdm:profiles": [{ "xdm:identityMap": { ECID: [{}] } }] },
+        /xdm:id/,
+      ],
+      [
+        "an empty identity list",
+        { "xdm:propositionRequests": [scope], "xdm:profiles": [{ "xdm:identityMap": { ECID: [] } }] },
+        /ECID/,
+      ],
+      [
+        "a merge policy without id",
+        { "xdm:propositionRequests": [scope], "xdm:profiles": profiles, "xdm:mergePolicy": {} },
+        /xdm:id/,
+      ],
+      [
+        "context data without @type",
+        {
+          "xdm:propositionRequests": [scope],
+          "xdm:profiles": [{ ...profiles[0], "xdm:contextData": [{ "xdm:data": {} }] }],
+        },
+        /@type/,
+      ],
+      ["an undocumented option metadata name", withMetadata({ "xdm:option": ["price"] }), /xdm:option/],
+      ["option metadata in the wrong case", withMetadata({ "xdm:option": ["Priority"] }), /xdm:option/],
+      ["priority as decision metadata", withMetadata({ "xdm:activity": ["priority"] }), /xdm:activity/],
+      ["priority as placement metadata", withMetadata({ "xdm:placement": ["priority"] }), /xdm:placement/],
+      ["metadata names that are not a list", withMetadata({ "xdm:option": "name" }), /xdm:option/],
+    ];
+
+    it.each(refused)("%s", async (_name, body, field) => {
+      const { fetch, ods } = client();
+      const error = await ods.makeDecisions(body as DecisionRequest).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).field).toMatch(field);
+      expect(fetch.requests).toHaveLength(0);
+      // The raw client skips offerkit's checks: Prism serving the spec refuses the same body.
+      const { response } = await ods.raw.POST("/data/core/ods/decisions", {
+        params: { header: { "x-gw-ims-org-id": ORG, "x-sandbox-name": "prod" } },
+        headers: { "Content-Type": DECISION_REQUEST_MEDIA_TYPE, Accept: ACCEPT_PROBLEMS },
+        body: body as DecisionRequest,
+      });
+      expect(fetch.last.headers["content-type"]).toBe(DECISION_REQUEST_MEDIA_TYPE);
+      expect(response.status).toBe(422);
+      expect(response.headers.get("sl-violations")).toMatch(/"location":\["request","body"/);
+    });
+
+    it("accepts priority as option metadata, the one change the 2021 page documents", async () => {
+      const { fetch, ods } = client();
+      const { response } = await ods.makeDecisions(
+        withMetadata({ "xdm:option": ["name", "characteristics", "priority"] }) as DecisionRequest,
+      );
+      expect(response.status).toBe(200);
+      expect(response.headers.get("sl-violations")).toBeNull();
+      expect(JSON.parse(fetch.last.body)["xdm:responseFormat"]["xdm:includeMetadata"]["xdm:option"]).toContain(
+        "priority",
+      );
+    });
   });
 
   it("is refused by the spec without an API key", async () => {
