@@ -2,7 +2,15 @@
 // followed until it completes. Everything runs locally: Prism serves specs/ods.yaml and specs/ode.yaml, and a
 // fake IMS hands out OAuth Server-to-Server tokens, so the full authentication path is exercised.
 import { createOdeClient, isTerminalStatus, type Workload, type WorkloadStatus } from "@offerkit/ode";
-import { createImsTokenProvider, createOdsClient, type DecisionRequest, type Option, unwrap } from "@offerkit/ods";
+import {
+  createImsTokenProvider,
+  createOdsClient,
+  type DecisionRequest,
+  etagOf,
+  type Option,
+  propositionIdOf,
+  unwrap,
+} from "@offerkit/ods";
 import { FAKE_IMS_CLIENT, startFakeIms, startPrismMock } from "@offerkit/testkit";
 
 const IMS_ORG_ID = "0123456789ABCDEF01234567@AdobeOrg";
@@ -34,7 +42,8 @@ export async function runDecisioningDemo(): Promise<void> {
       "xdm:responseFormat": { "xdm:includeContent": true, "xdm:includeMetadata": { "xdm:option": ["name"] } },
     };
     const decision = await unwrap(ods.makeDecisions(request, { headers: { Prefer: "example=adobeDocumentation" } }));
-    console.log(`■ real-time decision ${decision["xdm:propositionId"]}`);
+    // Servers have spelled the id `xdm:propositionId` and `xdm:propositionID`; the helper reads either.
+    console.log(`■ real-time decision ${propositionIdOf(decision)}`);
     for (const proposition of decision["xdm:propositions"]) {
       const where = `${proposition["xdm:activity"]["xdm:id"]} @ ${proposition["xdm:placement"]["xdm:id"]}`;
       if (proposition["xdm:fallback"]) printOption(`${where} (fallback)`, proposition["xdm:fallback"]);
@@ -69,7 +78,9 @@ export async function runDecisioningDemo(): Promise<void> {
 function printOption(where: string, option: Option) {
   const content = option["xdm:content"] ?? option["xdm:deliveryURL"] ?? "";
   const score = option["xdm:score"] === undefined ? "" : ` score ${option["xdm:score"]}`;
-  console.log(`  ${where}: ${option["xdm:id"]}${score} ${content.length > 60 ? `${content.slice(0, 59)}…` : content}`);
+  console.log(
+    `  ${where}: ${option["xdm:id"]} rev ${etagOf(option)}${score} ${content.length > 60 ? `${content.slice(0, 59)}…` : content}`,
+  );
 }
 
 function printStatus(workload: Workload) {
