@@ -32,7 +32,7 @@ interface AdobeClient {
 }
 const AdobeTarget = TargetClientModule as unknown as {
   create(options: Record<string, unknown>): AdobeClient;
-  AuthState: Record<string, number>;
+  AuthState: { UNKNOWN: 0; AUTHENTICATED: 1; LOGGED_OUT: 2 };
 };
 
 const ORG = "0123456789ABCDEF01234567@AdobeOrg";
@@ -54,7 +54,7 @@ const adobeClient = () =>
   AdobeTarget.create({ client: "acme", organizationId: ORG, fetchApi: server.fetchApi, logger: {} });
 const ourClient = () => createTargetClient({ client: "acme", organizationId: ORG, fetch: server.fetch });
 
-const request = () => ({ context: { channel: "web" }, execute: { mboxes: [{ index: 1, name: "hero" }] } });
+const request = () => ({ context: { channel: "web" as const }, execute: { mboxes: [{ index: 1, name: "hero" }] } });
 
 const answer = (tntId: string | undefined, edgeHost: string | undefined, extra: Record<string, unknown> = {}) => ({
   status: 200,
