@@ -2,6 +2,7 @@ import { ApiError, ValidationError } from "@offerkit/core";
 import { fakeFetch, jsonResponse } from "@offerkit/testkit";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTargetClient, createTargetCookie, type TargetLogger } from "../src/index.js";
+import { decided } from "./support/decided.js";
 
 const NOW = 1_767_225_600_000;
 const SECONDS = NOW / 1000;
@@ -269,31 +270,6 @@ describe("requests as Adobe's SDK users write them", () => {
 });
 
 describe("results", () => {
-  const decided = {
-    execute: {
-      pageLoad: { options: [{ type: "html", content: "<b>", responseTokens: { "activity.id": "1" } }] },
-      mboxes: [
-        {
-          index: 1,
-          name: "hero",
-          options: [{ type: "json", content: { headline: "Hi", size: 2 }, responseTokens: { "activity.id": "2" } }],
-          analytics: { payload: { pe: "tnt", tnta: "a" } },
-          trace: { clientCode: "acme" },
-        },
-      ],
-    },
-    prefetch: {
-      mboxes: [
-        {
-          index: 2,
-          name: "hero",
-          state: "st",
-          options: [{ type: "json", content: { size: 3, color: "red" }, responseTokens: {} }],
-        },
-      ],
-    },
-  };
-
   it("collects analytics, trace and response tokens in Adobe's order", async () => {
     const { target } = setup(() => answer(decided));
     const result = await target.getOffers({ request });

@@ -7,6 +7,7 @@
 import TargetClientModule from "@adobe/target-nodejs-sdk";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createTargetClient, type TargetClient } from "../src/index.js";
+import { decided } from "./support/decided.js";
 import { type EdgeServer, startEdgeServer } from "./support/edge-server.js";
 
 // The package is CommonJS with a default export; its types are not published.
@@ -236,26 +237,7 @@ describe("the same visitors and answers give the same cookies, hints and hosts",
   });
 
   it("gives the same analytics details, trace, response tokens and attributes", async () => {
-    const decided = answer("aaaa.28_0", "mboxedge28.tt.omtrdc.net", {
-      execute: {
-        pageLoad: { options: [{ type: "html", content: "<p>", responseTokens: { "activity.id": "1" } }] },
-        mboxes: [
-          {
-            index: 1,
-            name: "hero",
-            options: [{ type: "json", content: { headline: "Hi", size: 2 }, responseTokens: { "activity.id": "2" } }],
-            analytics: { payload: { pe: "tnt", tnta: "x" } },
-            trace: { clientCode: "acme" },
-          },
-        ],
-      },
-      prefetch: {
-        mboxes: [
-          { index: 2, name: "hero", state: "s", options: [{ type: "json", content: { size: 3, color: "red" } }] },
-        ],
-      },
-    });
-    server.answer = decided;
+    server.answer = answer("aaaa.28_0", "mboxedge28.tt.omtrdc.net", decided);
     const theirs = await adobeClient().getOffers({ request: request(), sessionId: "s" });
     const mine = await ourClient().getOffers({ request: request(), sessionId: "s" });
     // Adobe's lists keep an `undefined` for each mbox without analytics or trace; ours hold only values.

@@ -36,14 +36,8 @@ export type CustomerIds =
   | Readonly<Record<string, string | { readonly id: string; readonly authState?: AuthState }>>
   | readonly CustomerId[];
 
-const AUTH_STATES: Readonly<Record<string, CustomerId["authenticatedState"]>> = {
-  0: "unknown",
-  1: "authenticated",
-  2: "logged_out",
-  unknown: "unknown",
-  authenticated: "authenticated",
-  logged_out: "logged_out",
-};
+/** Visitor.AuthState numbers to the API's names. */
+const AUTH_STATES = ["unknown", "authenticated", "logged_out"] as const;
 
 const PARAMETER_MAPS = new Set(["parameters", "profileParameters"]);
 const MBOX_LISTS = new Set(["mboxes"]);
@@ -138,9 +132,12 @@ function toCustomerIds(ids: CustomerIds | undefined): CustomerId[] {
   const list: CustomerId[] = [];
   for (const [integrationCode, value] of Object.entries(ids as Exclude<CustomerIds, readonly CustomerId[]>)) {
     if (!value) continue;
-    const id = typeof value === "string" ? value : value.id;
-    const state = typeof value === "string" ? 0 : (value.authState ?? 0);
-    list.push({ id, integrationCode, authenticatedState: AUTH_STATES[state] ?? "unknown" });
+    const { id, authState = 0 } = typeof value === "string" ? { id: value } : value;
+    list.push({
+      id,
+      integrationCode,
+      authenticatedState: typeof authState === "number" ? (AUTH_STATES[authState] ?? "unknown") : authState,
+    });
   }
   return list;
 }
@@ -171,9 +168,12 @@ export function parseVisitorCookie(cookie: string | null | undefined): Record<st
  * digits, the first digit of each below 8 (both halves are positive signed 64-bit numbers).
  */
 export function newSupplementalDataId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[0] = (bytes[0] as number) & 0x7f;
-  bytes[8] = (bytes[8] as number) & 0x7f;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0").toUpperCase()).join("");
-  return `${hex.slice(0, 16)}-${hex.slice(16)}`;
+  const half = () => {
+    const bytes = crypto.getRandomValues(new Uint8Array(8));
+    bytes[0] = (bytes[0] as number) & 0x7f;
+    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0"))
+      .join("")
+      .toUpperCase();
+  };
+  return `${half()}-${half()}`;
 }
