@@ -190,6 +190,13 @@ describe("bad visitor input", () => {
     await expect(target.getOffers({ request, sessionId: "has space" })).rejects.toBeInstanceOf(ValidationError);
     expect(() => createTargetClient({ client: "acme", serverDomain: "https://x.example" })).toThrow(ValidationError);
     expect(() => createTargetClient({ client: "acme", targetLocationHint: "x" })).toThrow(ValidationError);
+    expect(() => createTargetClient({ organizationId: "x@AdobeOrg" } as never)).toThrow(/Invalid client/);
+    expect(() => createTargetClient({ client: "acme", decisioningMethod: "on-device" } as never)).toThrow(
+      /not supported yet/,
+    );
+    await expect(target.getOffers({ request, decisioningMethod: "hybrid" } as never)).rejects.toMatchObject({
+      field: "getOffers.decisioningMethod",
+    });
     expect(fetch.requests).toHaveLength(0);
   });
 });

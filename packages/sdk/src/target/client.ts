@@ -61,6 +61,8 @@ export interface TargetClientOptions {
   readonly propertyToken?: string;
   /** `environmentId` for requests that name none. */
   readonly environmentId?: number;
+  /** Only `"server-side"` so far: on-device and hybrid decisioning are not supported yet. */
+  readonly decisioningMethod?: "server-side";
 }
 
 export interface GetOffersOptions {
@@ -80,6 +82,8 @@ export interface GetOffersOptions {
    * id on every call whatever the consumer id, and so does this client.
    */
   readonly consumerId?: string | undefined;
+  /** Only `"server-side"` so far. */
+  readonly decisioningMethod?: "server-side" | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -133,6 +137,10 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
     throw new ValidationError("options", "an object with at least `client`");
   }
   const { client, serverDomain, logger = {} } = options;
+  if (typeof client !== "string" || client === "") {
+    throw new ValidationError("client", "your Target client code, e.g. acme (it names the default host)");
+  }
+  checkDecisioningMethod(options.decisioningMethod, "decisioningMethod");
   if (serverDomain !== undefined && !(typeof serverDomain === "string" && HOST.test(serverDomain))) {
     throw new ValidationError("serverDomain", "a host name with an optional port, without scheme or path");
   }
@@ -155,6 +163,7 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
     if (typeof call !== "object" || call === null || typeof call.request !== "object" || call.request === null) {
       throw new ValidationError(`${kind}.request`, "a Delivery API request object");
     }
+    checkDecisioningMethod(call.decisioningMethod, `${kind}.decisioningMethod`);
     const now = Date.now();
     const cookie = parseTargetCookie(call.targetCookie, now);
     if (cookie.problem) warn(`ignored the visitor's mbox cookie: ${cookie.problem}.`);
@@ -211,6 +220,12 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
       return createAttributes(result.response, result);
     },
   };
+}
+
+function checkDecisioningMethod(method: unknown, field: string): void {
+  if (method !== undefined && method !== "server-side") {
+    throw new ValidationError(field, '"server-side" (on-device and hybrid decisioning are not supported yet)');
+  }
 }
 
 type Decided = {
