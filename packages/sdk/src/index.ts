@@ -1,1 +1,2 @@
+export * from "./target/index.js";
 export { VERSION } from "./version.js";

@@ -1,0 +1,258 @@
+import { type FetchLike, type RetryOptions, unwrap, ValidationError } from "@offerkit/core";
+import {
+  type AnalyticsResponse,
+  createDeliveryClient,
+  type DeliveryRequest,
+  type DeliveryResponse,
+  type ResponseTokens,
+  type TraceResponse,
+} from "@offerkit/delivery";
+import { type Attributes, createAttributes, withMboxes } from "./attributes.js";
+import {
+  clusterFromEdgeHost,
+  clusterFromTntId,
+  createLocationHintCookie,
+  createTargetCookie,
+  edgeClusterHost,
+  parseLocationHint,
+  parseTargetCookie,
+  type TargetCookie,
+} from "./cookies.js";
+import {
+  buildDeliveryRequest,
+  type CustomerIds,
+  newSupplementalDataId,
+  parseVisitorCookie,
+  type TargetDeliveryRequest,
+} from "./request.js";
+
+/** Adobe's SDK takes `{ debug, error }`; `console` fits too. Every method is optional. */
+export interface TargetLogger {
+  debug?(...messages: unknown[]): void;
+  /** Bad cookies and hints that were ignored. Falls back to `error` when absent. */
+  warn?(...messages: unknown[]): void;
+  error?(...messages: unknown[]): void;
+}
+
+export interface TargetClientOptions {
+  /** Target client code (tenant), e.g. `acme`: the default host is `{client}.tt.omtrdc.net`. */
+  readonly client: string;
+  /** Experience Cloud org id, `…@AdobeOrg`, sent as `imsOrgId`. */
+  readonly organizationId?: string;
+  /** A host (CNAME or a local mock) to call instead of `{client}.tt.omtrdc.net`, optionally with a port. */
+  readonly serverDomain?: string;
+  /** `false` calls over plain http. Default `true`. */
+  readonly secure?: boolean;
+  /** Milliseconds a call may take in all. Default 3000, as in Adobe's SDK. */
+  readonly timeout?: number;
+  /** The fetch to send with. Default: the global `fetch`, looked up at call time. */
+  readonly fetch?: FetchLike;
+  /** Adobe's name for `fetch`. */
+  readonly fetchApi?: FetchLike;
+  readonly logger?: TargetLogger;
+  /**
+   * Retries. A delivery call counts impressions, so it is never retried unless you pass
+   * `{ retryNonIdempotent: true }`. Adobe's SDK retries every failure ten times, 400s included.
+   */
+  readonly retry?: RetryOptions | false;
+  /** A fixed edge cluster for visitors who bring none. Never learned from responses. */
+  readonly targetLocationHint?: string;
+  /** `property.token` for requests that name none (Adobe's `propertyToken`). */
+  readonly propertyToken?: string;
+  /** `environmentId` for requests that name none. */
+  readonly environmentId?: number;
+  /** Only `"server-side"` so far: on-device and hybrid decisioning are not supported yet. */
+  readonly decisioningMethod?: "server-side";
+}
+
+export interface GetOffersOptions {
+  /** The Delivery API request; `null` objects, number parameters and missing mbox indexes are accepted. */
+  readonly request: TargetDeliveryRequest;
+  /** The visitor's `mbox` cookie value. Its session id and tnt id win over `sessionId`. */
+  readonly targetCookie?: string | undefined;
+  /** The visitor's `mboxEdgeCluster` cookie value. A value that is not a cluster number is ignored. */
+  readonly targetLocationHint?: string | undefined;
+  /** Session id for a visitor without an `mbox` cookie. Default: a new UUID. */
+  readonly sessionId?: string | undefined;
+  /** The visitor's `AMCV_<organizationId>` cookie value: supplies the ECID and Audience Manager hints. */
+  readonly visitorCookie?: string | undefined;
+  readonly customerIds?: CustomerIds | undefined;
+  /**
+   * Accepted for Adobe compatibility. Without a shared Visitor instance Adobe's SDK makes a new supplemental data
+   * id on every call whatever the consumer id, and so does this client.
+   */
+  readonly consumerId?: string | undefined;
+  /** Only `"server-side"` so far. */
+  readonly decisioningMethod?: "server-side" | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface ResponseMeta {
+  readonly decisioningMethod: "server-side";
+  /** Mboxes that still need the server: none, when the server decided everything. */
+  readonly remoteMboxes: readonly string[];
+  readonly remoteViews: readonly string[];
+}
+
+export interface TargetDeliveryResponse {
+  /** The request that was sent, after normalisation and with the visitor's ids. */
+  readonly request: DeliveryRequest;
+  readonly response: DeliveryResponse;
+  /** Set it on the HTTP response (`Max-Age` = `maxAge`). */
+  readonly targetCookie: TargetCookie;
+  /** Set it too when present: it routes the visitor's next call to their edge cluster. */
+  readonly targetLocationHintCookie: TargetCookie | undefined;
+  /** `analytics` of every mbox, view and page load, for client-side Analytics logging. */
+  readonly analyticsDetails: readonly AnalyticsResponse[];
+  readonly trace: readonly TraceResponse[];
+  readonly responseTokens: readonly ResponseTokens[];
+  readonly meta: ResponseMeta;
+}
+
+export type GetAttributesOptions = Omit<GetOffersOptions, "request"> & {
+  readonly request?: TargetDeliveryRequest;
+};
+
+export interface TargetClient {
+  /** Decides mboxes, views and page load for one visitor, reading and renewing the visitor's Target cookies. */
+  getOffers(options: GetOffersOptions): Promise<TargetDeliveryResponse>;
+  /** Sends display or click notifications (`request.notifications`, required) for one visitor. */
+  sendNotifications(options: GetOffersOptions): Promise<TargetDeliveryResponse>;
+  /** Executes the named mboxes and returns their JSON offer attributes. */
+  getAttributes(
+    mboxNames: readonly string[],
+    options?: GetAttributesOptions,
+  ): Promise<Attributes<TargetDeliveryResponse>>;
+}
+
+const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+const EMPTY_REQUEST: TargetDeliveryRequest = { context: { channel: "web" } };
+
+/**
+ * A Target client with the options and results Adobe's Node SDK users know, on `@offerkit/delivery`. Unlike
+ * Adobe's, it remembers nothing between calls: a visitor's edge cluster comes only from that visitor's cookies.
+ */
+export function createTargetClient(options: TargetClientOptions): TargetClient {
+  if (typeof options !== "object" || options === null) {
+    throw new ValidationError("options", "an object with at least `client`");
+  }
+  const { client, serverDomain, logger = {} } = options;
+  if (typeof client !== "string" || client === "") {
+    throw new ValidationError("client", "your Target client code, e.g. acme (it names the default host)");
+  }
+  checkDecisioningMethod(options.decisioningMethod, "decisioningMethod");
+  if (serverDomain !== undefined && !(typeof serverDomain === "string" && HOST.test(serverDomain))) {
+    throw new ValidationError("serverDomain", "a host name with an optional port, without scheme or path");
+  }
+  const scheme = options.secure === false ? "http" : "https";
+  const configuredHint = parseLocationHint(options.targetLocationHint);
+  if (options.targetLocationHint !== undefined && configuredHint === undefined) {
+    throw new ValidationError("targetLocationHint", "an edge cluster number such as 28");
+  }
+  const delivery = createDeliveryClient({
+    client,
+    imsOrgId: options.organizationId,
+    baseUrl: `${scheme}://${serverDomain ?? `${client}.tt.omtrdc.net`}`,
+    fetch: options.fetch ?? options.fetchApi,
+    timeout: options.timeout ?? 3000,
+    retry: options.retry,
+  });
+  const warn = (message: string) => (logger.warn ?? logger.error)?.call(logger, `offerkit: ${message}`);
+
+  async function execute(call: GetOffersOptions, kind: string): Promise<TargetDeliveryResponse> {
+    if (typeof call !== "object" || call === null || typeof call.request !== "object" || call.request === null) {
+      throw new ValidationError(`${kind}.request`, "a Delivery API request object");
+    }
+    checkDecisioningMethod(call.decisioningMethod, `${kind}.decisioningMethod`);
+    const now = Date.now();
+    const cookie = parseTargetCookie(call.targetCookie, now);
+    if (cookie.problem) warn(`ignored the visitor's mbox cookie: ${cookie.problem}.`);
+    let hint = parseLocationHint(call.targetLocationHint);
+    if (call.targetLocationHint && hint === undefined) {
+      warn("ignored the visitor's location hint: it is not an edge cluster number.");
+    }
+    hint ??= configuredHint;
+
+    const request = buildDeliveryRequest(call.request, {
+      tntId: cookie.tntId,
+      customerIds: call.customerIds,
+      visitorValues: parseVisitorCookie(call.visitorCookie),
+      propertyToken: options.propertyToken,
+      environmentId: options.environmentId,
+      supplementalDataId: newSupplementalDataId,
+    });
+    // The visitor's own cluster: from the tnt id being sent, else the visitor's (or the configured) hint.
+    const cluster = clusterFromTntId(request.id?.tntId) ?? hint;
+    const sessionId = cookie.sessionId ?? call.sessionId ?? crypto.randomUUID();
+    const baseUrl = cluster === undefined ? undefined : `${scheme}://${edgeClusterHost(cluster)}`;
+    logger.debug?.(`offerkit: ${kind} to ${baseUrl ?? delivery.baseUrl}`);
+
+    const response = (await unwrap(delivery.deliver({ sessionId, request }, { baseUrl, signal: call.signal }))) ?? {};
+    const locationCluster = cluster ?? clusterFromEdgeHost(response.edgeHost);
+    return {
+      request,
+      response,
+      targetCookie: createTargetCookie({ sessionId, tntId: response.id?.tntId }),
+      targetLocationHintCookie: locationCluster === undefined ? undefined : createLocationHintCookie(locationCluster),
+      analyticsDetails: collect<AnalyticsResponse>(response, (item) => item.analytics),
+      trace: collect<TraceResponse>(response, (item) => item.trace),
+      responseTokens: collect<ResponseTokens>(response, (item) => item.options?.map((option) => option.responseTokens)),
+      meta: { decisioningMethod: "server-side", remoteMboxes: [], remoteViews: [] },
+    };
+  }
+
+  return {
+    getOffers: (call) => execute(call, "getOffers"),
+    sendNotifications(call) {
+      if (!Array.isArray(call?.request?.notifications) || call.request.notifications.length === 0) {
+        return Promise.reject(new ValidationError("sendNotifications.request.notifications", "a non-empty array"));
+      }
+      return execute(call, "sendNotifications");
+    },
+    async getAttributes(mboxNames, call = {}) {
+      if (!Array.isArray(mboxNames) || mboxNames.some((name) => typeof name !== "string" || name === "")) {
+        throw new ValidationError("mboxNames", "an array of mbox names");
+      }
+      const result = await execute(
+        { ...call, request: withMboxes(mboxNames, call.request ?? EMPTY_REQUEST) },
+        "getAttributes",
+      );
+      return createAttributes(result.response, result);
+    },
+  };
+}
+
+function checkDecisioningMethod(method: unknown, field: string): void {
+  if (method !== undefined && method !== "server-side") {
+    throw new ValidationError(field, '"server-side" (on-device and hybrid decisioning are not supported yet)');
+  }
+}
+
+type Decided = {
+  readonly analytics?: AnalyticsResponse;
+  readonly trace?: TraceResponse;
+  readonly options?: readonly { readonly responseTokens?: ResponseTokens }[];
+};
+
+/** Non-empty values picked from page loads, mboxes and views, in Adobe's order: execute, then prefetch. */
+function collect<T>(
+  response: DeliveryResponse,
+  pick: (item: Decided) => T | readonly (T | undefined)[] | undefined,
+): T[] {
+  const items: (Decided | undefined)[] = [
+    response.execute?.pageLoad,
+    ...(response.execute?.mboxes ?? []),
+    response.prefetch?.pageLoad,
+    ...(response.prefetch?.views ?? []),
+    ...(response.prefetch?.mboxes ?? []),
+  ];
+  const found: T[] = [];
+  for (const item of items) {
+    if (!item) continue;
+    const picked = pick(item);
+    for (const value of Array.isArray(picked) ? picked : [picked]) {
+      if (value !== null && typeof value === "object" && Object.keys(value).length > 0) found.push(value as T);
+    }
+  }
+  return found;
+}
