@@ -281,7 +281,7 @@ const PAGE_LINK = /^\/([^/?#]+)\/(instances|queries\/core\/search)(?:\?([^#]*))?
  * not one this client can follow). `client.list({ containerId, schema, href: next.href })` reads it.
  */
 export function nextPageOf(
-  page: { readonly _links?: { readonly next?: Partial<Link> } } | undefined,
+  page: { readonly _links?: { readonly self?: unknown; readonly next?: { readonly href?: string } } } | undefined,
 ): PageLink | undefined {
   const href = page?._links?.next?.href;
   const parsed = typeof href === "string" ? parsePageLink(href) : undefined;
@@ -295,8 +295,6 @@ export function nextPageOf(
     limit: limit === null || limit === "" || !Number.isFinite(Number(limit)) ? undefined : Number(limit),
   };
 }
-
-type Link = { readonly href: string };
 
 function parsePageLink(href: string) {
   const match = PAGE_LINK.exec(href);
@@ -337,20 +335,14 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
     bodySerializer: serializeJsonBody,
   });
 
-  /** One call: identity and conditional headers, input checked against the operation's rules, then `send`. */
-  // `T` defaults to never: each method's signature in `XcoreClient` says what the call resolves to.
-  function call<T = never>(
-    options: XcoreCallOptions | undefined,
-    rule: OperationRules,
-    input: {
-      path?: Record<string, unknown>;
-      query?: Record<string, unknown>;
-      header?: Record<string, unknown>;
-      body?: unknown;
-    },
-    send: (header: PlatformIdentityHeaders, init: (accept: string, contentType?: string) => CallInit) => unknown,
-  ): Promise<T> {
+  /**
+   * One call. `prepare` runs inside the call scope, so whatever it refuses rejects the returned promise; then the
+   * identity and conditional headers are added, the input is checked against the operation's rules, and `send`
+   * goes out. `T` defaults to never: each method's signature in `XcoreClient` says what it resolves to.
+   */
+  function call<T = never>(options: XcoreCallOptions | undefined, rule: OperationRules, prepare: () => Prepared) {
     return runCall(setup.transport, options, (scope: CallScope) => {
+      const { send, ...input } = prepare();
       const header = { ...setup.identity(options), ...input.header };
       validateOperation(schemas, rule, { ...input, header: { ...options?.headers, ...header } });
       const init = (accept: string, contentType?: string) => ({
@@ -366,96 +358,100 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
     input: CreateInput<S> | ReplaceInput<S>,
     replace: boolean,
     options?: XcoreCallOptions,
-  ) {
-    const { containerId, schema, instance, format = "hal" } = checked(input);
-    const component = componentOf(schema);
-    if (format !== "hal" && format !== "schema-instance")
-      throw new ValidationError("format", '"hal" or "schema-instance"');
-    validate(schemas, { $ref: component }, instance, "instance");
-    const body = format === "hal" ? { _instance: instance, _links: {} } : instance;
-    const contentType = format === "hal" ? halMediaType(schema) : schemaInstanceMediaType(schema);
-    if (!replace) {
-      return call<XcoreResult<Receipt>>(options, rules.createInstance, { path: { containerId } }, (header, init) =>
-        raw.POST(INSTANCES_PATH, {
-          params: { path: { containerId }, header },
-          body,
-          ...init(RECEIPT_MEDIA_TYPE, contentType),
-        }),
-      );
-    }
-    const { instanceId, ifMatch } = input as ReplaceInput<S>;
-    const ifMatchHeader = entityTag(ifMatch, "ifMatch");
-    return call<XcoreResult<Receipt>>(
-      options,
-      rules.replaceInstance,
-      { path: { containerId, instanceId }, header: { "If-Match": ifMatchHeader } },
-      (header, init) =>
-        raw.PUT(INSTANCE_PATH, {
-          params: { path: { containerId, instanceId }, header },
-          body,
-          ...init(RECEIPT_MEDIA_TYPE, contentType),
-        }),
-    );
+  ): Promise<XcoreResult<Receipt>> {
+    // The body is checked against the schema of its own type below, not against the spec's union of all seven.
+    const rule = replace ? rules.replaceInstance : rules.createInstance;
+    return call(options, { path: rule.path, header: rule.header }, () => {
+      const { containerId, schema, instance, format = "hal" } = checked(input);
+      const component = componentOf(schema);
+      if (format !== "hal" && format !== "schema-instance") {
+        throw new ValidationError("format", '"hal" or "schema-instance"');
+      }
+      validate(schemas, { $ref: component }, instance, "instance");
+      const body = format === "hal" ? { _instance: instance, _links: {} } : instance;
+      const contentType = format === "hal" ? halMediaType(schema) : schemaInstanceMediaType(schema);
+      if (!replace) {
+        const path = { containerId };
+        return {
+          path,
+          send: (header, init) =>
+            raw.POST(INSTANCES_PATH, { params: { path, header }, body, ...init(RECEIPT_MEDIA_TYPE, contentType) }),
+        };
+      }
+      const { instanceId, ifMatch } = input as ReplaceInput<S>;
+      const path = { containerId, instanceId };
+      return {
+        path,
+        header: { "If-Match": entityTag(ifMatch, "ifMatch") },
+        send: (header, init) =>
+          raw.PUT(INSTANCE_PATH, { params: { path, header }, body, ...init(RECEIPT_MEDIA_TYPE, contentType) }),
+      };
+    });
   }
 
   function page<S extends SchemaId>(
     input: SearchInput<S> | PageLinkInput<S>,
     operation: "list" | "search",
     options?: XcoreCallOptions,
-  ) {
-    const { containerId, schema, href, ...query } = checked(input) as SearchInput<S> & { href?: string };
-    const rule = operation === "list" ? rules.listInstances : rules.searchInstances;
-    let search: string | undefined;
-    if (href !== undefined) {
-      search = linkQuery(href, operation, containerId, schema);
-      const extra = Object.keys(query).find((key) => query[key as keyof typeof query] !== undefined);
-      if (extra) throw new ValidationError(extra, "left out when href is given: the link carries the whole query");
-    } else if (query.id !== undefined && query.name !== undefined) {
-      throw new ValidationError("name", "left out when id is given: id and name are mutually exclusive");
-    }
-    const params = { ...query, schema };
-    return call<XcoreResult<ResultsPage<S>>>(
-      options,
-      rule,
-      // A followed link is the server's own query: only the container and schema are checked.
-      { path: { containerId }, query: search === undefined ? params : { schema } },
-      (header, init) => {
-        const request = {
-          params: { path: { containerId }, header, query: params as { schema: SchemaId } },
-          ...init(RESULTS_MEDIA_TYPE),
-          ...(search === undefined ? {} : { querySerializer: () => search as string }),
-        };
-        return operation === "list" ? raw.GET(INSTANCES_PATH, request) : raw.GET(SEARCH_PATH, request);
-      },
-    );
+  ): Promise<XcoreResult<ResultsPage<S>>> {
+    return call(options, operation === "list" ? rules.listInstances : rules.searchInstances, () => {
+      const { containerId, schema, href, ...query } = checked(input) as SearchInput<S> & { href?: string };
+      let search: string | undefined;
+      if (href !== undefined) {
+        search = linkQuery(href, operation, containerId, schema);
+        const extra = Object.keys(query).find((key) => query[key as keyof typeof query] !== undefined);
+        if (extra) throw new ValidationError(extra, "left out when href is given: the link carries the whole query");
+      } else if (query.id !== undefined && query.name !== undefined) {
+        throw new ValidationError("name", "left out when id is given: id and name are mutually exclusive");
+      }
+      const params = { schema, ...query } as { schema: SchemaId };
+      const path = { containerId };
+      return {
+        path,
+        // A followed link is the server's own query, sent as it is: only its container and schema are checked.
+        query: search === undefined ? params : { schema },
+        send: (header, init) => {
+          const request = {
+            params: { path, header, query: params },
+            ...init(RESULTS_MEDIA_TYPE),
+            ...(search === undefined ? {} : { querySerializer: () => search as string }),
+          };
+          return operation === "list" ? raw.GET(INSTANCES_PATH, request) : raw.GET(SEARCH_PATH, request);
+        },
+      };
+    });
   }
 
   return {
     baseUrl: setup.baseUrl,
     raw,
     listContainers(query, options) {
-      // openapi-fetch's types want mutable arrays; it only reads them.
-      const params = { product: query?.product, property: query?.property } as {
-        product?: string[];
-        property?: string[];
-      };
-      return call(options, rules.listContainers, { query: params }, (header, init) =>
-        raw.GET(HOME_PATH, { params: { header, query: params }, ...init(HOME_MEDIA_TYPE) }),
-      );
+      return call(options, rules.listContainers, () => {
+        // openapi-fetch's types want mutable arrays; it only reads them.
+        const params = { product: query?.product, property: query?.property } as {
+          product?: string[];
+          property?: string[];
+        };
+        return {
+          query: params,
+          send: (header, init) => raw.GET(HOME_PATH, { params: { header, query: params }, ...init(HOME_MEDIA_TYPE) }),
+        };
+      });
     },
     create(input, options) {
       return write(input, false, options);
     },
     get(input, options) {
-      const { containerId, instanceId, schema, ifNoneMatch } = checked(input);
-      componentOf(schema);
-      const path = { containerId, instanceId };
-      return call(
-        options,
-        rules.getInstance,
-        { path, header: { "If-None-Match": entityTag(ifNoneMatch, "ifNoneMatch") } },
-        (header, init) => raw.GET(INSTANCE_PATH, { params: { path, header }, ...init(halMediaType(schema)) }),
-      );
+      return call(options, rules.getInstance, () => {
+        const { containerId, instanceId, schema, ifNoneMatch } = checked(input);
+        componentOf(schema);
+        const path = { containerId, instanceId };
+        return {
+          path,
+          header: { "If-None-Match": entityTag(ifNoneMatch, "ifNoneMatch") },
+          send: (header, init) => raw.GET(INSTANCE_PATH, { params: { path, header }, ...init(halMediaType(schema)) }),
+        };
+      });
     },
     list(input, options) {
       return page(input, "list", options);
@@ -467,33 +463,48 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
       return write(input, true, options);
     },
     patch(input, options) {
-      const { containerId, instanceId, schema, operations, ifMatch } = checked(input);
-      componentOf(schema);
-      const path = { containerId, instanceId };
-      return call<XcoreResult<Receipt>>(
-        options,
-        rules.patchInstance,
-        { path, header: { "If-Match": entityTag(ifMatch, "ifMatch") }, body: operations },
-        (header, init) =>
-          raw.PATCH(INSTANCE_PATH, {
-            params: { path, header },
-            body: operations as Ops["patchInstance"]["requestBody"]["content"][PatchBodyMediaType],
-            ...init(RECEIPT_MEDIA_TYPE, patchMediaType(schema)),
-          }),
-      );
+      return call(options, rules.patchInstance, () => {
+        const { containerId, instanceId, schema, operations, ifMatch } = checked(input);
+        componentOf(schema);
+        const path = { containerId, instanceId };
+        const body = operations as Ops["patchInstance"]["requestBody"]["content"][PatchBodyMediaType];
+        return {
+          path,
+          header: { "If-Match": entityTag(ifMatch, "ifMatch") },
+          body,
+          send: (header, init) =>
+            raw.PATCH(INSTANCE_PATH, {
+              params: { path, header },
+              body,
+              ...init(RECEIPT_MEDIA_TYPE, patchMediaType(schema)),
+            }),
+        };
+      });
     },
     delete(input, options) {
-      const { containerId, instanceId } = checked(input);
-      const path = { containerId, instanceId };
-      return call(options, rules.deleteInstance, { path }, (header, init) =>
-        raw.DELETE(INSTANCE_PATH, { params: { path, header }, ...init(RECEIPT_MEDIA_TYPE) }),
-      );
+      return call(options, rules.deleteInstance, () => {
+        const { containerId, instanceId } = checked(input);
+        const path = { containerId, instanceId };
+        return {
+          path,
+          send: (header, init) => raw.DELETE(INSTANCE_PATH, { params: { path, header }, ...init(RECEIPT_MEDIA_TYPE) }),
+        };
+      });
     },
   };
 }
 
 /** What every openapi-fetch call of this client gets besides its params and body. */
 type CallInit = { headers: Record<string, string>; signal: AbortSignal; fetch: CallScope["fetch"] };
+
+/** One call's checked input and how to send it. */
+interface Prepared {
+  readonly path?: Record<string, unknown>;
+  readonly query?: Record<string, unknown>;
+  readonly header?: Record<string, unknown>;
+  readonly body?: unknown;
+  readonly send: (header: PlatformIdentityHeaders, init: (accept: string, contentType?: string) => CallInit) => unknown;
+}
 
 function checked<T>(input: T): T {
   if (!input || typeof input !== "object") throw new ValidationError("input", "an object");
