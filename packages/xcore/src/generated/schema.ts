@@ -338,6 +338,14 @@ export interface components {
                 self?: components["schemas"]["Link"];
             };
         };
+        /**
+         * @description An object to write: the HAL envelope (`HalInstance`) with the `hal` media types, the bare instance
+         *     (`Instance`) with the `schema-instance` ones. Every write media type carries this same union, because
+         *     OpenAPI cannot tie a schema to a media-type parameter and mock servers validate a body against the first
+         *     JSON schema declared; which format and which type apply is named by the media type, and the server
+         *     enforces it.
+         */
+        InstanceWrite: components["schemas"]["HalInstance"] | components["schemas"]["Instance"];
         /** @description An object to write, in the HAL envelope; `_links` must be present, and may be empty. */
         HalInstance: {
             _instance: components["schemas"]["Instance"];
@@ -932,20 +940,20 @@ export interface components {
          */
         InstanceWrite: {
             content: {
-                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5\"": components["schemas"]["HalInstance"];
-                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1\"": components["schemas"]["HalInstance"];
-                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4\"": components["schemas"]["HalInstance"];
-                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5\"": components["schemas"]["HalInstance"];
-                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1\"": components["schemas"]["HalInstance"];
-                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/tag;version=0.1\"": components["schemas"]["HalInstance"];
-                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3\"": components["schemas"]["HalInstance"];
-                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5\"": components["schemas"]["Instance"];
-                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1\"": components["schemas"]["Instance"];
-                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4\"": components["schemas"]["Instance"];
-                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5\"": components["schemas"]["Instance"];
-                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1\"": components["schemas"]["Instance"];
-                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/tag;version=0.1\"": components["schemas"]["Instance"];
-                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3\"": components["schemas"]["Instance"];
+                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5\"": components["schemas"]["InstanceWrite"];
+                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1\"": components["schemas"]["InstanceWrite"];
+                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4\"": components["schemas"]["InstanceWrite"];
+                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5\"": components["schemas"]["InstanceWrite"];
+                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1\"": components["schemas"]["InstanceWrite"];
+                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/tag;version=0.1\"": components["schemas"]["InstanceWrite"];
+                "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3\"": components["schemas"]["InstanceWrite"];
+                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5\"": components["schemas"]["InstanceWrite"];
+                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1\"": components["schemas"]["InstanceWrite"];
+                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4\"": components["schemas"]["InstanceWrite"];
+                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5\"": components["schemas"]["InstanceWrite"];
+                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1\"": components["schemas"]["InstanceWrite"];
+                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/tag;version=0.1\"": components["schemas"]["InstanceWrite"];
+                "application/schema-instance+json; version=1; schema=\"https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3\"": components["schemas"]["InstanceWrite"];
             };
         };
     };

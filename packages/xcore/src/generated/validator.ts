@@ -6,6 +6,16 @@ export const schemas: SchemaTable = {
     type: "string",
     enum: ["https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5", "https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1", "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4", "https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5", "https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1", "https://ns.adobe.com/experience/offer-management/tag;version=0.1", "https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3"]
   },
+  InstanceWrite: {
+    anyOf: [
+      {
+        $ref: "HalInstance"
+      },
+      {
+        $ref: "Instance"
+      }
+    ]
+  },
   HalInstance: {
     type: "object",
     required: ["_instance", "_links"],
@@ -518,7 +528,7 @@ export const operations = {
   createInstance: {
     body: {
       schema: {
-        $ref: "HalInstance"
+        $ref: "InstanceWrite"
       },
       required: true
     },
@@ -829,7 +839,7 @@ export const operations = {
   replaceInstance: {
     body: {
       schema: {
-        $ref: "HalInstance"
+        $ref: "InstanceWrite"
       },
       required: true
     },
