@@ -1,5 +1,5 @@
-import type { CallScope } from "@offerkit/core";
 import {
+  type CallScope,
   type OperationRules,
   type PlatformCallOptions,
   type PlatformClientOptions,
