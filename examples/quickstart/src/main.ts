@@ -1,6 +1,7 @@
 // The offerkit demo. Part one is Adobe Target: with no configuration it serves specs/delivery.yaml with an embedded
 // Prism mock (no Adobe account needed); with TARGET_CLIENT_CODE set it calls Adobe's real edge instead. Part two
-// is Offer Decisioning (real-time decisions and a batch workload), always against embedded mocks and a local IMS.
+// is Offer Decisioning (real-time decisions and a batch workload) and part three the Offer Library (containers,
+// create, read, patch with If-Match, search), always against embedded mocks and a local IMS.
 import { randomUUID } from "node:crypto";
 import {
   type CallOptions,
@@ -13,6 +14,7 @@ import {
 } from "@offerkit/delivery";
 import { startPrismMock } from "@offerkit/testkit";
 import { runDecisioningDemo } from "./decisioning.js";
+import { runOfferLibraryDemo } from "./offer-library.js";
 
 const clientCode = process.env.TARGET_CLIENT_CODE;
 const live = Boolean(clientCode);
@@ -111,6 +113,7 @@ try {
   }
 
   await runDecisioningDemo();
+  await runOfferLibraryDemo();
 } catch (error) {
   if (error instanceof OfferkitError) {
     console.error(`\n${error.name}: ${error.message}`);

@@ -59,6 +59,20 @@ export class ApiError extends OfferkitError {
   }
 }
 
+/**
+ * The server answered 409 Conflict: the resource changed after the revision the request was based on (an
+ * `If-Match` that lost a race), so nothing was written. offerkit never retries it; read the resource again and
+ * reapply the change to its current revision.
+ */
+export class ConflictError extends ApiError {
+  override name = "ConflictError";
+
+  constructor(init: ApiErrorInit) {
+    super(init);
+    this.message = `${this.message}. The resource changed since it was read and nothing was written: read it again and reapply your change to its current revision.`;
+  }
+}
+
 /** The server answered 2xx but the body is not what the API promises (not JSON, cut short, ...). */
 export class UnexpectedResponseError extends OfferkitError {
   override name = "UnexpectedResponseError";

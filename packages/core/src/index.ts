@@ -16,6 +16,7 @@ export {
   AbortError,
   ApiError,
   type ApiErrorInit,
+  ConflictError,
   ImsAuthError,
   type ImsFailureReason,
   NetworkError,

@@ -1,4 +1,4 @@
-import { ApiError, type ProblemBody } from "./errors.js";
+import { ApiError, ConflictError, type ProblemBody } from "./errors.js";
 import { requestSummaryOf, sentRequestIdOf, summarize } from "./transport.js";
 
 /** What every openapi-fetch call resolves to. */
@@ -18,9 +18,12 @@ export async function unwrap<Data>(call: CallResult<Data> | Promise<CallResult<D
   throw apiErrorFrom(result.response, result.error);
 }
 
-/** Builds the `ApiError` for a non-2xx response whose body openapi-fetch has already read. */
+/**
+ * Builds the `ApiError` for a non-2xx response whose body openapi-fetch has already read: a `ConflictError` for
+ * 409, so that a lost update race can be caught by type.
+ */
 export function apiErrorFrom(response: Response, body: unknown, request?: Request): ApiError {
-  return new ApiError({
+  return new (response.status === 409 ? ConflictError : ApiError)({
     status: response.status,
     statusText: response.statusText,
     requestId: requestIdOf(response, body, request),

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   AbortError,
   ApiError,
+  ConflictError,
   createTransport,
   NetworkError,
   serializeJsonBody,
@@ -315,6 +316,18 @@ describe("unwrap", () => {
       requestId: "sent-id",
       body: { title: "busy" },
     });
+  });
+
+  it("throws a ConflictError, still an ApiError, for 409 and tells the caller to re-read", async () => {
+    const body = { title: "Conflict", detail: "expected etag 1, current etag 2" };
+    const response = new Response(JSON.stringify(body), { status: 409, statusText: "Conflict" });
+    const error = await unwrap({ error: body, response }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ name: "ConflictError", status: 409, body });
+    expect((error as ConflictError).message).toMatch(/409 Conflict: expected etag 1, current etag 2\. .*read it again/);
+    const other = await unwrap({ error: body, response: new Response("", { status: 412 }) }).catch((e: unknown) => e);
+    expect(other).not.toBeInstanceOf(ConflictError);
   });
 
   it("returns the data of a 2xx", async () => {

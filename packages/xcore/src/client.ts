@@ -1,0 +1,546 @@
+import {
+  type CallScope,
+  type OperationRules,
+  type PlatformCallOptions,
+  type PlatformClientOptions,
+  type PlatformIdentityHeaders,
+  runCall,
+  serializeJsonBody,
+  setUpPlatformClient,
+  ValidationError,
+  validate,
+  validateOperation,
+  withMediaTypes,
+} from "@offerkit/core";
+import createClient, { type Client } from "openapi-fetch";
+import type { operations, paths } from "./generated/schema.js";
+import { operations as rules, schemas } from "./generated/validator.js";
+import type {
+  Envelope,
+  Etag,
+  HalMediaType,
+  HomeDocument,
+  Instance,
+  InstanceOf,
+  PatchMediaType,
+  PatchOperation,
+  Problem,
+  Receipt,
+  ResultsPage,
+  SchemaId,
+  SchemaInstanceMediaType,
+} from "./types.js";
+import { VERSION } from "./version.js";
+
+// ---------------------------------------------------------------- schema ids and media types
+
+const OFFER_MANAGEMENT = "https://ns.adobe.com/experience/offer-management/";
+/** Personalized offer. */
+export const PERSONALIZED_OFFER_SCHEMA =
+  `${OFFER_MANAGEMENT}personalized-offer;version=0.5` as const satisfies SchemaId;
+/** Fallback offer. */
+export const FALLBACK_OFFER_SCHEMA = `${OFFER_MANAGEMENT}fallback-offer;version=0.1` as const satisfies SchemaId;
+/** Placement (`offer-placement`). */
+export const PLACEMENT_SCHEMA = `${OFFER_MANAGEMENT}offer-placement;version=0.4` as const satisfies SchemaId;
+/** Decision, formerly "offer activity" (`offer-activity`). */
+export const DECISION_SCHEMA = `${OFFER_MANAGEMENT}offer-activity;version=0.5` as const satisfies SchemaId;
+/** Collection, the API's "offer filter" (`offer-filter`). */
+export const COLLECTION_SCHEMA = `${OFFER_MANAGEMENT}offer-filter;version=0.1` as const satisfies SchemaId;
+/** Collection qualifier, the API's "tag" (`tag`). */
+export const COLLECTION_QUALIFIER_SCHEMA = `${OFFER_MANAGEMENT}tag;version=0.1` as const satisfies SchemaId;
+/** Decision rule, the API's "eligibility rule" (`eligibility-rule`). */
+export const DECISION_RULE_SCHEMA = `${OFFER_MANAGEMENT}eligibility-rule;version=0.3` as const satisfies SchemaId;
+
+/** The spec's component schema of each type: what `create` and `replace` check an instance against. */
+const INSTANCE_SCHEMAS: Readonly<Record<SchemaId, string>> = {
+  [PERSONALIZED_OFFER_SCHEMA]: "PersonalizedOffer",
+  [FALLBACK_OFFER_SCHEMA]: "FallbackOffer",
+  [PLACEMENT_SCHEMA]: "Placement",
+  [DECISION_SCHEMA]: "Decision",
+  [COLLECTION_SCHEMA]: "Collection",
+  [COLLECTION_QUALIFIER_SCHEMA]: "CollectionQualifier",
+  [DECISION_RULE_SCHEMA]: "DecisionRule",
+};
+
+type Ops = operations;
+type ReadMediaType = keyof Ops["getInstance"]["responses"][200]["content"];
+type WriteMediaType = keyof NonNullable<Ops["createInstance"]["requestBody"]>["content"];
+type PatchBodyMediaType = keyof NonNullable<Ops["patchInstance"]["requestBody"]>["content"];
+
+// Checked against the spec's media type keys: a renamed schema or a version bump in specs/xcore.yaml breaks the
+// build until these follow. Adobe's parameters are kept byte for byte, quotes and spacing included.
+/** Answer of `listContainers`. */
+export const HOME_MEDIA_TYPE =
+  "application/vnd.adobe.platform.xcore.home.hal+json" as const satisfies keyof Ops["listContainers"]["responses"][200]["content"];
+/** Answer of `list` and `search`: a page of results, whatever the type listed. */
+export const RESULTS_MEDIA_TYPE =
+  'application/vnd.adobe.platform.xcore.hal+json; schema="https://ns.adobe.com/experience/xcore/hal/results"' as const satisfies keyof Ops["searchInstances"]["responses"][200]["content"] &
+    keyof Ops["listInstances"]["responses"][200]["content"];
+/** Answer of every write: a receipt. */
+export const RECEIPT_MEDIA_TYPE =
+  "application/vnd.adobe.platform.xcore.xdm.receipt+json; version=1" as const satisfies keyof Ops["createInstance"]["responses"][201]["content"] &
+    keyof Ops["replaceInstance"]["responses"][200]["content"] &
+    keyof Ops["deleteInstance"]["responses"][202]["content"];
+
+/** An object of one type, as sent by `create`/`replace` (HAL envelope) and answered by `get`. */
+export const halMediaType = (<S extends SchemaId>(schema: S): HalMediaType<S> =>
+  `application/vnd.adobe.platform.xcore.hal+json; schema="${schema}"`) satisfies (
+  schema: SchemaId,
+) => ReadMediaType & WriteMediaType;
+/** A bare object of one type, as `create`/`replace` send it with `format: "schema-instance"`. */
+export const schemaInstanceMediaType = (<S extends SchemaId>(schema: S): SchemaInstanceMediaType<S> =>
+  `application/schema-instance+json; version=1; schema="${schema}"`) satisfies (schema: SchemaId) => WriteMediaType;
+/** JSON Patch operations on an object of one type. */
+export const patchMediaType = (<S extends SchemaId>(schema: S): PatchMediaType<S> =>
+  `application/vnd.adobe.platform.xcore.patch.hal+json; version=1; schema="${schema}"`) satisfies (
+  schema: SchemaId,
+) => PatchBodyMediaType;
+
+/** The repository's path prefix; `_links[*].href` values are relative to it. */
+export const XCORE_BASE_PATH = "/data/core/xcore";
+const HOME_PATH = `${XCORE_BASE_PATH}/` as const satisfies keyof paths;
+const INSTANCES_PATH = `${XCORE_BASE_PATH}/{containerId}/instances` as const satisfies keyof paths;
+const SEARCH_PATH = `${XCORE_BASE_PATH}/{containerId}/queries/core/search` as const satisfies keyof paths;
+const INSTANCE_PATH = `${XCORE_BASE_PATH}/{containerId}/instances/{instanceId}` as const satisfies keyof paths;
+
+// ---------------------------------------------------------------- inputs and results
+
+type KeysOf<T> = T extends unknown ? keyof T : never;
+
+/**
+ * An object of type `S` as `create` and `replace` take it. Keys that only other types have are refused, so a
+ * `Placement` does not pass for a `PersonalizedOffer`.
+ */
+export type InstanceInput<S extends SchemaId> = InstanceOf<S> & {
+  [K in Exclude<KeysOf<Instance>, keyof InstanceOf<S>>]?: never;
+};
+
+/**
+ * `"hal"` (default): `{ "_instance": …, "_links": {} }` with `application/vnd.adobe.platform.xcore.hal+json`, the
+ * repository API's own format. `"schema-instance"`: the bare instance with `application/schema-instance+json`, as
+ * Adobe's 2021–2023 Offer Library pages send it.
+ */
+export type BodyFormat = "hal" | "schema-instance";
+
+export interface CreateInput<S extends SchemaId> {
+  readonly containerId: string;
+  /** The type, e.g. `PERSONALIZED_OFFER_SCHEMA`; it types `instance`. */
+  readonly schema: S;
+  readonly instance: InstanceInput<S>;
+  readonly format?: BodyFormat | undefined;
+}
+
+export interface InstanceRef<S extends SchemaId> {
+  readonly containerId: string;
+  readonly schema: S;
+  /** The object's `instanceId` (not its `@id`). */
+  readonly instanceId: string;
+}
+
+export interface GetInput<S extends SchemaId> extends InstanceRef<S> {
+  /** A revision you already have: the answer is 304 (no data) while it is current. Quoted for you. */
+  readonly ifNoneMatch?: Etag | undefined;
+}
+
+export interface ReplaceInput<S extends SchemaId> extends InstanceRef<S> {
+  readonly instance: InstanceInput<S>;
+  readonly format?: BodyFormat | undefined;
+  /** The revision (`repo:etag`) the new content is based on; sent quoted as `If-Match`. A lost race answers 409. */
+  readonly ifMatch?: Etag | undefined;
+}
+
+export interface PatchInput<S extends SchemaId> extends InstanceRef<S> {
+  /** Applied in order, all or none; paths are checked against the type where TypeScript can. */
+  readonly operations: readonly PatchOperation<S>[];
+  /** The revision (`repo:etag`) the change is based on; sent quoted as `If-Match`. A lost race answers 409. */
+  readonly ifMatch?: Etag | undefined;
+}
+
+export interface DeleteInput {
+  readonly containerId: string;
+  readonly instanceId: string;
+}
+
+export interface ContainerQuery {
+  /** Product contexts, e.g. `["acp"]`; sent as repeated `product` parameters. */
+  readonly product?: readonly string[] | undefined;
+  /** Conditions such as `_instance.containerType==decisioning`; sent as repeated `property` parameters. */
+  readonly property?: readonly string[] | undefined;
+}
+
+export interface ListQuery {
+  /** Comma-separated property paths, `-` for descending: `-repo:createdDate`. */
+  readonly orderby?: string | undefined;
+  /** Opaque page cursor; prefer following `nextPageOf(page)` with `href`. */
+  readonly start?: string | undefined;
+  /** Page size hint, at least 1. */
+  readonly limit?: number | undefined;
+  /** Conditions `<path><op><value>` (`_instance.xdm:status==approved`), all must hold; sent as repeated parameters. */
+  readonly property?: readonly string[] | undefined;
+  /** `@id`s to look up; not together with `name`. */
+  readonly id?: readonly string[] | undefined;
+  /** `xdm:name` to look up (exact, `*` wildcard); not together with `id`. */
+  readonly name?: string | undefined;
+}
+
+export interface SearchQuery extends ListQuery {
+  /** Search terms, lower case; quote a phrase. */
+  readonly q?: string | undefined;
+  /** How terms combine: `AND` or `OR` (default), either case. */
+  readonly qop?: "AND" | "OR" | "and" | "or" | undefined;
+  /** Dotted paths to search in, e.g. `_instance.xdm:name`. */
+  readonly field?: readonly string[] | undefined;
+}
+
+export interface ListInput<S extends SchemaId> extends ListQuery {
+  readonly containerId: string;
+  /** The type to list; it types the results. */
+  readonly schema: S;
+  readonly href?: undefined;
+}
+
+export interface SearchInput<S extends SchemaId> extends SearchQuery {
+  readonly containerId: string;
+  readonly schema: S;
+  readonly href?: undefined;
+}
+
+/**
+ * Follows a page link exactly as the server wrote it (`nextPageOf(page).href`): its query is sent byte for byte,
+ * so no query option may be given beside it.
+ */
+export interface PageLinkInput<S extends SchemaId> {
+  readonly containerId: string;
+  readonly schema: S;
+  /** `_links.next.href` of the previous page, relative to `/data/core/xcore`. */
+  readonly href: string;
+}
+
+/** openapi-fetch's `{ data, error, response }`, with `data` typed by the schema asked for. */
+export type XcoreResult<Data> =
+  | { readonly data: Data; readonly error?: never; readonly response: Response }
+  | { readonly data?: never; readonly error: Problem; readonly response: Response };
+
+export interface XcoreClientOptions extends PlatformClientOptions {}
+
+export interface XcoreCallOptions extends PlatformCallOptions {}
+
+export interface XcoreClient {
+  /** `GET /data/core/xcore/`: the containers you can access; an Offer Library one has `containerType: "decisioning"`. */
+  listContainers(query?: ContainerQuery, options?: XcoreCallOptions): Promise<XcoreResult<HomeDocument>>;
+  /** Creates an object of type `schema`; the receipt names its `instanceId`, `@id` and first `repo:etag`. */
+  create<S extends SchemaId>(input: CreateInput<S>, options?: XcoreCallOptions): Promise<XcoreResult<Receipt>>;
+  /** Reads one object, typed by `schema`. With `ifNoneMatch`, a 304 answer (no data) means unchanged. */
+  get<S extends SchemaId>(input: GetInput<S>, options?: XcoreCallOptions): Promise<XcoreResult<Envelope<S>>>;
+  /** One page of objects of type `schema` (filter, look up by `id` or `name`); page on with `nextPageOf`. */
+  list<S extends SchemaId>(
+    input: ListInput<S> | PageLinkInput<S>,
+    options?: XcoreCallOptions,
+  ): Promise<XcoreResult<ResultsPage<S>>>;
+  /** Like `list`, plus full-text search (`q`, `qop`, `field`). */
+  search<S extends SchemaId>(
+    input: SearchInput<S> | PageLinkInput<S>,
+    options?: XcoreCallOptions,
+  ): Promise<XcoreResult<ResultsPage<S>>>;
+  /**
+   * Replaces the whole object. With `ifMatch`, a concurrent change answers 409 (`unwrap` throws `ConflictError`)
+   * and nothing is written. Retried on 429/5xx only (a PUT is idempotent), never after a 409.
+   */
+  replace<S extends SchemaId>(input: ReplaceInput<S>, options?: XcoreCallOptions): Promise<XcoreResult<Receipt>>;
+  /**
+   * Applies JSON Patch operations. With `ifMatch`, a concurrent change answers 409 (`unwrap` throws
+   * `ConflictError`). Not retried unless `retry: { retryNonIdempotent: true }`, and never after a 409.
+   */
+  patch<S extends SchemaId>(input: PatchInput<S>, options?: XcoreCallOptions): Promise<XcoreResult<Receipt>>;
+  /** Deletes an object; the answer is 202, with a receipt from older servers and no body from newer ones. */
+  delete(input: DeleteInput, options?: XcoreCallOptions): Promise<XcoreResult<Receipt | undefined>>;
+  readonly baseUrl: string;
+  /** The generated openapi-fetch client (authenticated, same transport) for anything the methods do not cover. */
+  readonly raw: Client<paths>;
+}
+
+// ---------------------------------------------------------------- paging
+
+/** Where the next page is: the server's link, and what it says. */
+export interface PageLink {
+  /** The link as the server wrote it, relative to `/data/core/xcore`; pass it back as `href`. */
+  readonly href: string;
+  readonly containerId: string;
+  /** Which call the link is for. */
+  readonly operation: "list" | "search";
+  /** The cursor (`start`) and page size (`limit`) the link carries. */
+  readonly start: string | undefined;
+  readonly limit: number | undefined;
+}
+
+// A link into a container's listing or search, with nothing that could leave the repository's path.
+const PAGE_LINK = /^\/([^/?#]+)\/(instances|queries\/core\/search)(?:\?([^#]*))?$/;
+
+/**
+ * The next page of a `list` or `search` answer, or `undefined` on the last page (or when the server's link is
+ * not one this client can follow). `client.list({ containerId, schema, href: next.href })` reads it.
+ */
+export function nextPageOf(
+  page: { readonly _links?: { readonly self?: unknown; readonly next?: { readonly href?: string } } } | undefined,
+): PageLink | undefined {
+  const href = page?._links?.next?.href;
+  const parsed = typeof href === "string" ? parsePageLink(href) : undefined;
+  if (!href || !parsed) return undefined;
+  const limit = parsed.query.get("limit");
+  return {
+    href,
+    containerId: parsed.containerId,
+    operation: parsed.operation,
+    start: parsed.query.get("start") ?? undefined,
+    limit: limit === null || limit === "" || !Number.isFinite(Number(limit)) ? undefined : Number(limit),
+  };
+}
+
+function parsePageLink(href: string) {
+  const match = PAGE_LINK.exec(href);
+  if (!match) return undefined;
+  let containerId: string;
+  try {
+    containerId = decodeURIComponent(match[1] ?? "");
+  } catch {
+    return undefined;
+  }
+  const search = match[3] ?? "";
+  return {
+    containerId,
+    operation: match[2] === "instances" ? ("list" as const) : ("search" as const),
+    search,
+    query: new URLSearchParams(search),
+  };
+}
+
+// ---------------------------------------------------------------- the client
+
+/**
+ * A client for Adobe's Offer Library (xcore) repository API. Authenticates with IMS (or the token you give),
+ * sends the org, sandbox, a fresh `x-request-id` and Adobe's vendor media types with every call, and types each
+ * object by the schema id you name.
+ */
+export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
+  const setup = setUpPlatformClient(options, {
+    packageName: "xcore",
+    version: VERSION,
+    schemas,
+    headerRules: rules.listContainers.header,
+  });
+  const raw = createClient<paths>({
+    baseUrl: setup.baseUrl,
+    fetch: setup.transport,
+    headers: setup.headers,
+    bodySerializer: serializeJsonBody,
+  });
+
+  /**
+   * One call. `prepare` runs inside the call scope, so whatever it refuses rejects the returned promise; then the
+   * identity and conditional headers are added, the input is checked against the operation's rules, and `send`
+   * goes out. `T` defaults to never: each method's signature in `XcoreClient` says what it resolves to.
+   */
+  function call<T = never>(options: XcoreCallOptions | undefined, rule: OperationRules, prepare: () => Prepared) {
+    return runCall(setup.transport, options, (scope: CallScope) => {
+      const { send, ...input } = prepare();
+      const header = { ...setup.identity(options), ...input.header };
+      validateOperation(schemas, rule, { ...input, header: { ...options?.headers, ...header } });
+      const init = (accept: string, contentType?: string) => ({
+        headers: withMediaTypes(options?.headers, accept, contentType),
+        signal: scope.signal,
+        fetch: scope.fetch,
+      });
+      return send(header, init) as Promise<T>;
+    });
+  }
+
+  function write<S extends SchemaId>(
+    input: CreateInput<S> | ReplaceInput<S>,
+    replace: boolean,
+    options?: XcoreCallOptions,
+  ): Promise<XcoreResult<Receipt>> {
+    // The body is checked against the schema of its own type below, not against the spec's union of all seven.
+    const rule = replace ? rules.replaceInstance : rules.createInstance;
+    return call(options, { path: rule.path, header: rule.header }, () => {
+      const { containerId, schema, instance, format = "hal" } = checked(input);
+      const component = componentOf(schema);
+      if (format !== "hal" && format !== "schema-instance") {
+        throw new ValidationError("format", '"hal" or "schema-instance"');
+      }
+      validate(schemas, { $ref: component }, instance, "instance");
+      const body = format === "hal" ? { _instance: instance, _links: {} } : instance;
+      const contentType = format === "hal" ? halMediaType(schema) : schemaInstanceMediaType(schema);
+      if (!replace) {
+        const path = { containerId };
+        return {
+          path,
+          send: (header, init) =>
+            raw.POST(INSTANCES_PATH, { params: { path, header }, body, ...init(RECEIPT_MEDIA_TYPE, contentType) }),
+        };
+      }
+      const { instanceId, ifMatch } = input as ReplaceInput<S>;
+      const path = { containerId, instanceId };
+      return {
+        path,
+        header: { "If-Match": entityTag(ifMatch, "ifMatch") },
+        send: (header, init) =>
+          raw.PUT(INSTANCE_PATH, { params: { path, header }, body, ...init(RECEIPT_MEDIA_TYPE, contentType) }),
+      };
+    });
+  }
+
+  function page<S extends SchemaId>(
+    input: SearchInput<S> | PageLinkInput<S>,
+    operation: "list" | "search",
+    options?: XcoreCallOptions,
+  ): Promise<XcoreResult<ResultsPage<S>>> {
+    return call(options, operation === "list" ? rules.listInstances : rules.searchInstances, () => {
+      const { containerId, schema, href, ...query } = checked(input) as SearchInput<S> & { href?: string };
+      let search: string | undefined;
+      if (href !== undefined) {
+        search = linkQuery(href, operation, containerId, schema);
+        const extra = Object.keys(query).find((key) => query[key as keyof typeof query] !== undefined);
+        if (extra) throw new ValidationError(extra, "left out when href is given: the link carries the whole query");
+      } else if (query.id !== undefined && query.name !== undefined) {
+        throw new ValidationError("name", "left out when id is given: id and name are mutually exclusive");
+      }
+      const params = { schema, ...query } as { schema: SchemaId };
+      const path = { containerId };
+      return {
+        path,
+        // A followed link is the server's own query, sent as it is: only its container and schema are checked.
+        query: search === undefined ? params : { schema },
+        send: (header, init) => {
+          const request = {
+            params: { path, header, query: params },
+            ...init(RESULTS_MEDIA_TYPE),
+            ...(search === undefined ? {} : { querySerializer: () => search as string }),
+          };
+          return operation === "list" ? raw.GET(INSTANCES_PATH, request) : raw.GET(SEARCH_PATH, request);
+        },
+      };
+    });
+  }
+
+  return {
+    baseUrl: setup.baseUrl,
+    raw,
+    listContainers(query, options) {
+      return call(options, rules.listContainers, () => {
+        // openapi-fetch's types want mutable arrays; it only reads them.
+        const params = { product: query?.product, property: query?.property } as {
+          product?: string[];
+          property?: string[];
+        };
+        return {
+          query: params,
+          send: (header, init) => raw.GET(HOME_PATH, { params: { header, query: params }, ...init(HOME_MEDIA_TYPE) }),
+        };
+      });
+    },
+    create(input, options) {
+      return write(input, false, options);
+    },
+    get(input, options) {
+      return call(options, rules.getInstance, () => {
+        const { containerId, instanceId, schema, ifNoneMatch } = checked(input);
+        componentOf(schema);
+        const path = { containerId, instanceId };
+        return {
+          path,
+          header: { "If-None-Match": entityTag(ifNoneMatch, "ifNoneMatch") },
+          send: (header, init) => raw.GET(INSTANCE_PATH, { params: { path, header }, ...init(halMediaType(schema)) }),
+        };
+      });
+    },
+    list(input, options) {
+      return page(input, "list", options);
+    },
+    search(input, options) {
+      return page(input, "search", options);
+    },
+    replace(input, options) {
+      return write(input, true, options);
+    },
+    patch(input, options) {
+      return call(options, rules.patchInstance, () => {
+        const { containerId, instanceId, schema, operations, ifMatch } = checked(input);
+        componentOf(schema);
+        const path = { containerId, instanceId };
+        const body = operations as Ops["patchInstance"]["requestBody"]["content"][PatchBodyMediaType];
+        return {
+          path,
+          header: { "If-Match": entityTag(ifMatch, "ifMatch") },
+          body,
+          send: (header, init) =>
+            raw.PATCH(INSTANCE_PATH, {
+              params: { path, header },
+              body,
+              ...init(RECEIPT_MEDIA_TYPE, patchMediaType(schema)),
+            }),
+        };
+      });
+    },
+    delete(input, options) {
+      return call(options, rules.deleteInstance, () => {
+        const { containerId, instanceId } = checked(input);
+        const path = { containerId, instanceId };
+        return {
+          path,
+          send: (header, init) => raw.DELETE(INSTANCE_PATH, { params: { path, header }, ...init(RECEIPT_MEDIA_TYPE) }),
+        };
+      });
+    },
+  };
+}
+
+/** What every openapi-fetch call of this client gets besides its params and body. */
+type CallInit = { headers: Record<string, string>; signal: AbortSignal; fetch: CallScope["fetch"] };
+
+/** One call's checked input and how to send it. */
+interface Prepared {
+  readonly path?: Record<string, unknown>;
+  readonly query?: Record<string, unknown>;
+  readonly header?: Record<string, unknown>;
+  readonly body?: unknown;
+  readonly send: (header: PlatformIdentityHeaders, init: (accept: string, contentType?: string) => CallInit) => unknown;
+}
+
+function checked<T>(input: T): T {
+  if (!input || typeof input !== "object") throw new ValidationError("input", "an object");
+  return input;
+}
+
+/** The spec's schema for objects of this type; refuses anything but the seven documented schema ids. */
+function componentOf(schema: unknown): string {
+  validate(schemas, { $ref: "SchemaId" }, schema, "schema");
+  return INSTANCE_SCHEMAS[schema as SchemaId];
+}
+
+/**
+ * A revision as the quoted entity tag Adobe's examples send (`If-Match: "3"`); an already quoted tag is kept.
+ * Weak tags (`W/"3"`) are refused: `If-Match` compares strongly, so they could never match.
+ */
+function entityTag(etag: Etag | undefined, field: string): string | undefined {
+  if (etag === undefined) return undefined;
+  const valid =
+    typeof etag === "number" ? Number.isInteger(etag) && etag >= 0 : typeof etag === "string" && etag !== "";
+  const tag = valid && /^".*"$/.test(String(etag)) ? String(etag) : `"${String(etag)}"`;
+  if (!valid || !/^"[^"]*"$/.test(tag)) {
+    throw new ValidationError(field, "a repo:etag: a whole number, or a string without double quotes inside");
+  }
+  return tag;
+}
+
+/** The query of a page link, checked to be a link of this operation, container and schema. */
+function linkQuery(href: unknown, operation: "list" | "search", containerId: string, schema: string): string {
+  const link = typeof href === "string" ? parsePageLink(href) : undefined;
+  const fits = link?.operation === operation && link.containerId === containerId && link.query.get("schema") === schema;
+  if (!link || !fits) {
+    throw new ValidationError(
+      "href",
+      `a ${operation === "list" ? "/{containerId}/instances" : "/{containerId}/queries/core/search"} link of this container and schema, as nextPageOf(page).href gives it`,
+    );
+  }
+  return link.search;
+}

@@ -1,0 +1,3 @@
+import { prismGlobalSetup } from "@offerkit/testkit";
+
+export default prismGlobalSetup("xcore");
