@@ -6,13 +6,14 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 /**
  * An offer's content, by what its component type (`@type`, else `dc:format`) says it is: JSON is parsed, HTML and
- * text stay strings, an image is its link. `other` keeps content of a type offerkit does not know as it came.
+ * text stay strings, an image is its asset URL and its link. `other` keeps content of a type offerkit does not know as it came.
  */
 export type OfferContent =
   | { readonly kind: "json"; readonly value: JsonValue }
   | { readonly kind: "html"; readonly value: string }
   | { readonly kind: "text"; readonly value: string }
-  | { readonly kind: "image"; readonly url: string }
+  /** `url` is the image (`xdm:deliveryURL`), `link` where it leads (`xdm:content`). */
+  | { readonly kind: "image"; readonly url: string | undefined; readonly link: string | undefined }
   | { readonly kind: "other"; readonly value: string };
 
 /** The decision (activity) or placement a proposition was made for. */
@@ -191,8 +192,7 @@ function content(
 ): OfferContent | undefined {
   const kind = kindOf(componentType, format);
   if (kind === "image") {
-    const url = deliveryUrl ?? value;
-    return url === undefined ? undefined : { kind, url };
+    return deliveryUrl === undefined && value === undefined ? undefined : { kind, url: deliveryUrl, link: value };
   }
   if (value === undefined) return undefined;
   if (kind !== "json") return { kind, value };
