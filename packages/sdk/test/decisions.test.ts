@@ -32,6 +32,14 @@ const option = (extra: Record<string, unknown>) => ({
   "repo:etag": 1,
   ...extra,
 });
+/** A personalized HTML-template option as `decide` returns it. */
+const htmlOption = (id: string, etag: string, value: string) => ({
+  id,
+  etag,
+  isFallback: false,
+  componentType: "https://ns.adobe.com/experience/decisioning/content-component-html-template",
+  content: { kind: "html", value },
+});
 /** An answer with one proposition holding the given options. */
 const answerWith = (...options: Record<string, unknown>[]) => ({
   "xdm:propositionId": "p-1",
@@ -60,21 +68,8 @@ describe("decide", () => {
           placement: { id: "xcore:placement:ffed0456", etag: "1" },
           isFallback: false,
           options: [
-            {
-              id: "xcore:personalized-option:ccc0111",
-              etag: "3",
-              isFallback: false,
-              componentType: "https://ns.adobe.com/experience/decisioning/content-component-html-template",
-              content: { kind: "html", value: "<html>some html</html>" },
-            },
-            {
-              id: "xcore:personalized-option:ccc0222",
-              etag: "5",
-              isFallback: false,
-              componentType: "https://ns.adobe.com/experience/decisioning/content-component-html-template",
-              content: { kind: "html", value: "<html>hello, world</html>" },
-              score: 45.65,
-            },
+            htmlOption("xcore:personalized-option:ccc0111", "3", "<html>some html</html>"),
+            { ...htmlOption("xcore:personalized-option:ccc0222", "5", "<html>hello, world</html>"), score: 45.65 },
           ],
         },
         {

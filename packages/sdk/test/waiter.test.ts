@@ -25,16 +25,12 @@ const workload = (status: WorkloadStatus, detail?: Record<string, unknown>): Wor
   ...(detail ? { "ode:statusDetail": detail } : {}),
 });
 
-/** The real ODE client over a fake fetch answering the given statuses in order (the last one repeats). */
-function odeAnswering(statuses: readonly WorkloadStatus[], overrides: Partial<OdeClientOptions> = {}) {
-  let served = 0;
-  const fetch = fakeFetch(() => {
-    const status = statuses[Math.min(served, statuses.length - 1)] as WorkloadStatus;
-    served++;
-    const detail =
-      status === "ERROR" ? { errorMessage: "Output dataset is not based on the DecisionEvents schema" } : undefined;
-    return jsonResponse(workload(status, detail), { headers: { "x-request-id": `srv-${served}` } });
-  });
+/** The real ODE client (static token) over a fake fetch that answers with `respond`. */
+function odeWith(
+  respond: (request: Request) => Response | Promise<Response>,
+  overrides: Partial<OdeClientOptions> = {},
+) {
+  const fetch = fakeFetch(respond);
   const client = createOdeClient({
     auth: { accessToken: "token-1", apiKey: "key-1" },
     imsOrgId: ORG,
@@ -43,6 +39,18 @@ function odeAnswering(statuses: readonly WorkloadStatus[], overrides: Partial<Od
     ...overrides,
   });
   return { fetch, client };
+}
+
+/** The real ODE client answering the given statuses in order (the last one repeats). */
+function odeAnswering(statuses: readonly WorkloadStatus[], overrides: Partial<OdeClientOptions> = {}) {
+  let served = 0;
+  return odeWith(() => {
+    const status = statuses[Math.min(served, statuses.length - 1)] as WorkloadStatus;
+    served++;
+    const detail =
+      status === "ERROR" ? { errorMessage: "Output dataset is not based on the DecisionEvents schema" } : undefined;
+    return jsonResponse(workload(status, detail), { headers: { "x-request-id": `srv-${served}` } });
+  }, overrides);
 }
 
 beforeEach(() => {
@@ -141,36 +149,26 @@ describe("waitUntilWorkloadComplete", () => {
 
   it("throws AbortError for a status call under way when the signal fires", async () => {
     const controller = new AbortController();
-    const fetch = vi.fn(
-      (request: Request) =>
+    const { fetch, client } = odeWith(
+      (request) =>
         new Promise<Response>((_, reject) =>
           request.signal.addEventListener("abort", () => reject(request.signal.reason)),
         ),
     );
-    const client = createOdeClient({
-      auth: { accessToken: "t", apiKey: "k" },
-      imsOrgId: ORG,
-      sandboxName: "prod",
-      fetch,
-    });
     const done = waitUntilWorkloadComplete({ client, signal: controller.signal }, { workloadId: WORKLOAD }).catch(
       (e: unknown) => e,
     );
     await vi.advanceTimersByTimeAsync(0);
     controller.abort();
     expect(await done).toBeInstanceOf(AbortError);
-    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.requests).toHaveLength(1);
   });
 
   it("surfaces a failed status call as ApiError with its status and request id, without polling on", async () => {
     const problem = { type: "https://ns.adobe.com/aep/errors/ODE-0404-404", title: "Not found", status: 404 };
-    const fetch = fakeFetch(() => jsonResponse(problem, { status: 404, headers: { "x-request-id": "srv-404" } }));
-    const client = createOdeClient({
-      auth: { accessToken: "t", apiKey: "k" },
-      imsOrgId: ORG,
-      sandboxName: "prod",
-      fetch,
-    });
+    const { fetch, client } = odeWith(() =>
+      jsonResponse(problem, { status: 404, headers: { "x-request-id": "srv-404" } }),
+    );
     const error = await waitUntilWorkloadComplete({ client }, { workloadId: WORKLOAD }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 404, requestId: "srv-404", body: problem });
@@ -178,16 +176,10 @@ describe("waitUntilWorkloadComplete", () => {
   });
 
   it("leaves 503 to the client's retries, then surfaces it as ApiError", async () => {
-    const fetch = fakeFetch(() =>
-      jsonResponse({ title: "Busy" }, { status: 503, headers: { "x-request-id": "srv-503" } }),
+    const { fetch, client } = odeWith(
+      () => jsonResponse({ title: "Busy" }, { status: 503, headers: { "x-request-id": "srv-503" } }),
+      { retry: { attempts: 3 } },
     );
-    const client = createOdeClient({
-      auth: { accessToken: "t", apiKey: "k" },
-      imsOrgId: ORG,
-      sandboxName: "prod",
-      fetch,
-      retry: { attempts: 3 },
-    });
     const done = waitUntilWorkloadComplete({ client }, { workloadId: WORKLOAD }).catch((e: unknown) => e);
     await vi.runAllTimersAsync();
     expect(await done).toMatchObject({ name: "ApiError", status: 503, requestId: "srv-503" });
@@ -195,13 +187,7 @@ describe("waitUntilWorkloadComplete", () => {
   });
 
   it("refuses an answer without a status instead of polling until the deadline", async () => {
-    const fetch = fakeFetch(() => jsonResponse({ "@id": WORKLOAD }));
-    const client = createOdeClient({
-      auth: { accessToken: "t", apiKey: "k" },
-      imsOrgId: ORG,
-      sandboxName: "prod",
-      fetch,
-    });
+    const { fetch, client } = odeWith(() => jsonResponse({ "@id": WORKLOAD }));
     const error = await waitUntilWorkloadComplete({ client }, { workloadId: WORKLOAD }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect(fetch.requests).toHaveLength(1);
