@@ -14,6 +14,7 @@ import {
   type WorkloadProgress,
   waitUntilWorkloadComplete,
 } from "../src/index.js";
+import { type HalResultsPage, paginateHalResults } from "../src/platform/hal-pages.js";
 
 declare const ode: OdeClient;
 declare const ods: OdsClient;
@@ -102,5 +103,14 @@ describe("Paginator (for the Offer Library's paginateX)", () => {
     void pages.toArray();
     // @ts-expect-error nor with an empty options object
     void pages.toArray({});
+  });
+});
+
+describe("paginateHalResults (what paginateX builds on)", () => {
+  it("infers the item type from the page type of the list call", () => {
+    type OffersPage = HalResultsPage<{ instanceId: string }> & { containerId: string };
+    const list = (_next: unknown) => ({}) as Promise<{ data?: OffersPage; error?: unknown; response: Response }>;
+    const pages = paginateHalResults({ baseUrl: "https://platform.adobe.io", list });
+    expectTypeOf(pages).toEqualTypeOf<Paginator<OffersPage, { instanceId: string }>>();
   });
 });
