@@ -28,7 +28,6 @@ export {
 } from "./errors.js";
 export { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
 export {
-  type PaginateOptions,
   PaginationError,
   type PaginationFailureReason,
   type Paginator,
@@ -44,7 +43,7 @@ export {
   setUpPlatformClient,
   withMediaTypes,
 } from "./platform.js";
-export type { Acceptor, PollOptions, PollOutcome, PollProgress, PollState, PollTiming } from "./poll.js";
+export type { Acceptor, PollProgress, PollState, PollTiming } from "./poll.js";
 export { apiErrorFrom, type CallResult, requestIdOf, unwrap } from "./result.js";
 export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./retry.js";
 export {

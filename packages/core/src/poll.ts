@@ -84,6 +84,7 @@ function backoff(attempt: number, minDelay: number, maxDelay: number): number {
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal));
     const onAbort = () => {
       clearTimeout(timer);
       reject(abortError(signal));

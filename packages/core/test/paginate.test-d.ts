@@ -1,6 +1,6 @@
 import { expectTypeOf, test } from "vitest";
-import type { Paginator, PollOutcome } from "../src/index.js";
-import { paginate, poll } from "../src/internal.js";
+import type { Paginator } from "../src/index.js";
+import { type PollOutcome, paginate, poll } from "../src/internal.js";
 
 interface Page {
   readonly results: readonly { readonly id: string }[];

@@ -110,6 +110,18 @@ describe("poll", () => {
     expect(source.checks).toHaveLength(1);
   });
 
+  it("does not wait when the signal fired during a check that ignored it", async () => {
+    const controller = new AbortController();
+    const check = vi.fn(async () => {
+      controller.abort();
+      return "running";
+    });
+    const outcome = poll({ check, acceptor: () => "retry", defaults, signal: controller.signal });
+    await expect(outcome).rejects.toBeInstanceOf(AbortError);
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("checks nothing when the signal has already fired, and hands the signal to each check", async () => {
     const source = states("success");
     await expect(poll({ ...source, defaults, signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
