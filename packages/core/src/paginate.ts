@@ -4,7 +4,7 @@ import { AbortError, OfferkitError, ValidationError } from "./errors.js";
 export type PaginationFailureReason =
   /** A page's next link names another origin than the API's; following it would send credentials elsewhere. */
   | "foreign_origin"
-  /** A page's next link is not a URL at all. */
+  /** A page's next link is not an http(s) URL (`javascript:`, `data:`, unparseable). */
   | "invalid_link";
 
 /**
@@ -23,7 +23,7 @@ export class PaginationError extends OfferkitError {
     super(
       init.reason === "foreign_origin"
         ? `A page's next link points to ${init.origin}, not to ${init.expectedOrigin}; paging stopped so that no request (and no credential) goes to another host.`
-        : `A page's next link is not a URL; paging stopped. Report this answer to the API's owner.`,
+        : `A page's next link is not an http(s) URL; paging stopped. Report this answer to the API's owner.`,
     );
     this.reason = init.reason;
     this.origin = init.origin;
@@ -158,6 +158,9 @@ function checkCursor(cursor: string, expectedOrigin: string | undefined, seen: S
     try {
       resolved = new URL(cursor, `${expectedOrigin}/`);
     } catch {
+      throw new PaginationError({ reason: "invalid_link", expectedOrigin });
+    }
+    if (resolved.protocol !== "https:" && resolved.protocol !== "http:") {
       throw new PaginationError({ reason: "invalid_link", expectedOrigin });
     }
     if (resolved.origin !== expectedOrigin) {

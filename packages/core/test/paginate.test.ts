@@ -131,6 +131,15 @@ describe("links", () => {
     expect(source.requests).toEqual([undefined]);
   });
 
+  it.each(["javascript:alert(1)", "data:text/plain,x", "http://[::1"])("refuses %s as a next link", async (next) => {
+    const source = pageSource({ first: { items: [1], next } });
+    const error = await paginate({ ...source.options, linkOrigin: origin })
+      .toArray({ limit: 10 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "PaginationError", reason: "invalid_link", origin: undefined });
+    expect(source.requests).toEqual([undefined]);
+  });
+
   it("compares links once resolved, so two spellings of one page count as a repeat", async () => {
     const source = pageSource({
       first: { items: [1], next: "/p2" },
