@@ -133,6 +133,14 @@ describe("createOfferkit", () => {
     ).toThrow(expect.objectContaining({ name: "ValidationError", field: "auth.clientSecret" }));
   });
 
+  it("rejects, before any request, the first call of a client whose shared options it refuses", async () => {
+    const { fetch, kit } = offerkit({ imsOrgId: "not-an-org" });
+    const decision = kit.decide(adobeRequest);
+    await expect(decision).rejects.toMatchObject({ name: "ValidationError", field: "imsOrgId" });
+    await expect(kit.waitUntilWorkloadComplete({ workloadId: WORKLOAD })).rejects.toBeInstanceOf(ValidationError);
+    expect(fetch.requests).toHaveLength(0);
+  });
+
   it("reports refused credentials as ImsAuthError without the secret", async () => {
     const secret = "wrong-secret-must-not-leak";
     const { kit } = offerkit({ auth: { ...FAKE_IMS_CLIENT, clientSecret: secret, imsHost: ims.url } });

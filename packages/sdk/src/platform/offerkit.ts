@@ -41,7 +41,8 @@ export interface Offerkit {
 
 /**
  * One entry point to Offer Decisioning, Batch Decisioning (and, as they land, the Offer Library): authentication,
- * org, sandbox, base URL, fetch, timeout and retries are given once. Nothing is sent until the first call.
+ * org, sandbox, base URL, fetch, timeout and retries are given once. Nothing is sent until the first call; the
+ * org and sandbox are checked against each API's rules when its client is first used.
  *
  * Every function it offers is also exported on its own (`decide`, `waitUntilWorkloadComplete`), taking a client
  * from `@offerkit/ods`/`@offerkit/ode`: a bundle that imports only those carries only the clients it uses.
@@ -65,9 +66,10 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
       return ode;
     },
     tokenProvider: credentials.tokenProvider,
-    decide: (request, callOptions) => decide(kit.ods, request, callOptions),
+    // async, so that a client refusing its options (on first use) rejects the promise instead of throwing.
+    decide: async (request, callOptions) => decide(kit.ods, request, callOptions),
     startWorkload: async (request, callOptions) => unwrap(kit.ode.startWorkload(request, callOptions)),
-    waitUntilWorkloadComplete: (input, waitOptions) =>
+    waitUntilWorkloadComplete: async (input, waitOptions) =>
       waitUntilWorkloadComplete({ ...waitOptions, client: kit.ode }, input),
   };
   return kit;
