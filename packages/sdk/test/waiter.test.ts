@@ -224,6 +224,8 @@ describe("against Prism serving specs/ode.yaml", () => {
   it("reaches COMPLETED through the documented states, and fails with the documented ERROR detail", async () => {
     vi.useRealTimers();
     const prism = await startPrismMock({ spec: "ode" });
+    // Only the waiter's own waits run on the fake clock; sockets and Prism keep the real event loop.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     try {
       for (const [path, final] of [
         [["queued", "processing", "ingesting", "completed"], "COMPLETED"],
@@ -247,9 +249,15 @@ describe("against Prism serving specs/ode.yaml", () => {
           },
         });
         const statuses: WorkloadStatus[] = [];
-        // 1 ms waits: the checks, not the clock, are under test here.
         const done = waitUntilWorkloadComplete(
-          { client, minDelay: 1, maxDelay: 1, onProgress: (p) => statuses.push(p.status) },
+          {
+            client,
+            onProgress: ({ status, nextDelay }) => {
+              statuses.push(status);
+              // The wait starts right after this report: end it on the next turn of the (real) event loop.
+              if (nextDelay !== undefined) setImmediate(() => vi.advanceTimersByTime(nextDelay));
+            },
+          },
           { workloadId: WORKLOAD },
         );
         if (final === "COMPLETED") {
