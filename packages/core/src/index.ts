@@ -29,6 +29,11 @@ export {
 } from "./errors.js";
 export { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
 export {
+  PaginationError,
+  type PaginationFailureReason,
+  type Paginator,
+} from "./paginate.js";
+export {
   newRequestId,
   PLATFORM_BASE_URL,
   type PlatformCallOptions,
@@ -39,6 +44,7 @@ export {
   setUpPlatformClient,
   withMediaTypes,
 } from "./platform.js";
+export type { Acceptor, PollProgress, PollState, PollTiming } from "./poll.js";
 export { apiErrorFrom, type CallResult, requestIdOf, unwrap } from "./result.js";
 export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./retry.js";
 export {

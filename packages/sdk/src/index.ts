@@ -1,2 +1,36 @@
 export * from "./target/index.js";
+export {
+  AbortError,
+  ApiError,
+  ImsAuthError,
+  NetworkError,
+  OfferkitError,
+  PaginationError,
+  type Paginator,
+  type PollTiming,
+  TimeoutError,
+  UnexpectedResponseError,
+  ValidationError,
+} from "@offerkit/core";
+export {
+  type DecidedOption,
+  type DecidedProposition,
+  type Decision,
+  type DecisionEntity,
+  decide,
+  type JsonValue,
+  type OfferContent,
+  parseDecision,
+} from "./platform/decisions.js";
+export { createOfferkit, type Offerkit, type OfferkitOptions } from "./platform/offerkit.js";
+export {
+  WORKLOAD_WAITER_DEFAULTS,
+  WorkloadFailedError,
+  type WorkloadProgress,
+  type WorkloadWaiterConfig,
+  type WorkloadWaiterInput,
+  type WorkloadWaiterOptions,
+  waitUntilWorkloadComplete,
+  workloadCompleteAcceptor,
+} from "./platform/workload-waiter.js";
 export { VERSION } from "./version.js";

@@ -1,0 +1,187 @@
+import { AbortError, OfferkitError, ValidationError } from "./errors.js";
+
+/** Why paging stopped with an error instead of reaching the last page. */
+export type PaginationFailureReason =
+  /** A page's next link names another origin than the API's; following it would send credentials elsewhere. */
+  | "foreign_origin"
+  /** A page's next link is not an http(s) URL (`javascript:`, `data:`, unparseable). */
+  | "invalid_link";
+
+/**
+ * A page pointed to a next page that offerkit refuses to request. The link itself is left out of the message
+ * (its query could carry a cursor or token); `origin` names where it pointed, when it parsed.
+ */
+export class PaginationError extends OfferkitError {
+  override name = "PaginationError";
+  readonly reason: PaginationFailureReason;
+  /** The origin the refused link pointed to (`https://elsewhere.example`), when it parsed. */
+  readonly origin: string | undefined;
+  /** The origin next links must stay on. */
+  readonly expectedOrigin: string;
+
+  constructor(init: { reason: PaginationFailureReason; origin?: string | undefined; expectedOrigin: string }) {
+    super(
+      init.reason === "foreign_origin"
+        ? `A page's next link points to ${init.origin}, not to ${init.expectedOrigin}; paging stopped so that no request (and no credential) goes to another host.`
+        : `A page's next link is not an http(s) URL; paging stopped. Report this answer to the API's owner.`,
+    );
+    this.reason = init.reason;
+    this.origin = init.origin;
+    this.expectedOrigin = init.expectedOrigin;
+  }
+}
+
+export interface PaginateOptions<Page, Item> {
+  /**
+   * Fetches one page and resolves with it, throwing on failure. `cursor` is `undefined` for the first page, then
+   * whatever `nextCursor` returned for the page before. Pass `signal` on to the request: it aborts when the caller
+   * stops iterating while this page is being prefetched, or when the caller's own signal fires.
+   */
+  readonly fetchPage: (cursor: string | undefined, options: { readonly signal: AbortSignal }) => Promise<Page>;
+  /** The next page's link or cursor in `page`, or `undefined`/`null`/`""` on the last page. */
+  readonly nextCursor: (page: Page) => string | null | undefined;
+  /** The items of one page, for `items()` and `toArray()`. */
+  readonly itemsOf: (page: Page) => Iterable<Item>;
+  /**
+   * When cursors are links: the origin they must stay on (e.g. `https://platform.adobe.io`). A link that resolves
+   * to another origin (an absolute URL, `//host/...`) throws `PaginationError` instead of being requested.
+   * Relative links are passed to `fetchPage` as they came. Leave out for opaque cursors.
+   */
+  readonly linkOrigin?: string | undefined;
+  /**
+   * Request the next page while the caller works on the current one. Never more than one page ahead, so memory
+   * stays at about two pages however many there are. Default false.
+   */
+  readonly prefetch?: boolean | undefined;
+  /** Stops paging: the current request is aborted and iteration throws `AbortError`. */
+  readonly signal?: AbortSignal | undefined;
+}
+
+/**
+ * The pages of a paged list, fetched as they are asked for. Iterate it with `for await` (pages), or use
+ * `items()` or `toArray()`; it can be iterated once. Leaving a loop early sends no further request and aborts a
+ * prefetch under way.
+ */
+export interface Paginator<Page, Item> extends AsyncGenerator<Page, void, undefined> {
+  /** The items of every page, one at a time. Consumes this paginator. */
+  items(): AsyncGenerator<Item, void, undefined>;
+  /**
+   * The first `limit` items, fetching only the pages needed. `limit` is required so that a large list is never
+   * read into memory by accident; pass `Infinity` to read everything on purpose. Consumes this paginator.
+   */
+  toArray(options: { readonly limit: number }): Promise<Item[]>;
+}
+
+/**
+ * Follows a paged list from its first page to its last: fetches a page, yields it, and asks `nextCursor` where
+ * the next one is. Stops on a missing cursor, and on a cursor seen before (a server that links back would
+ * otherwise loop forever).
+ */
+export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Paginator<Page, Item> {
+  if (!options || typeof options.fetchPage !== "function" || typeof options.nextCursor !== "function") {
+    throw new ValidationError("options", "an object with fetchPage, nextCursor and itemsOf functions");
+  }
+  const expectedOrigin = options.linkOrigin === undefined ? undefined : originOf(options.linkOrigin);
+  const pages = pageGenerator(options, expectedOrigin);
+  const itemsOf = options.itemsOf;
+
+  async function* items(): AsyncGenerator<Item, void, undefined> {
+    for await (const page of pages) yield* itemsOf(page);
+  }
+
+  async function toArray({ limit }: { readonly limit: number }): Promise<Item[]> {
+    if (!(limit === Number.POSITIVE_INFINITY || (Number.isInteger(limit) && limit >= 0))) {
+      throw new ValidationError("limit", "a whole number of items, 0 or more (Infinity to read every page)");
+    }
+    const collected: Item[] = [];
+    if (limit === 0) {
+      await pages.return();
+      return collected;
+    }
+    for await (const item of items()) {
+      collected.push(item);
+      if (collected.length >= limit) break;
+    }
+    return collected;
+  }
+
+  return Object.assign(pages, { items, toArray });
+}
+
+async function* pageGenerator<Page, Item>(
+  options: PaginateOptions<Page, Item>,
+  expectedOrigin: string | undefined,
+): AsyncGenerator<Page, void, undefined> {
+  const { fetchPage, nextCursor, prefetch = false, signal: callerSignal } = options;
+  // Aborted when the caller stops iterating, so a prefetch under way does not outlive the loop.
+  const controller = new AbortController();
+  const stopOnCallerAbort = () => controller.abort(callerSignal?.reason);
+  if (callerSignal?.aborted) stopOnCallerAbort();
+  else callerSignal?.addEventListener("abort", stopOnCallerAbort, { once: true });
+  const seen = new Set<string>();
+  let pending: Promise<Page> | undefined;
+
+  const fetchOne = (cursor: string | undefined): Promise<Page> => {
+    if (controller.signal.aborted) return Promise.reject(abortError(callerSignal));
+    const page = fetchPage(cursor, { signal: controller.signal });
+    return page.catch((error: unknown) => {
+      throw controller.signal.aborted && callerSignal?.aborted ? abortError(callerSignal, error) : error;
+    });
+  };
+
+  try {
+    pending = fetchOne(undefined);
+    while (pending) {
+      const page = await pending;
+      pending = undefined;
+      const cursor = nextCursor(page) || undefined;
+      const next = cursor === undefined ? undefined : checkCursor(cursor, expectedOrigin, seen);
+      if (next !== undefined && prefetch) {
+        pending = fetchOne(next);
+        // Its failure is reported when the caller asks for that page, not as an unhandled rejection meanwhile.
+        pending.catch(() => {});
+      }
+      yield page;
+      if (next !== undefined && !prefetch) pending = fetchOne(next);
+    }
+  } finally {
+    callerSignal?.removeEventListener("abort", stopOnCallerAbort);
+    if (!controller.signal.aborted) controller.abort(new AbortError(undefined));
+  }
+}
+
+/** The cursor to request next, or undefined when it was seen before. Throws on a link to another origin. */
+function checkCursor(cursor: string, expectedOrigin: string | undefined, seen: Set<string>): string | undefined {
+  let key = cursor;
+  if (expectedOrigin !== undefined) {
+    let resolved: URL;
+    try {
+      resolved = new URL(cursor, `${expectedOrigin}/`);
+    } catch {
+      throw new PaginationError({ reason: "invalid_link", expectedOrigin });
+    }
+    if (resolved.protocol !== "https:" && resolved.protocol !== "http:") {
+      throw new PaginationError({ reason: "invalid_link", expectedOrigin });
+    }
+    if (resolved.origin !== expectedOrigin) {
+      throw new PaginationError({ reason: "foreign_origin", origin: resolved.origin, expectedOrigin });
+    }
+    key = resolved.href;
+  }
+  if (seen.has(key)) return undefined;
+  seen.add(key);
+  return cursor;
+}
+
+function originOf(value: string): string {
+  try {
+    const origin = new URL(value).origin;
+    if (origin !== "null") return origin;
+  } catch {}
+  throw new ValidationError("linkOrigin", "an absolute http(s) URL such as https://platform.adobe.io");
+}
+
+function abortError(signal: AbortSignal | undefined, cause?: unknown): unknown {
+  if (cause instanceof AbortError) return cause;
+  return new AbortError(undefined, { cause: signal?.reason ?? cause });
+}

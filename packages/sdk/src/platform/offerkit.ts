@@ -1,0 +1,102 @@
+import {
+  createImsTokenProvider,
+  type ImsTokenProviderOptions,
+  type PlatformClientOptions,
+  type PlatformCredentials,
+  staticToken,
+  type TokenProvider,
+  unwrap,
+  ValidationError,
+} from "@offerkit/core";
+import type { Workload, WorkloadRequest } from "@offerkit/ode";
+import { createOdeClient, type OdeCallOptions, type OdeClient, type OdeEndpoint } from "@offerkit/ode";
+import { createOdsClient, type DecisionRequest, type OdsCallOptions, type OdsClient } from "@offerkit/ods";
+import { type Decision, decide } from "./decisions.js";
+import { type WorkloadWaiterInput, type WorkloadWaiterOptions, waitUntilWorkloadComplete } from "./workload-waiter.js";
+
+/** Everything the Adobe Experience Platform APIs share, given once. */
+export interface OfferkitOptions extends PlatformClientOptions {
+  /** Batch Decisioning: which generation of the API to call, and the Offer Library container it needs. */
+  readonly ode?: { readonly endpoint?: OdeEndpoint | undefined; readonly containerId?: string | undefined } | undefined;
+}
+
+/**
+ * The Platform APIs behind one set of credentials. Each client is created the first time it is used, and all of
+ * them share one token provider, so IMS is asked for one token however many clients and calls need it.
+ */
+export interface Offerkit {
+  /** The Offer Decisioning client (`@offerkit/ods`), for what the shortcuts below leave out. */
+  readonly ods: OdsClient;
+  /** The Batch Decisioning client (`@offerkit/ode`). */
+  readonly ode: OdeClient;
+  /** The token provider every client shares. */
+  readonly tokenProvider: TokenProvider;
+  /** `decide(offerkit.ods, request, options)`: propositions with parsed content, or `ApiError`. */
+  decide(request: DecisionRequest, options?: OdsCallOptions): Promise<Decision>;
+  /** Starts a batch decision workload and resolves with it (status `QUEUED`), or throws `ApiError`. */
+  startWorkload(request: WorkloadRequest, options?: OdeCallOptions): Promise<Workload>;
+  /** `waitUntilWorkloadComplete({ client: offerkit.ode, ...options }, input)`. */
+  waitUntilWorkloadComplete(input: WorkloadWaiterInput, options?: WorkloadWaiterOptions): Promise<Workload>;
+}
+
+/**
+ * One entry point to Offer Decisioning, Batch Decisioning (and, as they land, the Offer Library): authentication,
+ * org, sandbox, base URL, fetch, timeout and retries are given once. Nothing is sent until the first call; the
+ * org and sandbox are checked against each API's rules when its client is first used.
+ *
+ * Every function it offers is also exported on its own (`decide`, `waitUntilWorkloadComplete`), taking a client
+ * from `@offerkit/ods`/`@offerkit/ode`: a bundle that imports only those carries only the clients it uses.
+ */
+export function createOfferkit(options: OfferkitOptions): Offerkit {
+  if (!options || typeof options !== "object") {
+    throw new ValidationError("options", "an object with auth, imsOrgId and sandboxName");
+  }
+  const { ode: odeOptions, auth, ...shared } = options;
+  const credentials = sharedCredentials(auth, options.fetch);
+  const platform: PlatformClientOptions = { ...shared, auth: credentials };
+  let ods: OdsClient | undefined;
+  let ode: OdeClient | undefined;
+  const kit: Offerkit = {
+    get ods() {
+      ods ??= createOdsClient(platform);
+      return ods;
+    },
+    get ode() {
+      ode ??= createOdeClient({ ...platform, ...odeOptions });
+      return ode;
+    },
+    tokenProvider: credentials.tokenProvider,
+    // async, so that a client refusing its options (on first use) rejects the promise instead of throwing.
+    decide: async (request, callOptions) => decide(kit.ods, request, callOptions),
+    startWorkload: async (request, callOptions) => unwrap(kit.ode.startWorkload(request, callOptions)),
+    waitUntilWorkloadComplete: async (input, waitOptions) =>
+      waitUntilWorkloadComplete({ ...waitOptions, client: kit.ode }, input),
+  };
+  return kit;
+}
+
+/** One token provider for every client: IMS credentials become one cached provider instead of one per client. */
+function sharedCredentials(
+  auth: PlatformCredentials,
+  fetch: PlatformClientOptions["fetch"],
+): { readonly tokenProvider: TokenProvider; readonly apiKey: string } {
+  const allowed =
+    "IMS credentials { clientId, clientSecret, scopes }, { tokenProvider, apiKey } or { accessToken, apiKey }";
+  if (!auth || typeof auth !== "object") throw new ValidationError("auth", allowed);
+  if ("clientSecret" in auth || "clientId" in auth) {
+    const ims = auth as ImsTokenProviderOptions;
+    let tokenProvider: ReturnType<typeof createImsTokenProvider>;
+    try {
+      tokenProvider = createImsTokenProvider({ ...ims, fetch: ims.fetch ?? fetch });
+    } catch (error) {
+      // Name the option as the caller wrote it: `auth.clientSecret`, not `clientSecret`.
+      if (error instanceof ValidationError) throw new ValidationError(`auth.${error.field}`, error.allowed);
+      throw error;
+    }
+    return { tokenProvider, apiKey: tokenProvider.clientId };
+  }
+  const apiKey = (auth as { apiKey?: unknown }).apiKey as string;
+  if ("tokenProvider" in auth) return { tokenProvider: auth.tokenProvider, apiKey };
+  if ("accessToken" in auth) return { tokenProvider: staticToken(auth.accessToken, "auth.accessToken"), apiKey };
+  throw new ValidationError("auth", allowed);
+}

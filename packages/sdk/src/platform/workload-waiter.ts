@@ -1,0 +1,125 @@
+import {
+  type Acceptor,
+  OfferkitError,
+  type PollTiming,
+  requestIdOf,
+  UnexpectedResponseError,
+  unwrap,
+} from "@offerkit/core";
+import { poll } from "@offerkit/core/internal";
+import type { OdeCallOptions, OdeClient, Workload, WorkloadStatus, WorkloadStatusDetail } from "@offerkit/ode";
+
+/**
+ * What `waitUntilWorkloadComplete` waits with when not told otherwise. Adobe reports runs of 6 to 75 minutes and
+ * suggests polling about once a minute: checks start 2 s apart and back off to one a minute; after two hours
+ * without a final status the waiter gives up.
+ */
+export const WORKLOAD_WAITER_DEFAULTS = { minDelay: 2_000, maxDelay: 60_000, maxWaitTime: 2 * 60 * 60 * 1000 } as const;
+
+/** Reported after every status check. */
+export interface WorkloadProgress {
+  readonly status: WorkloadStatus;
+  readonly workload: Workload;
+  /** 1 for the first check. */
+  readonly attempt: number;
+  /** Milliseconds since waiting started. */
+  readonly elapsed: number;
+  /** Milliseconds until the next check, when there will be one. */
+  readonly nextDelay: number | undefined;
+}
+
+/** How to wait; every duration is in milliseconds. Defaults: `WORKLOAD_WAITER_DEFAULTS`. */
+export interface WorkloadWaiterOptions extends PollTiming {
+  /** Called after every status check, e.g. to show progress. An exception it throws ends waiting. */
+  readonly onProgress?: ((progress: WorkloadProgress) => void) | undefined;
+}
+
+export interface WorkloadWaiterConfig extends WorkloadWaiterOptions {
+  /** The Batch Decisioning client (`createOdeClient`, or `offerkit.ode`). */
+  readonly client: Pick<OdeClient, "getWorkload">;
+}
+
+/** Which workload to wait for, and what each status call sends besides the client's defaults. */
+export interface WorkloadWaiterInput
+  extends Pick<OdeCallOptions, "containerId" | "sandboxName" | "headers" | "timeout"> {
+  /** The `@id` that `startWorkload` answered with. */
+  readonly workloadId: string;
+}
+
+/** The workload reached `ERROR`. `statusDetail` is what the server said about it (its shape is undocumented). */
+export class WorkloadFailedError extends OfferkitError {
+  override name = "WorkloadFailedError";
+  readonly workloadId: string;
+  readonly status: WorkloadStatus;
+  readonly statusDetail: WorkloadStatusDetail | undefined;
+  readonly workload: Workload;
+  /** The request id of the status call that reported the failure, for Adobe support. */
+  readonly requestId: string | undefined;
+
+  constructor(workload: Workload, requestId: string | undefined) {
+    const detail = describeDetail(workload["ode:statusDetail"]);
+    super(
+      `Batch decision workload ${workload["@id"]} ended with status ${workload["ode:status"]}${detail ? `: ${detail}` : ""}${requestId ? ` (request id ${requestId})` : ""}. Check the audience, the output dataset and the decision scopes, then start a new workload.`,
+    );
+    this.workloadId = workload["@id"];
+    this.status = workload["ode:status"];
+    this.statusDetail = workload["ode:statusDetail"];
+    this.workload = workload;
+    this.requestId = requestId;
+  }
+}
+
+/** `COMPLETED` ends waiting, `ERROR` fails it, every other status (known or not yet known) means not yet. */
+export const workloadCompleteAcceptor: Acceptor<Workload> = (workload) =>
+  workload["ode:status"] === "COMPLETED" ? "success" : workload["ode:status"] === "ERROR" ? "failure" : "retry";
+
+/**
+ * Polls a batch decision workload until it is `COMPLETED` and resolves with it. Throws `WorkloadFailedError` as
+ * soon as it reports `ERROR`, `TimeoutError` when the next check would fall after `maxWaitTime` (without sending
+ * it), `AbortError` when `signal` fires, and the status call's own error (`ApiError` with status and request id,
+ * `NetworkError`, ...) when the call fails: network errors, 429 and 5xx have then already been retried by the
+ * client, and every other failure (404 for an unknown id, 401/403) will not get better by asking again.
+ */
+export async function waitUntilWorkloadComplete(
+  config: WorkloadWaiterConfig,
+  input: WorkloadWaiterInput,
+): Promise<Workload> {
+  const { client, onProgress, ...timing } = config;
+  const { workloadId, ...callOptions } = input;
+  let requestId: string | undefined;
+  const outcome = await poll<Workload>({
+    ...timing,
+    defaults: WORKLOAD_WAITER_DEFAULTS,
+    check: async ({ signal }) => {
+      const result = await client.getWorkload(workloadId, { ...callOptions, signal });
+      const workload = await unwrap(result);
+      requestId = requestIdOf(result.response, workload);
+      if (typeof workload?.["ode:status"] !== "string") {
+        throw new UnexpectedResponseError({
+          status: result.response.status,
+          requestId,
+          contentType: result.response.headers.get("content-type") ?? undefined,
+          bodyStart: JSON.stringify(workload ?? null).slice(0, 200),
+          reason: "a workload without ode:status",
+        });
+      }
+      return workload;
+    },
+    acceptor: workloadCompleteAcceptor,
+    onProgress:
+      onProgress &&
+      (({ result, attempt, elapsed, nextDelay }) =>
+        onProgress({ status: result["ode:status"], workload: result, attempt, elapsed, nextDelay })),
+  });
+  if (outcome.state === "failure") throw new WorkloadFailedError(outcome.result, requestId);
+  return outcome.result;
+}
+
+function describeDetail(detail: WorkloadStatusDetail | undefined): string {
+  if (!detail) return "";
+  for (const key of ["errorMessage", "message", "detail", "reason", "error"]) {
+    const value = detail[key];
+    if (typeof value === "string" && value) return value.slice(0, 300);
+  }
+  return JSON.stringify(detail).slice(0, 300);
+}

@@ -1,0 +1,152 @@
+import { readFileSync } from "node:fs";
+import type { DecisionRequest, DecisionResponse } from "@offerkit/ods";
+import { FAKE_IMS_CLIENT, type FakeIms, jsonResponse, recordingFetch, startFakeIms } from "@offerkit/testkit";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOfferkit, ImsAuthError, type OfferkitOptions, ValidationError } from "../src/index.js";
+
+const ORG = "0123456789ABCDEF01234567@AdobeOrg";
+const WORKLOAD = "47efef25-4bcf-404f-96e2-67c4f784a1f5";
+const fixture = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../../ods/test/fixtures/${name}`, import.meta.url), "utf8")) as T;
+const adobeRequest = fixture<DecisionRequest>("adobe-request.json");
+const adobeResponse = fixture<DecisionResponse>("adobe-response.json");
+
+let ims: FakeIms;
+beforeAll(async () => {
+  ims = await startFakeIms();
+});
+afterAll(() => ims.close());
+
+/** Sends token requests to the fake IMS and answers Platform calls itself, writing every request down. */
+function platformFetch() {
+  return recordingFetch(async (request) => {
+    if (request.url.startsWith(ims.url)) return fetch(request);
+    if (!ims.isAuthorized(request.headers.get("authorization")))
+      return jsonResponse({ error_code: "401013" }, { status: 401 });
+    if (request.url.includes("/ods/")) return jsonResponse(adobeResponse);
+    if (request.method === "POST") return jsonResponse({ "@id": WORKLOAD, "ode:status": "QUEUED" });
+    return jsonResponse({ "@id": WORKLOAD, "ode:status": "COMPLETED" });
+  });
+}
+
+function offerkit(overrides: Partial<OfferkitOptions> = {}) {
+  const fetch = platformFetch();
+  const kit = createOfferkit({
+    auth: { ...FAKE_IMS_CLIENT, imsHost: ims.url },
+    imsOrgId: ORG,
+    sandboxName: "prod",
+    fetch,
+    ...overrides,
+  });
+  return { fetch, kit };
+}
+
+describe("createOfferkit", () => {
+  it("asks IMS for one token for every client and call, and nothing before the first call", async () => {
+    const before = ims.requests.length;
+    const { fetch, kit } = offerkit();
+    expect(fetch.requests).toHaveLength(0);
+    const [decision, started, done] = await Promise.all([
+      kit.decide(adobeRequest),
+      kit.startWorkload({
+        "xdm:segmentIds": ["609028e4-e66c-4776-b0d9-c782887e2273"],
+        "xdm:dataSetId": "6196b4a1a63bd118dafe093c",
+        "xdm:propositionRequests": [
+          { "xdm:activityId": "xcore:offer-activity:1", "xdm:placementId": "xcore:offer-placement:1" },
+        ],
+      }),
+      kit.waitUntilWorkloadComplete({ workloadId: WORKLOAD }),
+    ]);
+    expect(decision.propositionId).toBe(adobeResponse["xdm:propositionId"]);
+    expect(started["ode:status"]).toBe("QUEUED");
+    expect(done["ode:status"]).toBe("COMPLETED");
+    expect(ims.requests.length - before).toBe(1);
+    const token = ims.issued.at(-1);
+    const apiCalls = fetch.requests.filter((r) => !r.url.startsWith(ims.url));
+    // The three calls ran at once, so their order on the wire is not fixed.
+    expect(apiCalls.map((r) => [r.method, new URL(r.url).pathname]).sort()).toEqual([
+      ["GET", `/data/core/dwm/workloads/decisions/${WORKLOAD}`],
+      ["POST", "/data/core/dwm/workloads/decisions"],
+      ["POST", "/data/core/ods/decisions"],
+    ]);
+    for (const call of apiCalls) {
+      expect(call.headers).toMatchObject({
+        authorization: `Bearer ${token}`,
+        "x-api-key": FAKE_IMS_CLIENT.clientId,
+        "x-gw-ims-org-id": ORG,
+        "x-sandbox-name": "prod",
+      });
+    }
+  });
+
+  it("creates each client once, on first use, with the shared options", () => {
+    const { kit } = offerkit({
+      baseUrl: "http://127.0.0.1:1",
+      ode: { containerId: "0948b1c5-fff8-3b76-ba17-909c6b93b5a2" },
+    });
+    expect(kit.ods).toBe(kit.ods);
+    expect(kit.ode).toBe(kit.ode);
+    expect(kit.ods.baseUrl).toBe("http://127.0.0.1:1");
+    expect(kit.ode.endpoint).toBe("container");
+  });
+
+  it("shares a token provider or a fixed token it is given", async () => {
+    const fetch = platformFetch();
+    const token = await fetch(
+      new Request(`${ims.url}/ims/token/v3`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: FAKE_IMS_CLIENT.clientId,
+          client_secret: FAKE_IMS_CLIENT.clientSecret,
+          scope: FAKE_IMS_CLIENT.scopes.join(","),
+        }),
+      }),
+    ).then((r) => r.json() as Promise<{ access_token: string }>);
+    const fixed = createOfferkit({
+      auth: { accessToken: token.access_token, apiKey: "key-1" },
+      imsOrgId: ORG,
+      sandboxName: "prod",
+      fetch,
+    });
+    await fixed.decide(adobeRequest);
+    expect(fetch.last.headers).toMatchObject({ authorization: `Bearer ${token.access_token}`, "x-api-key": "key-1" });
+    const shared = createOfferkit({
+      auth: { tokenProvider: fixed.tokenProvider, apiKey: "key-2" },
+      imsOrgId: ORG,
+      sandboxName: "prod",
+      fetch,
+    });
+    expect(shared.tokenProvider).toBe(fixed.tokenProvider);
+    await shared.waitUntilWorkloadComplete({ workloadId: WORKLOAD });
+    expect(fetch.last.headers).toMatchObject({ authorization: `Bearer ${token.access_token}`, "x-api-key": "key-2" });
+  });
+
+  it("names the option that is wrong, as the caller wrote it", () => {
+    expect(() => createOfferkit(undefined as never)).toThrow(ValidationError);
+    expect(() => createOfferkit({ imsOrgId: ORG, sandboxName: "prod" } as never)).toThrow(
+      expect.objectContaining({ field: "auth" }),
+    );
+    expect(() =>
+      createOfferkit({ auth: { ...FAKE_IMS_CLIENT, clientSecret: "" }, imsOrgId: ORG, sandboxName: "prod" }),
+    ).toThrow(expect.objectContaining({ name: "ValidationError", field: "auth.clientSecret" }));
+  });
+
+  it("rejects, before any request, the first call of a client whose shared options it refuses", async () => {
+    const { fetch, kit } = offerkit({ imsOrgId: "not-an-org" });
+    const decision = kit.decide(adobeRequest);
+    await expect(decision).rejects.toMatchObject({ name: "ValidationError", field: "imsOrgId" });
+    await expect(kit.waitUntilWorkloadComplete({ workloadId: WORKLOAD })).rejects.toBeInstanceOf(ValidationError);
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it("reports refused credentials as ImsAuthError without the secret", async () => {
+    const secret = "wrong-secret-must-not-leak";
+    const { kit } = offerkit({ auth: { ...FAKE_IMS_CLIENT, clientSecret: secret, imsHost: ims.url } });
+    const error = await kit.decide(adobeRequest).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImsAuthError);
+    expect(error).toMatchObject({ reason: "invalid_credentials" });
+    expect(JSON.stringify(error) + String(error) + (error as Error).stack).not.toContain(secret);
+  });
+});

@@ -1,0 +1,280 @@
+import { createOdeClient, type OdeClientOptions, type Workload, type WorkloadStatus } from "@offerkit/ode";
+import { fakeFetch, jsonResponse, startPrismMock } from "@offerkit/testkit";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  AbortError,
+  ApiError,
+  TimeoutError,
+  UnexpectedResponseError,
+  ValidationError,
+  WORKLOAD_WAITER_DEFAULTS,
+  WorkloadFailedError,
+  type WorkloadProgress,
+  waitUntilWorkloadComplete,
+} from "../src/index.js";
+
+const ORG = "0123456789ABCDEF01234567@AdobeOrg";
+const CONTAINER = "0948b1c5-fff8-3b76-ba17-909c6b93b5a2";
+const WORKLOAD = "47efef25-4bcf-404f-96e2-67c4f784a1f5";
+
+const workload = (status: WorkloadStatus, detail?: Record<string, unknown>): Workload => ({
+  "@id": WORKLOAD,
+  "xdm:imsOrgId": ORG,
+  "ode:createDate": 1648078924834,
+  "ode:status": status,
+  ...(detail ? { "ode:statusDetail": detail } : {}),
+});
+
+/** The real ODE client (static token) over a fake fetch that answers with `respond`. */
+function odeWith(
+  respond: (request: Request) => Response | Promise<Response>,
+  overrides: Partial<OdeClientOptions> = {},
+) {
+  const fetch = fakeFetch(respond);
+  const client = createOdeClient({
+    auth: { accessToken: "token-1", apiKey: "key-1" },
+    imsOrgId: ORG,
+    sandboxName: "prod",
+    fetch,
+    ...overrides,
+  });
+  return { fetch, client };
+}
+
+/** The real ODE client answering the given statuses in order (the last one repeats). */
+function odeAnswering(statuses: readonly WorkloadStatus[], overrides: Partial<OdeClientOptions> = {}) {
+  let served = 0;
+  return odeWith(() => {
+    const status = statuses[Math.min(served, statuses.length - 1)] as WorkloadStatus;
+    served++;
+    const detail =
+      status === "ERROR" ? { errorMessage: "Output dataset is not based on the DecisionEvents schema" } : undefined;
+    return jsonResponse(workload(status, detail), { headers: { "x-request-id": `srv-${served}` } });
+  }, overrides);
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 0 });
+  vi.spyOn(Math, "random").mockReturnValue(1);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe("waitUntilWorkloadComplete", () => {
+  it("follows QUEUED → PROCESSING → INGESTING → COMPLETED and resolves with the final workload", async () => {
+    const { fetch, client } = odeAnswering(["QUEUED", "PROCESSING", "INGESTING", "COMPLETED"]);
+    const progress: WorkloadProgress[] = [];
+    const done = waitUntilWorkloadComplete({ client, onProgress: (p) => progress.push(p) }, { workloadId: WORKLOAD });
+    await vi.runAllTimersAsync();
+    await expect(done).resolves.toEqual(workload("COMPLETED"));
+    expect(progress.map((p) => [p.attempt, p.status, p.elapsed, p.nextDelay])).toEqual([
+      [1, "QUEUED", 0, 4000],
+      [2, "PROCESSING", 4000, 8000],
+      [3, "INGESTING", 12_000, 16_000],
+      [4, "COMPLETED", 28_000, undefined],
+    ]);
+    expect(fetch.requests).toHaveLength(4);
+    for (const request of fetch.requests) {
+      expect(request).toMatchObject({
+        method: "GET",
+        url: `https://platform.adobe.io/data/core/dwm/workloads/decisions/${WORKLOAD}`,
+        headers: { authorization: "Bearer token-1", "x-gw-ims-org-id": ORG, "x-sandbox-name": "prod" },
+      });
+    }
+    // A fresh request id per check, so each one can be found in Adobe's logs.
+    expect(new Set(fetch.requests.map((r) => r.headers["x-request-id"])).size).toBe(4);
+  });
+
+  it("backs off from 2 s to one check a minute by default", async () => {
+    const { client } = odeAnswering([...Array<WorkloadStatus>(8).fill("PROCESSING"), "COMPLETED"]);
+    const delays: (number | undefined)[] = [];
+    const done = waitUntilWorkloadComplete(
+      { client, onProgress: (p) => delays.push(p.nextDelay) },
+      { workloadId: WORKLOAD },
+    );
+    await vi.runAllTimersAsync();
+    await done;
+    expect(delays).toEqual([4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000, 60_000, undefined]);
+    expect(WORKLOAD_WAITER_DEFAULTS).toEqual({ minDelay: 2000, maxDelay: 60_000, maxWaitTime: 7_200_000 });
+  });
+
+  it("throws WorkloadFailedError with the server's detail at once on ERROR", async () => {
+    const { fetch, client } = odeAnswering(["QUEUED", "ERROR", "COMPLETED"]);
+    const done = waitUntilWorkloadComplete({ client }, { workloadId: WORKLOAD }).catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const error = await done;
+    expect(error).toBeInstanceOf(WorkloadFailedError);
+    expect(error).toMatchObject({
+      workloadId: WORKLOAD,
+      status: "ERROR",
+      statusDetail: { errorMessage: "Output dataset is not based on the DecisionEvents schema" },
+      requestId: "srv-2",
+    });
+    expect((error as Error).message).toContain("Output dataset is not based on the DecisionEvents schema");
+    expect((error as Error).message).toContain("srv-2");
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it("throws TimeoutError without another request when the next check would pass maxWaitTime", async () => {
+    const { fetch, client } = odeAnswering(["PROCESSING"]);
+    const done = waitUntilWorkloadComplete(
+      { client, minDelay: 1000, maxDelay: 5000, maxWaitTime: 10_000 },
+      { workloadId: WORKLOAD },
+    ).catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const error = await done;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ timeout: 10_000 });
+    // Checks at 0, 2 s and 6 s; the next would be at 11 s.
+    expect(fetch.requests).toHaveLength(3);
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it("throws AbortError when the signal fires while waiting, and sends nothing more", async () => {
+    const { fetch, client } = odeAnswering(["QUEUED"]);
+    const controller = new AbortController();
+    const done = waitUntilWorkloadComplete({ client, signal: controller.signal }, { workloadId: WORKLOAD }).catch(
+      (e: unknown) => e,
+    );
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(fetch.requests).toHaveLength(2);
+    controller.abort();
+    expect(await done).toBeInstanceOf(AbortError);
+    await vi.advanceTimersByTimeAsync(3_600_000);
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it("throws AbortError for a status call under way when the signal fires", async () => {
+    const controller = new AbortController();
+    const { fetch, client } = odeWith(
+      (request) =>
+        new Promise<Response>((_, reject) =>
+          request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+        ),
+    );
+    const done = waitUntilWorkloadComplete({ client, signal: controller.signal }, { workloadId: WORKLOAD }).catch(
+      (e: unknown) => e,
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    controller.abort();
+    expect(await done).toBeInstanceOf(AbortError);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("surfaces a failed status call as ApiError with its status and request id, without polling on", async () => {
+    const problem = { type: "https://ns.adobe.com/aep/errors/ODE-0404-404", title: "Not found", status: 404 };
+    const { fetch, client } = odeWith(() =>
+      jsonResponse(problem, { status: 404, headers: { "x-request-id": "srv-404" } }),
+    );
+    const error = await waitUntilWorkloadComplete({ client }, { workloadId: WORKLOAD }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 404, requestId: "srv-404", body: problem });
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("leaves 503 to the client's retries, then surfaces it as ApiError", async () => {
+    const { fetch, client } = odeWith(
+      () => jsonResponse({ title: "Busy" }, { status: 503, headers: { "x-request-id": "srv-503" } }),
+      { retry: { attempts: 3 } },
+    );
+    const done = waitUntilWorkloadComplete({ client }, { workloadId: WORKLOAD }).catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    expect(await done).toMatchObject({ name: "ApiError", status: 503, requestId: "srv-503" });
+    expect(fetch.requests).toHaveLength(3);
+  });
+
+  it("refuses an answer without a status instead of polling until the deadline", async () => {
+    const { fetch, client } = odeWith(() => jsonResponse({ "@id": WORKLOAD }));
+    const error = await waitUntilWorkloadComplete({ client }, { workloadId: WORKLOAD }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnexpectedResponseError);
+    expect(fetch.requests).toHaveLength(1);
+  });
+
+  it("passes the container and sandbox of the input to every status call", async () => {
+    const { fetch, client } = odeAnswering(["PROCESSING", "COMPLETED"], { endpoint: "container" });
+    const done = waitUntilWorkloadComplete(
+      { client },
+      { workloadId: WORKLOAD, containerId: CONTAINER, sandboxName: "dev" },
+    );
+    await vi.runAllTimersAsync();
+    await done;
+    expect(fetch.requests.map((r) => [r.url, r.headers["x-sandbox-name"]])).toEqual([
+      [`https://platform.adobe.io/data/core/ode/${CONTAINER}/workloads/decisions/${WORKLOAD}`, "dev"],
+      [`https://platform.adobe.io/data/core/ode/${CONTAINER}/workloads/decisions/${WORKLOAD}`, "dev"],
+    ]);
+  });
+
+  it("refuses a bad workload id or bad timing before any request", async () => {
+    const { fetch, client } = odeAnswering(["COMPLETED"]);
+    await expect(waitUntilWorkloadComplete({ client }, { workloadId: "" })).rejects.toMatchObject({
+      name: "ValidationError",
+      field: "workloadId",
+    });
+    await expect(
+      waitUntilWorkloadComplete({ client, minDelay: 10_000, maxDelay: 1000 }, { workloadId: WORKLOAD }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(fetch.requests).toHaveLength(0);
+  });
+});
+
+describe("against Prism serving specs/ode.yaml", () => {
+  it("reaches COMPLETED through the documented states, and fails with the documented ERROR detail", async () => {
+    vi.useRealTimers();
+    const prism = await startPrismMock({ spec: "ode" });
+    // Only the waiter's own waits run on the fake clock; sockets and Prism keep the real event loop.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      for (const [path, final] of [
+        [["queued", "processing", "ingesting", "completed"], "COMPLETED"],
+        [["queued", "processing", "error"], "ERROR"],
+      ] as const) {
+        // Prism answers the example a request names with `Prefer: example=…`: one state per check.
+        const script = [...path];
+        const sent: string[] = [];
+        const client = createOdeClient({
+          auth: { accessToken: "contract-token", apiKey: "contract-key" },
+          imsOrgId: ORG,
+          sandboxName: "prod",
+          baseUrl: prism.url,
+          containerId: CONTAINER,
+          retry: false,
+          fetch: (request) => {
+            const example = script.shift() ?? "completed";
+            sent.push(example);
+            request.headers.set("prefer", `example=${example}`);
+            return fetch(request);
+          },
+        });
+        const statuses: WorkloadStatus[] = [];
+        const done = waitUntilWorkloadComplete(
+          {
+            client,
+            onProgress: ({ status, nextDelay }) => {
+              statuses.push(status);
+              // The wait starts right after this report: end it on the next turn of the (real) event loop.
+              if (nextDelay !== undefined) setImmediate(() => vi.advanceTimersByTime(nextDelay));
+            },
+          },
+          { workloadId: WORKLOAD },
+        );
+        if (final === "COMPLETED") {
+          await expect(done).resolves.toMatchObject({ "ode:status": "COMPLETED" });
+          expect(statuses).toEqual(["QUEUED", "PROCESSING", "INGESTING", "COMPLETED"]);
+        } else {
+          const error = await done.catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(WorkloadFailedError);
+          expect((error as WorkloadFailedError).statusDetail).toMatchObject({
+            errorMessage: "Output dataset 6196b4a1a63bd118dafe093c is not based on the ODE DecisionEvents schema",
+          });
+          expect(statuses).toEqual(["QUEUED", "PROCESSING", "ERROR"]);
+        }
+        expect(sent).toEqual(path);
+      }
+    } finally {
+      await prism.close();
+    }
+  });
+});
