@@ -22,7 +22,35 @@ export {
   type OfferContent,
   parseDecision,
 } from "./platform/decisions.js";
-export { createOfferkit, type Offerkit, type OfferkitOptions } from "./platform/offerkit.js";
+export {
+  createOfferkit,
+  type OfferLibraryPagingShortcuts,
+  type Offerkit,
+  type OfferkitOptions,
+  type PagingOptions,
+} from "./platform/offerkit.js";
+export {
+  type ListPagesInput,
+  type OfferLibraryPaginator,
+  type PaginationConfig,
+  paginateCollectionQualifiers,
+  paginateCollections,
+  paginateDecisionRules,
+  paginateDecisions,
+  paginateFallbackOffers,
+  paginateInstances,
+  paginatePersonalizedOffers,
+  paginatePlacements,
+  paginateSearchCollectionQualifiers,
+  paginateSearchCollections,
+  paginateSearchDecisionRules,
+  paginateSearchDecisions,
+  paginateSearchFallbackOffers,
+  paginateSearchInstances,
+  paginateSearchPersonalizedOffers,
+  paginateSearchPlacements,
+  type SearchPagesInput,
+} from "./platform/offer-library-pages.js";
 export {
   WORKLOAD_WAITER_DEFAULTS,
   WorkloadFailedError,

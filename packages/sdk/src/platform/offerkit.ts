@@ -11,7 +11,30 @@ import {
 import type { Workload, WorkloadRequest } from "@offerkit/ode";
 import { createOdeClient, type OdeCallOptions, type OdeClient, type OdeEndpoint } from "@offerkit/ode";
 import { createOdsClient, type DecisionRequest, type OdsCallOptions, type OdsClient } from "@offerkit/ods";
+import { createXcoreClient, type SchemaId, type XcoreClient } from "@offerkit/xcore";
 import { type Decision, decide } from "./decisions.js";
+import {
+  type ListPagesInput,
+  type OfferLibraryPaginator,
+  type PaginationConfig,
+  paginateCollectionQualifiers,
+  paginateCollections,
+  paginateDecisionRules,
+  paginateDecisions,
+  paginateFallbackOffers,
+  paginateInstances,
+  paginatePersonalizedOffers,
+  paginatePlacements,
+  paginateSearchCollectionQualifiers,
+  paginateSearchCollections,
+  paginateSearchDecisionRules,
+  paginateSearchDecisions,
+  paginateSearchFallbackOffers,
+  paginateSearchInstances,
+  paginateSearchPersonalizedOffers,
+  paginateSearchPlacements,
+  type SearchPagesInput,
+} from "./offer-library-pages.js";
 import { type WorkloadWaiterInput, type WorkloadWaiterOptions, waitUntilWorkloadComplete } from "./workload-waiter.js";
 
 /** Everything the Adobe Experience Platform APIs share, given once. */
@@ -20,15 +43,46 @@ export interface OfferkitOptions extends PlatformClientOptions {
   readonly ode?: { readonly endpoint?: OdeEndpoint | undefined; readonly containerId?: string | undefined } | undefined;
 }
 
+/** The Offer Library paginators by type, each bound to the facade's `xcore` client. */
+const TYPED_PAGINATORS = {
+  paginatePersonalizedOffers,
+  paginateSearchPersonalizedOffers,
+  paginateFallbackOffers,
+  paginateSearchFallbackOffers,
+  paginatePlacements,
+  paginateSearchPlacements,
+  paginateDecisions,
+  paginateSearchDecisions,
+  paginateCollections,
+  paginateSearchCollections,
+  paginateCollectionQualifiers,
+  paginateSearchCollectionQualifiers,
+  paginateDecisionRules,
+  paginateSearchDecisionRules,
+} as const;
+
+/** How a facade shortcut pages: everything of `PaginationConfig` but the client, which is the facade's own. */
+export type PagingOptions = Omit<PaginationConfig, "client">;
+
+/** `kit.paginatePlacements(input, options)` is `paginatePlacements({ ...options, client: kit.xcore }, input)`. */
+export type OfferLibraryPagingShortcuts = {
+  readonly [Name in keyof typeof TYPED_PAGINATORS]: (
+    input: Parameters<(typeof TYPED_PAGINATORS)[Name]>[1],
+    options?: PagingOptions,
+  ) => ReturnType<(typeof TYPED_PAGINATORS)[Name]>;
+};
+
 /**
  * The Platform APIs behind one set of credentials. Each client is created the first time it is used, and all of
  * them share one token provider, so IMS is asked for one token however many clients and calls need it.
  */
-export interface Offerkit {
+export interface Offerkit extends OfferLibraryPagingShortcuts {
   /** The Offer Decisioning client (`@offerkit/ods`), for what the shortcuts below leave out. */
   readonly ods: OdsClient;
   /** The Batch Decisioning client (`@offerkit/ode`). */
   readonly ode: OdeClient;
+  /** The Offer Library client (`@offerkit/xcore`): create, read, change and delete offers, placements, decisions… */
+  readonly xcore: XcoreClient;
   /** The token provider every client shares. */
   readonly tokenProvider: TokenProvider;
   /** `decide(offerkit.ods, request, options)`: propositions with parsed content, or `ApiError`. */
@@ -37,15 +91,25 @@ export interface Offerkit {
   startWorkload(request: WorkloadRequest, options?: OdeCallOptions): Promise<Workload>;
   /** `waitUntilWorkloadComplete({ client: offerkit.ode, ...options }, input)`. */
   waitUntilWorkloadComplete(input: WorkloadWaiterInput, options?: WorkloadWaiterOptions): Promise<Workload>;
+  /** `paginateInstances({ ...options, client: offerkit.xcore }, input)`: every page of a listing of any type. */
+  paginateInstances<S extends SchemaId>(
+    input: ListPagesInput & { readonly schema: S },
+    options?: PagingOptions,
+  ): OfferLibraryPaginator<S>;
+  /** `paginateSearchInstances({ ...options, client: offerkit.xcore }, input)`: every page of a search. */
+  paginateSearchInstances<S extends SchemaId>(
+    input: SearchPagesInput & { readonly schema: S },
+    options?: PagingOptions,
+  ): OfferLibraryPaginator<S>;
 }
 
 /**
- * One entry point to Offer Decisioning, Batch Decisioning (and, as they land, the Offer Library): authentication,
+ * One entry point to Offer Decisioning, Batch Decisioning and the Offer Library: authentication,
  * org, sandbox, base URL, fetch, timeout and retries are given once. Nothing is sent until the first call; the
  * org and sandbox are checked against each API's rules when its client is first used.
  *
  * Every function it offers is also exported on its own (`decide`, `waitUntilWorkloadComplete`), taking a client
- * from `@offerkit/ods`/`@offerkit/ode`: a bundle that imports only those carries only the clients it uses.
+ * from `@offerkit/ods`/`@offerkit/ode`/`@offerkit/xcore`: a bundle that imports only those carries only the clients it uses.
  */
 export function createOfferkit(options: OfferkitOptions): Offerkit {
   if (!options || typeof options !== "object") {
@@ -56,7 +120,16 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
   const platform: PlatformClientOptions = { ...shared, auth: credentials };
   let ods: OdsClient | undefined;
   let ode: OdeClient | undefined;
+  let xcore: XcoreClient | undefined;
+  const shortcuts = Object.fromEntries(
+    Object.entries(TYPED_PAGINATORS).map(([name, paginator]) => [
+      name,
+      (input: ListPagesInput & SearchPagesInput, paging?: PagingOptions) =>
+        paginator({ ...paging, client: kit.xcore }, input),
+    ]),
+  ) as unknown as OfferLibraryPagingShortcuts;
   const kit: Offerkit = {
+    ...shortcuts,
     get ods() {
       ods ??= createOdsClient(platform);
       return ods;
@@ -65,12 +138,18 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
       ode ??= createOdeClient({ ...platform, ...odeOptions });
       return ode;
     },
+    get xcore() {
+      xcore ??= createXcoreClient(platform);
+      return xcore;
+    },
     tokenProvider: credentials.tokenProvider,
     // async, so that a client refusing its options (on first use) rejects the promise instead of throwing.
     decide: async (request, callOptions) => decide(kit.ods, request, callOptions),
     startWorkload: async (request, callOptions) => unwrap(kit.ode.startWorkload(request, callOptions)),
     waitUntilWorkloadComplete: async (input, waitOptions) =>
       waitUntilWorkloadComplete({ ...waitOptions, client: kit.ode }, input),
+    paginateInstances: (input, paging) => paginateInstances({ ...paging, client: kit.xcore }, input),
+    paginateSearchInstances: (input, paging) => paginateSearchInstances({ ...paging, client: kit.xcore }, input),
   };
   return kit;
 }
