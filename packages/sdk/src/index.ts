@@ -1,4 +1,3 @@
-export * from "./target/index.js";
 export {
   AbortError,
   ApiError,
@@ -23,13 +22,6 @@ export {
   parseDecision,
 } from "./platform/decisions.js";
 export {
-  createOfferkit,
-  type OfferLibraryPagingShortcuts,
-  type Offerkit,
-  type OfferkitOptions,
-  type PagingOptions,
-} from "./platform/offerkit.js";
-export {
   type ListPagesInput,
   type OfferLibraryPaginator,
   type PaginationConfig,
@@ -52,6 +44,13 @@ export {
   type SearchPagesInput,
 } from "./platform/offer-library-pages.js";
 export {
+  createOfferkit,
+  type Offerkit,
+  type OfferkitOptions,
+  type OfferLibraryPagingShortcuts,
+  type PagingOptions,
+} from "./platform/offerkit.js";
+export {
   WORKLOAD_WAITER_DEFAULTS,
   WorkloadFailedError,
   type WorkloadProgress,
@@ -61,4 +60,5 @@ export {
   waitUntilWorkloadComplete,
   workloadCompleteAcceptor,
 } from "./platform/workload-waiter.js";
+export * from "./target/index.js";
 export { VERSION } from "./version.js";

@@ -219,7 +219,6 @@ describe("Offer Library paginators", () => {
     expect(urls()).toEqual([]);
   });
 
-
   it.each([
     [paginatePersonalizedOffers, OFFER, "instances"],
     [paginateSearchPersonalizedOffers, OFFER, "queries/core/search"],
@@ -245,8 +244,10 @@ describe("Offer Library paginators", () => {
 
   it("pages any type with paginateInstances and paginateSearchInstances", async () => {
     const { client, urls } = repository([page(["p1"])]);
-    await paginateInstances({ client }, { containerId: C, schema: PLACEMENT_SCHEMA, orderby: "-repo:createdDate" })
-      .toArray({ limit: 1 });
+    await paginateInstances(
+      { client },
+      { containerId: C, schema: PLACEMENT_SCHEMA, orderby: "-repo:createdDate" },
+    ).toArray({ limit: 1 });
     await paginateSearchInstances({ client }, { containerId: C, schema: PLACEMENT_SCHEMA, q: "banner" }).toArray({
       limit: 1,
     });

@@ -9,6 +9,9 @@ const SDK_DIR = fileURLToPath(new URL("..", import.meta.url));
 const ODS_MARK = "/data/core/ods/decisions";
 const ODE_MARK = "/workloads/decisions";
 const IMS_MARK = "/ims/token/v3";
+const DELIVERY_MARK = "/rest/v1/delivery";
+const XCORE_CLIENT_MARK = "If-None-Match";
+const OPENAPI_FETCH_MARK = "querySerializer";
 
 async function bundle(source: string): Promise<{ code: string; gzipped: number }> {
   const result = await build({
@@ -46,10 +49,38 @@ describe("tree-shaking of the Platform facade", () => {
     expect(gzipped).toBeLessThan(1500);
   });
 
-  it("carries both clients and IMS auth for createOfferkit, within the whole-package budget", async () => {
+  it("leaves every client out of a bundle that imports only an Offer Library paginator", async () => {
+    const { code, gzipped } = await bundle(`export { paginatePersonalizedOffers } from "./dist/index.js";`);
+    expect(code).toContain("PaginationError");
+    for (const mark of [DELIVERY_MARK, ODS_MARK, ODE_MARK, IMS_MARK, XCORE_CLIENT_MARK, OPENAPI_FETCH_MARK]) {
+      expect(code).not.toContain(mark);
+    }
+    expect(gzipped).toBeLessThan(4 * 1024);
+  });
+
+  it("leaves every client out of a bundle that imports only the cookie codec", async () => {
+    const { code } = await bundle(
+      `export { parseTargetCookie, createTargetCookie, createLocationHintCookie } from "./dist/index.js";`,
+    );
+    const marks = [
+      DELIVERY_MARK,
+      ODS_MARK,
+      ODE_MARK,
+      IMS_MARK,
+      XCORE_CLIENT_MARK,
+      OPENAPI_FETCH_MARK,
+      "PaginationError",
+    ];
+    for (const mark of marks) {
+      expect(code).not.toContain(mark);
+    }
+  });
+
+  it("carries every Platform client and IMS auth for createOfferkit, within the whole-package budget", async () => {
     const { code, gzipped } = await bundle(`export { createOfferkit } from "./dist/index.js";`);
     expect(code).toContain(ODS_MARK);
     expect(code).toContain(ODE_MARK);
+    expect(code).toContain(XCORE_CLIENT_MARK);
     expect(code).toContain(IMS_MARK);
     const whole = await bundle(`export * from "./dist/index.js";`);
     expect(gzipped).toBeLessThanOrEqual(whole.gzipped);

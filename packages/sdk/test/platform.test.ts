@@ -24,9 +24,21 @@ function platformFetch() {
     if (!ims.isAuthorized(request.headers.get("authorization")))
       return jsonResponse({ error_code: "401013" }, { status: 401 });
     if (request.url.includes("/ods/")) return jsonResponse(adobeResponse);
+    if (request.url.includes("/xcore/")) return jsonResponse(offersPage(request.url));
     if (request.method === "POST") return jsonResponse({ "@id": WORKLOAD, "ode:status": "QUEUED" });
     return jsonResponse({ "@id": WORKLOAD, "ode:status": "COMPLETED" });
   });
+}
+
+const CONTAINER = "e0bd8463-0913-4ca1-bd84-6309134ca1f6";
+const OFFERS = "https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5";
+/** A listing of two pages: the first links to the second, which is the last. */
+function offersPage(url: string) {
+  const first = !url.includes("start=");
+  return {
+    _embedded: { results: [{ instanceId: first ? "o1" : "o2", _instance: { "xdm:name": "Offer" } }] },
+    _links: first ? { next: { href: `/${CONTAINER}/instances?schema=${OFFERS}&start=o1` } } : {},
+  };
 }
 
 function offerkit(overrides: Partial<OfferkitOptions> = {}) {
@@ -46,7 +58,7 @@ describe("createOfferkit", () => {
     const before = ims.requests.length;
     const { fetch, kit } = offerkit();
     expect(fetch.requests).toHaveLength(0);
-    const [decision, started, done] = await Promise.all([
+    const [decision, started, done, offers] = await Promise.all([
       kit.decide(adobeRequest),
       kit.startWorkload({
         "xdm:segmentIds": ["609028e4-e66c-4776-b0d9-c782887e2273"],
@@ -56,7 +68,9 @@ describe("createOfferkit", () => {
         ],
       }),
       kit.waitUntilWorkloadComplete({ workloadId: WORKLOAD }),
+      kit.paginatePersonalizedOffers({ containerId: CONTAINER }, { prefetch: true }).toArray({ limit: 10 }),
     ]);
+    expect(offers.map((offer) => offer.instanceId)).toEqual(["o1", "o2"]);
     expect(decision.propositionId).toBe(adobeResponse["xdm:propositionId"]);
     expect(started["ode:status"]).toBe("QUEUED");
     expect(done["ode:status"]).toBe("COMPLETED");
@@ -66,6 +80,8 @@ describe("createOfferkit", () => {
     // The three calls ran at once, so their order on the wire is not fixed.
     expect(apiCalls.map((r) => [r.method, new URL(r.url).pathname]).sort()).toEqual([
       ["GET", `/data/core/dwm/workloads/decisions/${WORKLOAD}`],
+      ["GET", `/data/core/xcore/${CONTAINER}/instances`],
+      ["GET", `/data/core/xcore/${CONTAINER}/instances`],
       ["POST", "/data/core/dwm/workloads/decisions"],
       ["POST", "/data/core/ods/decisions"],
     ]);
@@ -86,7 +102,9 @@ describe("createOfferkit", () => {
     });
     expect(kit.ods).toBe(kit.ods);
     expect(kit.ode).toBe(kit.ode);
+    expect(kit.xcore).toBe(kit.xcore);
     expect(kit.ods.baseUrl).toBe("http://127.0.0.1:1");
+    expect(kit.xcore.baseUrl).toBe("http://127.0.0.1:1");
     expect(kit.ode.endpoint).toBe("container");
   });
 
@@ -121,6 +139,34 @@ describe("createOfferkit", () => {
     expect(shared.tokenProvider).toBe(fixed.tokenProvider);
     await shared.waitUntilWorkloadComplete({ workloadId: WORKLOAD });
     expect(fetch.last.headers).toMatchObject({ authorization: `Bearer ${token.access_token}`, "x-api-key": "key-2" });
+  });
+
+  it("pages any Offer Library type through the facade's xcore client, with the paging options given", async () => {
+    const { fetch, kit } = offerkit();
+    const controller = new AbortController();
+    const placements = kit.paginateInstances(
+      {
+        containerId: CONTAINER,
+        schema: "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4",
+      },
+      { signal: controller.signal, callOptions: { headers: { "x-trace": "t-1" } } },
+    );
+    const first = await placements.next();
+    expect(first.done).toBe(false);
+    controller.abort();
+    await expect(placements.next()).rejects.toMatchObject({ name: "AbortError" });
+    const searched = await kit
+      .paginateSearchInstances({ containerId: CONTAINER, schema: OFFERS, q: "checking" })
+      .toArray({
+        limit: 1,
+      });
+    expect(searched).toHaveLength(1);
+    const xcoreCalls = fetch.requests.filter((r) => r.url.includes("/xcore/"));
+    expect(xcoreCalls.map((r) => r.url)).toEqual([
+      `https://platform.adobe.io/data/core/xcore/${CONTAINER}/instances?schema=${encodeURIComponent("https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4")}`,
+      `https://platform.adobe.io/data/core/xcore/${CONTAINER}/queries/core/search?schema=${encodeURIComponent(OFFERS)}&q=checking`,
+    ]);
+    expect(xcoreCalls[0]?.headers["x-trace"]).toBe("t-1");
   });
 
   it("names the option that is wrong, as the caller wrote it", () => {

@@ -1,4 +1,4 @@
-import { type Paginator, PaginationError, ValidationError } from "@offerkit/core";
+import { PaginationError, type Paginator, ValidationError } from "@offerkit/core";
 import {
   COLLECTION_QUALIFIER_SCHEMA,
   COLLECTION_SCHEMA,
