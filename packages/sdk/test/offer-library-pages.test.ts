@@ -8,7 +8,6 @@ import {
   FALLBACK_OFFER_SCHEMA,
   PERSONALIZED_OFFER_SCHEMA,
   PLACEMENT_SCHEMA,
-  type SchemaId,
 } from "@offerkit/xcore";
 import { describe, expect, it } from "vitest";
 import {
