@@ -1,6 +1,7 @@
 export {
   AbortError,
   ApiError,
+  ConflictError,
   ImsAuthError,
   NetworkError,
   OfferkitError,
