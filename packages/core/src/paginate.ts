@@ -4,7 +4,10 @@ import { AbortError, OfferkitError, ValidationError } from "./errors.js";
 export type PaginationFailureReason =
   /** A page's next link names another origin than the API's; following it would send credentials elsewhere. */
   | "foreign_origin"
-  /** A page's next link is not an http(s) URL (`javascript:`, `data:`, unparseable). */
+  /**
+   * A page's next link cannot be followed: not an http(s) URL (`javascript:`, `data:`, unparseable), or, for a
+   * client that checks, not a further page of the same listing.
+   */
   | "invalid_link";
 
 /**
@@ -23,7 +26,7 @@ export class PaginationError extends OfferkitError {
     super(
       init.reason === "foreign_origin"
         ? `A page's next link points to ${init.origin}, not to ${init.expectedOrigin}; paging stopped so that no request (and no credential) goes to another host.`
-        : `A page's next link is not an http(s) URL; paging stopped. Report this answer to the API's owner.`,
+        : `A page's next link is not a further page of this listing (or not an http(s) URL); paging stopped. Report this answer to the API's owner.`,
     );
     this.reason = init.reason;
     this.origin = init.origin;

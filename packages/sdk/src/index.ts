@@ -12,6 +12,17 @@ export {
   UnexpectedResponseError,
   ValidationError,
 } from "@offerkit/core";
+// The Offer Library's schema ids, for paginateInstances/paginateSearchInstances and the facade's xcore client.
+export {
+  COLLECTION_QUALIFIER_SCHEMA,
+  COLLECTION_SCHEMA,
+  DECISION_RULE_SCHEMA,
+  DECISION_SCHEMA,
+  FALLBACK_OFFER_SCHEMA,
+  PERSONALIZED_OFFER_SCHEMA,
+  PLACEMENT_SCHEMA,
+  type SchemaId,
+} from "@offerkit/xcore";
 export {
   type DecidedOption,
   type DecidedProposition,

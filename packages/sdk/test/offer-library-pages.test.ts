@@ -140,6 +140,19 @@ describe("Offer Library paginators", () => {
     expect(urls()).toHaveLength(1);
   });
 
+  it.each([
+    ["another container", `/c-2/instances?schema=${OFFER}&start=o1`],
+    ["another type", `/${C}/instances?schema=${PLACEMENT_SCHEMA}&start=o1`],
+    ["no listing at all", `/${C}/instances/o1`],
+  ])("refuses a next link to %s as the server's fault, without requesting it", async (_what, next) => {
+    const { client, urls } = repository([page(["o1"], next), page(["x"])]);
+    const error = await paginatePersonalizedOffers({ client }, { containerId: C })
+      .toArray({ limit: 10 })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "PaginationError", reason: "invalid_link" });
+    expect(urls()).toHaveLength(1);
+  });
+
   it("stops on a next link it has already followed", async () => {
     const next = `/${C}/instances?schema=${OFFER}&start=o1`;
     const { client, urls } = repository([page(["o1"], next), page(["o2"], next), page(["never"])]);

@@ -158,7 +158,7 @@ function pagesOf<S extends SchemaId>(
         return operation === "list" ? client.list<S>({ ...input }, options) : client.search<S>({ ...input }, options);
       }
       // The link decides which call reads the next page: Adobe answers listings with search links, too.
-      const link = repositoryLink(href, client.baseUrl);
+      const link = repositoryLink(href, client.baseUrl, containerId, schema);
       const next = { containerId, schema, href: link.href };
       return link.operation === "list" ? client.list<S>(next, options) : client.search<S>(next, options);
     },
@@ -167,9 +167,15 @@ function pagesOf<S extends SchemaId>(
 
 /**
  * A next link as `list`/`search` take it, relative to `/data/core/xcore`. An absolute link (whose origin `paginate`
- * has already checked) is cut down to that, keeping its query byte for byte.
+ * has already checked) is cut down to that, keeping its query byte for byte. A link that is not a listing of the
+ * same container and type is the server's doing, not the caller's: `PaginationError`, not `ValidationError`.
  */
-function repositoryLink(href: string, baseUrl: string): { href: string; operation: "list" | "search" } {
+function repositoryLink(
+  href: string,
+  baseUrl: string,
+  containerId: string,
+  schema: SchemaId,
+): { href: string; operation: "list" | "search" } {
   const origin = /^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/?#]*/i.exec(href);
   let relative = href;
   if (origin) {
@@ -178,6 +184,10 @@ function repositoryLink(href: string, baseUrl: string): { href: string; operatio
     relative = path.startsWith(prefix) ? path.slice(prefix.length - 1) : "";
   }
   const link = nextPageOf({ _links: { next: { href: relative } } });
-  if (!link) throw new PaginationError({ reason: "invalid_link", expectedOrigin: new URL(baseUrl).origin });
+  const sameListing =
+    link?.containerId === containerId && new URLSearchParams(link.href.split("?")[1]).get("schema") === schema;
+  if (!link || !sameListing) {
+    throw new PaginationError({ reason: "invalid_link", expectedOrigin: new URL(baseUrl).origin });
+  }
   return { href: link.href, operation: link.operation };
 }
