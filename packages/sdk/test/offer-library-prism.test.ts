@@ -1,22 +1,8 @@
 import { type PrismMock, recordingFetch, startPrismMock } from "@offerkit/testkit";
 import { createXcoreClient, PERSONALIZED_OFFER_SCHEMA, RESULTS_MEDIA_TYPE } from "@offerkit/xcore";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import {
-  paginateCollectionQualifiers,
-  paginateCollections,
-  paginateDecisionRules,
-  paginateDecisions,
-  paginateFallbackOffers,
-  paginatePersonalizedOffers,
-  paginatePlacements,
-  paginateSearchCollectionQualifiers,
-  paginateSearchCollections,
-  paginateSearchDecisionRules,
-  paginateSearchDecisions,
-  paginateSearchFallbackOffers,
-  paginateSearchPersonalizedOffers,
-  paginateSearchPlacements,
-} from "../src/index.js";
+import { paginatePersonalizedOffers } from "../src/index.js";
+import { PAGINATORS_BY_TYPE } from "../src/platform/offer-library-pages.js";
 
 // Every paginator against Prism serving specs/xcore.yaml: each page request (the first, built from the input, and
 // the next, the server's link as written) must pass the spec's validation, or Prism answers 4xx. Prism answers
@@ -68,22 +54,7 @@ it("pages through every personalized offer, sending the next link as the server 
   }
 });
 
-it.each([
-  ["paginatePersonalizedOffers", paginatePersonalizedOffers],
-  ["paginateSearchPersonalizedOffers", paginateSearchPersonalizedOffers],
-  ["paginateFallbackOffers", paginateFallbackOffers],
-  ["paginateSearchFallbackOffers", paginateSearchFallbackOffers],
-  ["paginatePlacements", paginatePlacements],
-  ["paginateSearchPlacements", paginateSearchPlacements],
-  ["paginateDecisions", paginateDecisions],
-  ["paginateSearchDecisions", paginateSearchDecisions],
-  ["paginateCollections", paginateCollections],
-  ["paginateSearchCollections", paginateSearchCollections],
-  ["paginateCollectionQualifiers", paginateCollectionQualifiers],
-  ["paginateSearchCollectionQualifiers", paginateSearchCollectionQualifiers],
-  ["paginateDecisionRules", paginateDecisionRules],
-  ["paginateSearchDecisionRules", paginateSearchDecisionRules],
-] as const)("%s: its first page passes the spec", async (_name, paginator) => {
+it.each(Object.entries(PAGINATORS_BY_TYPE))("%s: its first page passes the spec", async (_name, paginator) => {
   const { fetch, xcore } = client();
   const first = await paginator({ client: xcore }, { containerId: CONTAINER, orderby: "-repo:createdDate" }).next();
   expect(first.done).toBe(false);

@@ -50,11 +50,9 @@ describe("Offer Library paginators", () => {
       schema: "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4",
     });
     expectTypeOf(placements).toEqualTypeOf<OfferLibraryPaginator<typeof PLACEMENT_SCHEMA>>();
+    const unknownSchema = "https://ns.adobe.com/experience/offer-management/offer;version=1";
     // @ts-expect-error only the seven documented schema ids
-    paginateInstances(config, {
-      containerId,
-      schema: "https://ns.adobe.com/experience/offer-management/offer;version=1",
-    });
+    paginateInstances(config, { containerId, schema: unknownSchema });
   });
 
   it("require a limit for toArray", () => {

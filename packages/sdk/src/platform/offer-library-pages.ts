@@ -136,6 +136,24 @@ export function paginateSearchDecisionRules(config: PaginationConfig, input: Sea
   return paginateSearchInstances<DecisionRules>(config, { ...input, schema: DECISION_RULE_SCHEMA });
 }
 
+/** Every named paginator, for the facade's shortcuts (not exported from the package: import the functions). */
+export const PAGINATORS_BY_TYPE = {
+  paginatePersonalizedOffers,
+  paginateSearchPersonalizedOffers,
+  paginateFallbackOffers,
+  paginateSearchFallbackOffers,
+  paginatePlacements,
+  paginateSearchPlacements,
+  paginateDecisions,
+  paginateSearchDecisions,
+  paginateCollections,
+  paginateSearchCollections,
+  paginateCollectionQualifiers,
+  paginateSearchCollectionQualifiers,
+  paginateDecisionRules,
+  paginateSearchDecisionRules,
+} as const;
+
 function pagesOf<S extends SchemaId>(
   config: PaginationConfig,
   operation: "list" | "search",

@@ -16,23 +16,10 @@ import { type Decision, decide } from "./decisions.js";
 import {
   type ListPagesInput,
   type OfferLibraryPaginator,
+  PAGINATORS_BY_TYPE,
   type PaginationConfig,
-  paginateCollectionQualifiers,
-  paginateCollections,
-  paginateDecisionRules,
-  paginateDecisions,
-  paginateFallbackOffers,
   paginateInstances,
-  paginatePersonalizedOffers,
-  paginatePlacements,
-  paginateSearchCollectionQualifiers,
-  paginateSearchCollections,
-  paginateSearchDecisionRules,
-  paginateSearchDecisions,
-  paginateSearchFallbackOffers,
   paginateSearchInstances,
-  paginateSearchPersonalizedOffers,
-  paginateSearchPlacements,
   type SearchPagesInput,
 } from "./offer-library-pages.js";
 import { type WorkloadWaiterInput, type WorkloadWaiterOptions, waitUntilWorkloadComplete } from "./workload-waiter.js";
@@ -43,33 +30,15 @@ export interface OfferkitOptions extends PlatformClientOptions {
   readonly ode?: { readonly endpoint?: OdeEndpoint | undefined; readonly containerId?: string | undefined } | undefined;
 }
 
-/** The Offer Library paginators by type, each bound to the facade's `xcore` client. */
-const TYPED_PAGINATORS = {
-  paginatePersonalizedOffers,
-  paginateSearchPersonalizedOffers,
-  paginateFallbackOffers,
-  paginateSearchFallbackOffers,
-  paginatePlacements,
-  paginateSearchPlacements,
-  paginateDecisions,
-  paginateSearchDecisions,
-  paginateCollections,
-  paginateSearchCollections,
-  paginateCollectionQualifiers,
-  paginateSearchCollectionQualifiers,
-  paginateDecisionRules,
-  paginateSearchDecisionRules,
-} as const;
-
 /** How a facade shortcut pages: everything of `PaginationConfig` but the client, which is the facade's own. */
 export type PagingOptions = Omit<PaginationConfig, "client">;
 
 /** `kit.paginatePlacements(input, options)` is `paginatePlacements({ ...options, client: kit.xcore }, input)`. */
 export type OfferLibraryPagingShortcuts = {
-  readonly [Name in keyof typeof TYPED_PAGINATORS]: (
-    input: Parameters<(typeof TYPED_PAGINATORS)[Name]>[1],
+  readonly [Name in keyof typeof PAGINATORS_BY_TYPE]: (
+    input: Parameters<(typeof PAGINATORS_BY_TYPE)[Name]>[1],
     options?: PagingOptions,
-  ) => ReturnType<(typeof TYPED_PAGINATORS)[Name]>;
+  ) => ReturnType<(typeof PAGINATORS_BY_TYPE)[Name]>;
 };
 
 /**
@@ -122,7 +91,7 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
   let ode: OdeClient | undefined;
   let xcore: XcoreClient | undefined;
   const shortcuts = Object.fromEntries(
-    Object.entries(TYPED_PAGINATORS).map(([name, paginator]) => [
+    Object.entries(PAGINATORS_BY_TYPE).map(([name, paginator]) => [
       name,
       (input: ListPagesInput & SearchPagesInput, paging?: PagingOptions) =>
         paginator({ ...paging, client: kit.xcore }, input),
