@@ -101,7 +101,7 @@ export async function runOfferLibraryDemo(kit: Offerkit): Promise<void> {
   for await (const offer of kit.paginatePersonalizedOffers({ containerId }, { prefetch: true }).items()) {
     printOffer(`offer ${++count}`, offer);
   }
-  console.log(`■ paged through all ${count} offers of the library`);
+  console.log(`■ paged through all ${count} offers (the mock answers every page alike, so its next link repeats)`);
 }
 /** The mock answers with the spec's named examples; pick the one matching the call. */
 function mockExample(name: string) {
