@@ -36,7 +36,7 @@ export interface ImsCredentials {
 export interface ImsTokenProviderOptions extends ImsCredentials {
   /** IMS origin. Default `https://ims-na1.adobelogin.com`. */
   readonly imsHost?: string | undefined;
-  /** The fetch to call IMS with. Default: the global `fetch`, looked up per request. */
+  /** The fetch to call IMS with. Default: the Node transport on Node, else the global `fetch` (looked up per request). */
   readonly fetch?: FetchLike | undefined;
   /** Milliseconds one token request may take, retries included. Default 10000. */
   readonly timeout?: number | undefined;

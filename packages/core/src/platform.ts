@@ -24,8 +24,8 @@ export interface PlatformClientOptions {
   /** Gateway origin. Default `https://platform.adobe.io`; a mock's origin in tests. */
   readonly baseUrl?: string | undefined;
   /**
-   * The fetch to send with, IMS token requests included unless `auth` names its own. Default: the global `fetch`,
-   * looked up at call time.
+   * The fetch to send with, IMS token requests included unless `auth` names its own. Default: on Node, offerkit's
+   * Node transport (undici, keep-alive); elsewhere the global `fetch`, looked up at call time.
    */
   readonly fetch?: FetchLike | undefined;
   /** Milliseconds one call may take in all, token request and retries included; `0` for none. Default 10000. */

@@ -1,3 +1,4 @@
+import { baseFetch } from "#base-fetch";
 import type { RequestAuthenticator } from "./auth.js";
 import {
   AbortError,
@@ -8,6 +9,7 @@ import {
   UnexpectedResponseError,
   ValidationError,
 } from "./errors.js";
+import { followRedirects, isBrowser, type SendHop } from "./redirect.js";
 import {
   backoffDelay,
   isRetryableStatus,
@@ -23,8 +25,9 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 
 export interface TransportOptions {
   /**
-   * The fetch to send with. Default: `globalThis.fetch`, looked up on every call so that test doubles
-   * installed later still apply.
+   * The fetch to send with. Default: on Node, the Node transport (undici with a keep-alive pool); elsewhere
+   * `globalThis.fetch`, looked up on every call so that test doubles installed later still apply. Whichever it is,
+   * redirects are followed here, and credential headers never follow one to another origin.
    */
   readonly fetch?: FetchLike | undefined;
   /** Milliseconds one call may take in all, retries and waits included; `0` for no limit. Default 10000. */
@@ -81,7 +84,8 @@ export function sentRequestIdOf(response: Response): string | undefined {
   return sentRequestIds.get(response);
 }
 
-const isBrowser = typeof (globalThis as { document?: unknown }).document !== "undefined";
+/** The default base fetch with offerkit's redirect handling, shared by every transport that names no fetch. */
+const defaultSend = followRedirects(baseFetch);
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const config = resolveConfig(options);
@@ -103,7 +107,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
 }
 
 interface TransportConfig {
-  readonly fetch: FetchLike | undefined;
+  readonly send: FetchLike;
   readonly timeout: number;
   readonly policy: ResolvedRetryPolicy;
   readonly userAgent: string | undefined;
@@ -116,7 +120,7 @@ function resolveConfig(options: TransportOptions): TransportConfig {
     throw new ValidationError("timeout", "a number of milliseconds, 0 or more");
   }
   return {
-    fetch: options.fetch,
+    send: options.fetch ? followRedirects(fromFetchLike(options.fetch)) : defaultSend,
     timeout,
     policy: resolveRetryPolicy(options.retry),
     userAgent: isBrowser ? undefined : options.userAgent,
@@ -186,7 +190,6 @@ async function attempt(
   if (signal.aborted) throw call.outcome(summary);
   if (config.userAgent && !request.headers.has("user-agent")) request.headers.set("user-agent", config.userAgent);
 
-  const fetchImpl = config.fetch ?? globalThis.fetch;
   const retryable = mayRetryRequest(request, config.policy);
   const auth = config.auth;
   let mayReauthorize = auth?.refreshable === true;
@@ -206,7 +209,7 @@ async function attempt(
     let response: Response;
     try {
       // Raced with the signal: a fetch that ignores its signal must not hold the call past its deadline.
-      response = await untilAborted(fetchImpl(outgoing, init), signal);
+      response = await untilAborted(config.send(outgoing, init), signal);
       if (typeof response?.status !== "number" || typeof response.headers?.get !== "function") {
         throw new OfferkitError("The `fetch` option resolved to something that is not a Response.");
       }
@@ -244,6 +247,11 @@ function retryDelay(response: Response, attempt: number, policy: ResolvedRetryPo
   const retryAfter = parseRetryAfter(response.headers.get("retry-after"), Date.now());
   if (retryAfter === undefined) return backoffDelay(attempt, policy, Math.random);
   return retryAfter <= policy.maxRetryAfter ? retryAfter : undefined;
+}
+
+/** A caller's fetch (a Request in) as a hop sender: each hop, redirects included, reaches it as a Request. */
+function fromFetchLike(fetch: FetchLike): SendHop {
+  return (url, init) => fetch(new Request(url, init));
 }
 
 /** `promise`, or a rejection as soon as `signal` aborts (the caller then reports why it aborted). */
@@ -386,7 +394,20 @@ function decode(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+/** Set by the Node transport on its Responses: the whole body, read from the Node stream without a web stream. */
+const READ_BYTES = Symbol.for("offerkit.readBytes");
+
 async function readBytes(response: Response): Promise<Uint8Array> {
+  const direct = (response as { [READ_BYTES]?: () => Promise<Uint8Array> })[READ_BYTES];
+  if (direct && !response.bodyUsed) {
+    try {
+      return await direct();
+    } catch (error) {
+      const partial = (error as { partial?: unknown }).partial;
+      if (!(partial instanceof Uint8Array)) throw error;
+      throw new PartialBodyError(partial, { cause: (error as Error).cause });
+    }
+  }
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -35,7 +35,10 @@ export interface DeliveryClientOptions {
    * Wins over `serverDomain` and `client`. Can also be set per call.
    */
   readonly baseUrl?: string;
-  /** The fetch to send with. Default: the global `fetch`, looked up at call time. */
+  /**
+   * The fetch to send with. Default: on Node, offerkit's Node transport (undici, keep-alive); elsewhere the global
+   * `fetch`, looked up at call time. Redirects are followed by offerkit either way.
+   */
   readonly fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
   /** Milliseconds one call may take in all, retries included; `0` for none. Default 10000. */
   readonly timeout?: number;

@@ -112,3 +112,23 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
     expect(response.headers.get("sl-violations")).toMatch(/sessionid/i);
   });
 });
+
+describe("the default transport (no fetch option)", () => {
+  it("sends through the vitest project's transport: undici on Node, else the global fetch", async () => {
+    const original = globalThis.fetch;
+    const viaGlobal: string[] = [];
+    globalThis.fetch = (input, init) => {
+      viaGlobal.push(input instanceof Request ? input.url : String(input));
+      return original(input, init);
+    };
+    try {
+      const target = createDeliveryClient({ client: "acme", baseUrl, retry: false });
+      const { response } = await target.deliver({ sessionId: "s-1", request: minimal });
+      expect(response.status).toBe(200);
+      // The Node transport never touches the global fetch.
+      expect(viaGlobal).toHaveLength(process.env.OFFERKIT_TRANSPORT === "node" ? 0 : 1);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+});
