@@ -38,8 +38,22 @@ export {
   setUpPlatformClient,
   withMediaTypes,
 } from "./platform.js";
+export {
+  checkRequest,
+  checkValue,
+  type RequestRules,
+  type RequestValidation,
+} from "./request-check.js";
 export { apiErrorFrom, type CallResult, requestIdOf, unwrap } from "./result.js";
 export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./retry.js";
+export {
+  type RawClientOptions,
+  rawClientOptions,
+  type SendInput,
+  type SendResult,
+  send,
+  withConnection,
+} from "./send.js";
 export {
   type CallOverrides,
   type CallScope,
@@ -56,6 +70,7 @@ export {
 } from "./transport.js";
 export {
   type CompactSchema,
+  createRequestValidation,
   type OperationInput,
   type OperationRules,
   type ParameterRule,

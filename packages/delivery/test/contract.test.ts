@@ -3,6 +3,7 @@ import { ApiError, unwrap } from "@offerkit/core";
 import { contractOperation, loadSpec, recordingFetch, responseSchemaChecker } from "@offerkit/testkit";
 import { describe, expect, inject, it } from "vitest";
 import { createDeliveryClient, type DeliveryRequest } from "../src/index.js";
+import { rawClient } from "../src/raw.js";
 
 // Every operation of specs/delivery.yaml, called through the generated client against Prism serving the spec.
 const operation = contractOperation("delivery", "execute");
@@ -94,7 +95,7 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
   it("is refused by the spec, not just by the client, when a field breaks a limit", async () => {
     // The raw client skips offerkit's checks, so this shows Prism (that is, the spec) rejecting it too.
     const { target } = client();
-    const { error, response } = await target.raw.POST("/rest/v1/delivery", {
+    const { error, response } = await rawClient(target).POST("/rest/v1/delivery", {
       params: { query: { sessionId: "s-1", client: "acme" } },
       // @ts-expect-error channel "tv" is not in the enum
       body: { context: { channel: "tv" } },
@@ -107,7 +108,7 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
   it("is refused by the spec without a session id", async () => {
     const { target } = client();
     // @ts-expect-error sessionId is required by the spec
-    const { response } = await target.raw.POST("/rest/v1/delivery", { params: { query: {} }, body: minimal });
+    const { response } = await rawClient(target).POST("/rest/v1/delivery", { params: { query: {} }, body: minimal });
     expect(response.status).toBe(400);
     expect(response.headers.get("sl-violations")).toMatch(/sessionid/i);
   });
