@@ -122,7 +122,7 @@ export function generate(text, specName) {
     `// Generated from ${specName} by scripts/generate-validator.mjs. Do not edit.`,
     `import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";`,
     "",
-    "/** What every call checks by default (core's `checkRequest`). */",
+    "/** What every call checks, opt-in or not (core's `checkRequest`). */",
     `export const requestRules = ${format(defaultRules(operations, schemas))} as const satisfies Record<string, RequestRules>;`,
     "",
     "/** Every rule of the spec, for the opt-in full check (`/validation`); unused, bundlers drop them. */",

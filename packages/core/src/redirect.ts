@@ -48,7 +48,13 @@ export function followRedirects(send: SendHop): (request: Request, init?: Reques
     let method = request.method;
     let url = request.url;
     const headers = new Headers(request.headers);
-    let body = request.body ? new Uint8Array(await request.arrayBuffer()) : null;
+    // The transport hands over the body it already read; a bare call reads it here. 307/308 send it again.
+    let body =
+      init?.body instanceof Uint8Array
+        ? (init.body as Uint8Array<ArrayBuffer>)
+        : request.body
+          ? new Uint8Array(await request.arrayBuffer())
+          : null;
     const signal = init?.signal ?? request.signal;
     const credentialed = CREDENTIAL_HEADERS.some((name) => headers.has(name));
     const manual = mode !== "follow" || !isBrowser || credentialed;

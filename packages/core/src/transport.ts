@@ -193,14 +193,14 @@ async function attempt(
   const retryable = mayRetryRequest(request, config.policy);
   const auth = config.auth;
   let mayReauthorize = auth?.refreshable === true;
+  // Read once: every attempt and every redirect hop sends these bytes, so no attempt needs a copy of the Request.
+  const sent = { ...init, body: request.body ? new Uint8Array(await request.arrayBuffer()) : null };
   for (let attemptNumber = 1; ; attemptNumber++) {
     const hasNextAttempt = retryable && attemptNumber < config.policy.attempts;
-    // A body can be sent once, so every attempt that may be followed by another one sends a copy.
-    const outgoing = hasNextAttempt || mayReauthorize ? request.clone() : request;
     let token: string | undefined;
     if (auth) {
       try {
-        token = await auth.authorize(outgoing.headers, signal);
+        token = await auth.authorize(request.headers, signal);
       } catch (error) {
         if (signal.aborted) throw call.outcome(summary);
         throw error;
@@ -209,7 +209,7 @@ async function attempt(
     let response: Response;
     try {
       // Raced with the signal: a fetch that ignores its signal must not hold the call past its deadline.
-      response = await untilAborted(config.send(outgoing, init), signal);
+      response = await untilAborted(config.send(request, sent), signal);
       if (typeof response?.status !== "number" || typeof response.headers?.get !== "function") {
         throw new OfferkitError("The `fetch` option resolved to something that is not a Response.");
       }
@@ -237,7 +237,7 @@ async function attempt(
         throw call.outcome(summary);
       }
     }
-    const sentRequestId = outgoing.headers.get("x-request-id");
+    const sentRequestId = request.headers.get("x-request-id");
     if (sentRequestId) sentRequestIds.set(response, sentRequestId);
     return await buffer(response, summary, signal, () => call.outcome(summary));
   }

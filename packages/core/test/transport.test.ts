@@ -73,7 +73,8 @@ describe("timeouts", () => {
     // Waiting 1 s would overrun the 300 ms budget, so the 503 comes back at once instead of a timeout later.
     expect(response.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(300);
-    expect(server.seen).toHaveLength(1);
+    // Filtered by path: on a loaded machine a request of an earlier test can still be arriving.
+    expect(server.seen.filter((seen) => seen.url === "/busy")).toHaveLength(1);
   });
 
   it("rejects a negative timeout before sending", () => {

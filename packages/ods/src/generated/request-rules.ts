@@ -1,7 +1,7 @@
 // Generated from specs/ods.yaml by scripts/generate-validator.mjs. Do not edit.
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
 
-/** What every call checks by default (core's `checkRequest`). */
+/** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
   makeDecisions: {
     header: {
