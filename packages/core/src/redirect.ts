@@ -47,7 +47,8 @@ export function followRedirects(send: SendHop): (request: Request, init?: Reques
     const mode = init?.redirect ?? request.redirect;
     let method = request.method;
     let url = request.url;
-    const headers = new Headers(request.headers);
+    // Copied only when a redirect changes them: most calls are never redirected.
+    let headers = request.headers;
     // The transport hands over the body it already read; a bare call reads it here. 307/308 send it again.
     let body =
       init?.body instanceof Uint8Array
@@ -86,6 +87,7 @@ export function followRedirects(send: SendHop): (request: Request, init?: Reques
         throw new TypeError(`a redirect to a ${next.protocol} URL cannot be followed`);
       }
       const status = response.status;
+      if (hops === 0) headers = new Headers(headers);
       if (((status === 301 || status === 302) && method === "POST") || (status === 303 && method !== "HEAD")) {
         method = "GET";
         body = null;
