@@ -4,7 +4,7 @@
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream";
 import { constants, createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
-import { Agent, type Dispatcher, request as undiciRequest } from "undici";
+import type { Dispatcher } from "undici";
 import { followRedirects, type HopInit, type SendHop } from "./redirect.js";
 
 export interface NodeFetchOptions {
@@ -38,16 +38,21 @@ export function createNodeFetch(
   return (input, init) => follow(input instanceof Request ? input : new Request(input, init), init);
 }
 
+// undici is loaded on the first request, not on import: it is most of the cost of starting a process that imports
+// a client (as Node's own fetch also loads its copy lazily).
+let undici: typeof import("undici") | undefined;
+
 /** One hop over undici, redirects returned as they are. */
 export function createNodeSend(options: NodeFetchOptions = {}): SendHop {
   let dispatcher = options.dispatcher;
   return async (url, init) => {
-    dispatcher ??= new Agent({
+    undici ??= await import("undici");
+    dispatcher ??= new undici.Agent({
       keepAliveTimeout: options.keepAliveTimeout ?? 4_000,
       connections: options.connections ?? null,
     });
     const method = init.method.toUpperCase();
-    const answer = await undiciRequest(url, {
+    const answer = await undici.request(url, {
       method: method as Dispatcher.HttpMethod,
       headers: headerRecord(init),
       body: init.body,

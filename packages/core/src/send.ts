@@ -1,6 +1,8 @@
 import type { HeaderInput } from "./headers.js";
 import { type CallScope, serializeJsonBody, type Transport } from "./transport.js";
 
+type QueryValue = string | number | boolean;
+
 /** One call of a generated operation, as a client method describes it. */
 export interface SendInput {
   readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -8,8 +10,8 @@ export interface SendInput {
   /** The spec's path; each `{name}` is replaced by the encoded `pathParams[name]`. */
   readonly path: string;
   readonly pathParams?: Readonly<Record<string, string>> | undefined;
-  /** Query parameters in order; undefined ones are left out. */
-  readonly query?: Readonly<Record<string, string | number | boolean | undefined>> | undefined;
+  /** Query parameters in order; undefined ones are left out, an array repeats its name (`a=1&a=2`, form style). */
+  readonly query?: Readonly<Record<string, QueryValue | readonly QueryValue[] | undefined>> | undefined;
   /** Header sets applied in order, a later one replacing an earlier one's value; undefined values are skipped. */
   readonly headers: readonly (HeaderInput | undefined)[];
   /** Sent as JSON (with `Content-Type: application/json` unless a header set names another). */
@@ -33,10 +35,11 @@ export async function send(scope: CallScope, input: SendInput): Promise<SendResu
     input.baseUrl +
     input.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(input.pathParams?.[name] ?? ""));
   let separator = "?";
-  for (const [name, value] of Object.entries(input.query ?? {})) {
-    if (value === undefined) continue;
-    url += `${separator}${name}=${encodeURIComponent(value)}`;
-    separator = "&";
+  for (const [name, values] of Object.entries(input.query ?? {})) {
+    for (const value of Array.isArray(values) ? values : values === undefined ? [] : [values]) {
+      url += `${separator}${name}=${encodeURIComponent(value)}`;
+      separator = "&";
+    }
   }
   const headers = new Headers(input.body === undefined ? undefined : { "content-type": "application/json" });
   for (const set of input.headers) {
