@@ -1,7 +1,7 @@
 import { ImsAuthError, NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
 import { userAgent } from "./headers.js";
 import type { RetryOptions } from "./retry.js";
-import { checkBaseUrl, createTransport, type FetchLike, untilAborted } from "./transport.js";
+import { checkBaseUrl, createTransport, type FetchLike, requestWithBody, untilAborted } from "./transport.js";
 import { VERSION } from "./version.js";
 
 /** Where Adobe's OAuth Server-to-Server credentials get their access tokens. */
@@ -102,16 +102,19 @@ function imsTokenProvider(options: ImsTokenProviderOptions, fields: string): Ims
   let pending: Promise<CachedToken> | undefined;
 
   async function requestToken(): Promise<CachedToken> {
-    const request = new Request(endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: new URLSearchParams({
+    const request = requestWithBody(
+      endpoint,
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      },
+      new URLSearchParams({
         grant_type: "client_credentials",
         client_id: clientId,
         client_secret: clientSecret,
         scope,
       }).toString(),
-    });
+    );
     let response: Response;
     try {
       response = await transport(request);

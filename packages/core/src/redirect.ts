@@ -4,7 +4,7 @@ import { OfferkitError } from "./errors.js";
 export interface HopInit extends RequestInit {
   readonly method: string;
   readonly headers: Headers;
-  readonly body: Uint8Array<ArrayBuffer> | null;
+  readonly body: string | Uint8Array<ArrayBuffer> | null;
   readonly signal: AbortSignal | null;
   readonly redirect: RequestRedirect;
 }
@@ -50,9 +50,10 @@ export function followRedirects(send: SendHop): (request: Request, init?: Reques
     // Copied only when a redirect changes them: most calls are never redirected.
     let headers = request.headers;
     // The transport hands over the body it already read; a bare call reads it here. 307/308 send it again.
-    let body =
-      init?.body instanceof Uint8Array
-        ? (init.body as Uint8Array<ArrayBuffer>)
+    const given = init?.body;
+    let body: HopInit["body"] =
+      typeof given === "string" || given instanceof Uint8Array
+        ? (given as HopInit["body"])
         : request.body
           ? new Uint8Array(await request.arrayBuffer())
           : null;

@@ -92,7 +92,10 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const transport = ((request: Request, init?: RequestInit) => {
     const call = openCall(request.signal, config.timeout);
     // The caller's Request has the caller's signal; attempts must carry the call's own, which follows it.
-    return attempt(new Request(request, { signal: call.signal }), init, config, call).finally(call.end);
+    const governed = new Request(request, { signal: call.signal });
+    const source = bodySources.get(request);
+    if (source !== undefined) bodySources.set(governed, source);
+    return attempt(governed, init, config, call).finally(call.end);
   }) as Transport;
   transport.with = (overrides) => createTransport({ ...options, ...omitUndefined(overrides) });
   transport.begin = ({ signal, ...overrides } = {}) => {
@@ -193,8 +196,13 @@ async function attempt(
   const retryable = mayRetryRequest(request, config.policy);
   const auth = config.auth;
   let mayReauthorize = auth?.refreshable === true;
-  // Read once: every attempt and every redirect hop sends these bytes, so no attempt needs a copy of the Request.
-  const sent = { ...init, body: request.body ? new Uint8Array(await request.arrayBuffer()) : null };
+  // Read once: every attempt and every redirect hop sends the same body, so no attempt needs a copy of the Request.
+  // A Request made by `requestWithBody` hands over its source text, which costs no stream read at all.
+  const source = bodySources.get(request);
+  const sent = {
+    ...init,
+    body: source ?? (request.body ? new Uint8Array(await request.arrayBuffer()) : null),
+  };
   for (let attemptNumber = 1; ; attemptNumber++) {
     const hasNextAttempt = retryable && attemptNumber < config.policy.attempts;
     let token: string | undefined;
@@ -247,6 +255,20 @@ function retryDelay(response: Response, attempt: number, policy: ResolvedRetryPo
   const retryAfter = parseRetryAfter(response.headers.get("retry-after"), Date.now());
   if (retryAfter === undefined) return backoffDelay(attempt, policy, Math.random);
   return retryAfter <= policy.maxRetryAfter ? retryAfter : undefined;
+}
+
+/** The text each Request made by `requestWithBody` was given as body. */
+const bodySources = new WeakMap<Request, string>();
+
+/**
+ * A Request for a transport whose body is kept beside it, not in it: the transport sends the text as is, so no web
+ * stream is made for it and none read back (they cost more than a tenth of a loopback call). Only a transport can
+ * send such a Request: its own `body` is empty.
+ */
+export function requestWithBody(url: string, init: RequestInit, body: string | undefined): Request {
+  const request = new Request(url, init);
+  if (body !== undefined) bodySources.set(request, body);
+  return request;
 }
 
 /** A caller's fetch (a Request in) as a hop sender: each hop, redirects included, reaches it as a Request. */

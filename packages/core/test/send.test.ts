@@ -72,4 +72,28 @@ describe("send: a client call without openapi-fetch", () => {
       { data: undefined, error: "bad gateway" },
     ]);
   });
+
+  it("sends the body again on a 307 redirect and on a retry, though the Request carries it beside itself", async () => {
+    let calls = 0;
+    server.handle((req, res) => {
+      calls++;
+      if (req.url === "/start") res.writeHead(307, { location: "/moved" }).end();
+      else if (calls === 2) res.writeHead(503).end();
+      else res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    const scope = createTransport({
+      retry: { attempts: 2, minDelay: 1, maxDelay: 1, retryNonIdempotent: true },
+    }).begin();
+    try {
+      await send(scope, { method: "POST", baseUrl: server.url, path: "/start", headers: [], body: { a: 1 } });
+    } finally {
+      scope.end();
+    }
+    expect(server.seen.map((seen) => [seen.url, seen.body])).toEqual([
+      ["/start", '{"a":1}'],
+      ["/moved", '{"a":1}'],
+      ["/start", '{"a":1}'],
+      ["/moved", '{"a":1}'],
+    ]);
+  });
 });
