@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-// Turns the request constraints of an OpenAPI 3.1 spec into the table that `validate()` in @offerkit/core interprets,
-// so clients refuse bad input before any network call without the constraints being copied by hand.
+// Turns the request constraints of an OpenAPI 3.1 spec into `src/generated/request-rules.ts`, so clients refuse bad
+// input before any network call without the constraints being copied by hand. It exports:
+// - `requestRules`: what every call checks by default with core's `checkRequest` (parameters with their schemas
+//   inlined, a required body's presence and kind), small enough for the default bundle;
+// - `schemas` and `operations`: every rule of the spec, for the opt-in full check (core's `validateOperation`,
+//   behind each client's `/validation` export). Bundlers drop them from bundles that do not opt in.
 //
 // Usage (from a package dir): node ../../scripts/generate-validator.mjs <spec.yaml> <out.ts> [--check]
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -116,13 +120,49 @@ export function generate(text, specName) {
   const schemas = collectSchemas(context);
   return [
     `// Generated from ${specName} by scripts/generate-validator.mjs. Do not edit.`,
-    `import type { OperationRules, SchemaTable } from "@offerkit/core";`,
+    `import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";`,
     "",
+    "/** What every call checks, opt-in or not (core's `checkRequest`). */",
+    `export const requestRules = ${format(defaultRules(operations, schemas))} as const satisfies Record<string, RequestRules>;`,
+    "",
+    "/** Every rule of the spec, for the opt-in full check (`/validation`); unused, bundlers drop them. */",
     `export const schemas: SchemaTable = ${format(schemas)};`,
     "",
     `export const operations = ${format(operations)} as const satisfies Record<string, OperationRules>;`,
     "",
   ].join("\n");
+}
+
+/** The default checks: parameters with every `$ref` inlined, and a body's presence and top-level kind. */
+function defaultRules(operations, schemas) {
+  const inline = (schema) => {
+    if (!schema || typeof schema !== "object") return schema;
+    const { $ref, ...rest } = schema;
+    const out = $ref === undefined ? {} : inline(schemas[$ref]);
+    for (const [keyword, value] of Object.entries(rest)) {
+      out[keyword] = keyword === "items" || keyword === "not" ? inline(value) : value;
+    }
+    return out;
+  };
+  const rules = {};
+  for (const [id, operation] of Object.entries(operations)) {
+    const rule = {};
+    for (const location of LOCATIONS) {
+      if (!operation[location]) continue;
+      rule[location] = {};
+      for (const [name, parameter] of Object.entries(operation[location])) {
+        rule[location][name] = { ...parameter, schema: inline(parameter.schema) };
+      }
+    }
+    if (operation.body) {
+      const type = inline(operation.body.schema).type;
+      rule.body = {};
+      if (operation.body.required) rule.body.required = true;
+      if (typeof type === "string") rule.body.type = type;
+    }
+    rules[id] = rule;
+  }
+  return rules;
 }
 
 /** JSON as a TypeScript literal: 2-space indent, bare identifier keys, arrays of scalars on one line. */

@@ -1,8 +1,6 @@
-import { defineConfig } from "vitest/config";
+import { bothTransports } from "../../scripts/vitest-transports.js";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    testTimeout: 20_000,
-  },
+export default bothTransports({
+  include: ["test/**/*.test.ts"],
+  testTimeout: 20_000,
 });

@@ -1,7 +1,7 @@
 import { ImsAuthError, NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
 import { userAgent } from "./headers.js";
 import type { RetryOptions } from "./retry.js";
-import { checkBaseUrl, createTransport, type FetchLike, untilAborted } from "./transport.js";
+import { checkBaseUrl, createTransport, type FetchLike, requestWithBody, untilAborted } from "./transport.js";
 import { VERSION } from "./version.js";
 
 /** Where Adobe's OAuth Server-to-Server credentials get their access tokens. */
@@ -36,7 +36,7 @@ export interface ImsCredentials {
 export interface ImsTokenProviderOptions extends ImsCredentials {
   /** IMS origin. Default `https://ims-na1.adobelogin.com`. */
   readonly imsHost?: string | undefined;
-  /** The fetch to call IMS with. Default: the global `fetch`, looked up per request. */
+  /** The fetch to call IMS with. Default: the Node transport on Node, else the global `fetch` (looked up per request). */
   readonly fetch?: FetchLike | undefined;
   /** Milliseconds one token request may take, retries included. Default 10000. */
   readonly timeout?: number | undefined;
@@ -102,16 +102,19 @@ function imsTokenProvider(options: ImsTokenProviderOptions, fields: string): Ims
   let pending: Promise<CachedToken> | undefined;
 
   async function requestToken(): Promise<CachedToken> {
-    const request = new Request(endpoint, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: new URLSearchParams({
+    const request = requestWithBody(
+      endpoint,
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+      },
+      new URLSearchParams({
         grant_type: "client_credentials",
         client_id: clientId,
         client_secret: clientSecret,
         scope,
       }).toString(),
-    });
+    );
     let response: Response;
     try {
       response = await transport(request);

@@ -45,8 +45,22 @@ export {
   withMediaTypes,
 } from "./platform.js";
 export type { Acceptor, PollProgress, PollState, PollTiming } from "./poll.js";
+export {
+  checkRequest,
+  checkValue,
+  type RequestRules,
+  type RequestValidation,
+} from "./request-check.js";
 export { apiErrorFrom, type CallResult, requestIdOf, unwrap } from "./result.js";
 export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./retry.js";
+export {
+  type RawClientOptions,
+  rawClientOptions,
+  type SendInput,
+  type SendResult,
+  send,
+  withConnection,
+} from "./send.js";
 export {
   type CallOverrides,
   type CallScope,
@@ -63,6 +77,7 @@ export {
 } from "./transport.js";
 export {
   type CompactSchema,
+  createRequestValidation,
   type OperationInput,
   type OperationRules,
   type ParameterRule,

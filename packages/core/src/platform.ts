@@ -1,9 +1,10 @@
 import { type PlatformCredentials, platformAuth } from "./auth.js";
 import { ValidationError } from "./errors.js";
 import { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
+import { checkValue, type RequestValidation } from "./request-check.js";
 import type { RetryOptions } from "./retry.js";
 import { type CallScope, checkBaseUrl, createTransport, type FetchLike, type Transport } from "./transport.js";
-import { type ParameterRule, type SchemaTable, validate } from "./validate.js";
+import type { ParameterRule } from "./validate.js";
 
 /** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";
@@ -24,8 +25,8 @@ export interface PlatformClientOptions {
   /** Gateway origin. Default `https://platform.adobe.io`; a mock's origin in tests. */
   readonly baseUrl?: string | undefined;
   /**
-   * The fetch to send with, IMS token requests included unless `auth` names its own. Default: the global `fetch`,
-   * looked up at call time.
+   * The fetch to send with, IMS token requests included unless `auth` names its own. Default: on Node, offerkit's
+   * Node transport (undici, keep-alive); elsewhere the global `fetch`, looked up at call time.
    */
   readonly fetch?: FetchLike | undefined;
   /** Milliseconds one call may take in all, token request and retries included; `0` for none. Default 10000. */
@@ -34,6 +35,12 @@ export interface PlatformClientOptions {
   readonly retry?: RetryOptions | false | undefined;
   /** Headers sent with every call; a value with CR, LF or NUL is refused. */
   readonly headers?: HeaderInput | undefined;
+  /**
+   * Check every request against every rule of the spec before sending: pass `validation` from the client's
+   * `/validation` export (e.g. `@offerkit/ods/validation`). Without it, calls check parameters, identifiers and the
+   * body's presence, and the server judges the rest of the body.
+   */
+  readonly validation?: RequestValidation | undefined;
 }
 
 /** Per-call options of every Platform client method. */
@@ -58,16 +65,16 @@ export interface PlatformClientSetup {
   identity(call: PlatformCallOptions | undefined): PlatformIdentityHeaders;
 }
 
-export interface PlatformIdentityHeaders {
+export type PlatformIdentityHeaders = {
   readonly "x-gw-ims-org-id": string;
   readonly "x-sandbox-name": string;
   readonly "x-request-id": string;
   readonly "x-sandbox-id"?: string;
-}
+};
 
 /**
  * Everything a Platform client shares: checked options, an authenticated transport and the identity headers of
- * each call. `headerRules` are the spec's rules for those headers (generated), so that a malformed org id or
+ * each call. `headerRules` are the spec's rules for those headers (generated `requestRules.<op>.header`), so that a malformed org id or
  * sandbox is refused when the client is created, naming the option.
  */
 export function setUpPlatformClient(
@@ -75,7 +82,6 @@ export function setUpPlatformClient(
   spec: {
     readonly packageName: string;
     readonly version: string;
-    readonly schemas: SchemaTable;
     readonly headerRules: Readonly<Record<string, ParameterRule>> | undefined;
   },
 ): PlatformClientSetup {
@@ -84,7 +90,7 @@ export function setUpPlatformClient(
   }
   const checkHeader = (name: string, value: unknown, field: string) => {
     const rule = spec.headerRules?.[name];
-    if (rule) validate(spec.schemas, rule.schema, value, field);
+    if (rule) checkValue(rule.schema, value, field);
   };
   checkHeader("x-gw-ims-org-id", options.imsOrgId, "imsOrgId");
   checkHeader("x-sandbox-name", options.sandboxName, "sandboxName");

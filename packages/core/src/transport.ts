@@ -1,3 +1,4 @@
+import { baseFetch } from "#base-fetch";
 import type { RequestAuthenticator } from "./auth.js";
 import {
   AbortError,
@@ -8,6 +9,7 @@ import {
   UnexpectedResponseError,
   ValidationError,
 } from "./errors.js";
+import { followRedirects, isBrowser, type SendHop } from "./redirect.js";
 import {
   backoffDelay,
   isRetryableStatus,
@@ -23,8 +25,9 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
 
 export interface TransportOptions {
   /**
-   * The fetch to send with. Default: `globalThis.fetch`, looked up on every call so that test doubles
-   * installed later still apply.
+   * The fetch to send with. Default: on Node, the Node transport (undici with a keep-alive pool); elsewhere
+   * `globalThis.fetch`, looked up on every call so that test doubles installed later still apply. Whichever it is,
+   * redirects are followed here, and credential headers never follow one to another origin.
    */
   readonly fetch?: FetchLike | undefined;
   /** Milliseconds one call may take in all, retries and waits included; `0` for no limit. Default 10000. */
@@ -81,14 +84,18 @@ export function sentRequestIdOf(response: Response): string | undefined {
   return sentRequestIds.get(response);
 }
 
-const isBrowser = typeof (globalThis as { document?: unknown }).document !== "undefined";
+/** The default base fetch with offerkit's redirect handling, shared by every transport that names no fetch. */
+const defaultSend = followRedirects(baseFetch);
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const config = resolveConfig(options);
   const transport = ((request: Request, init?: RequestInit) => {
     const call = openCall(request.signal, config.timeout);
     // The caller's Request has the caller's signal; attempts must carry the call's own, which follows it.
-    return attempt(new Request(request, { signal: call.signal }), init, config, call).finally(call.end);
+    const governed = new Request(request, { signal: call.signal });
+    const source = bodySources.get(request);
+    if (source !== undefined) bodySources.set(governed, source);
+    return attempt(governed, init, config, call).finally(call.end);
   }) as Transport;
   transport.with = (overrides) => createTransport({ ...options, ...omitUndefined(overrides) });
   transport.begin = ({ signal, ...overrides } = {}) => {
@@ -103,7 +110,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
 }
 
 interface TransportConfig {
-  readonly fetch: FetchLike | undefined;
+  readonly send: FetchLike;
   readonly timeout: number;
   readonly policy: ResolvedRetryPolicy;
   readonly userAgent: string | undefined;
@@ -116,7 +123,7 @@ function resolveConfig(options: TransportOptions): TransportConfig {
     throw new ValidationError("timeout", "a number of milliseconds, 0 or more");
   }
   return {
-    fetch: options.fetch,
+    send: options.fetch ? followRedirects(fromFetchLike(options.fetch)) : defaultSend,
     timeout,
     policy: resolveRetryPolicy(options.retry),
     userAgent: isBrowser ? undefined : options.userAgent,
@@ -186,18 +193,22 @@ async function attempt(
   if (signal.aborted) throw call.outcome(summary);
   if (config.userAgent && !request.headers.has("user-agent")) request.headers.set("user-agent", config.userAgent);
 
-  const fetchImpl = config.fetch ?? globalThis.fetch;
   const retryable = mayRetryRequest(request, config.policy);
   const auth = config.auth;
   let mayReauthorize = auth?.refreshable === true;
+  // Read once: every attempt and every redirect hop sends the same body, so no attempt needs a copy of the Request.
+  // A Request made by `requestWithBody` hands over its source text, which costs no stream read at all.
+  const source = bodySources.get(request);
+  const sent = {
+    ...init,
+    body: source ?? (request.body ? new Uint8Array(await request.arrayBuffer()) : null),
+  };
   for (let attemptNumber = 1; ; attemptNumber++) {
     const hasNextAttempt = retryable && attemptNumber < config.policy.attempts;
-    // A body can be sent once, so every attempt that may be followed by another one sends a copy.
-    const outgoing = hasNextAttempt || mayReauthorize ? request.clone() : request;
     let token: string | undefined;
     if (auth) {
       try {
-        token = await auth.authorize(outgoing.headers, signal);
+        token = await auth.authorize(request.headers, signal);
       } catch (error) {
         if (signal.aborted) throw call.outcome(summary);
         throw error;
@@ -206,7 +217,7 @@ async function attempt(
     let response: Response;
     try {
       // Raced with the signal: a fetch that ignores its signal must not hold the call past its deadline.
-      response = await untilAborted(fetchImpl(outgoing, init), signal);
+      response = await untilAborted(config.send(request, sent), signal);
       if (typeof response?.status !== "number" || typeof response.headers?.get !== "function") {
         throw new OfferkitError("The `fetch` option resolved to something that is not a Response.");
       }
@@ -234,7 +245,7 @@ async function attempt(
         throw call.outcome(summary);
       }
     }
-    const sentRequestId = outgoing.headers.get("x-request-id");
+    const sentRequestId = request.headers.get("x-request-id");
     if (sentRequestId) sentRequestIds.set(response, sentRequestId);
     return await buffer(response, summary, signal, () => call.outcome(summary));
   }
@@ -244,6 +255,25 @@ function retryDelay(response: Response, attempt: number, policy: ResolvedRetryPo
   const retryAfter = parseRetryAfter(response.headers.get("retry-after"), Date.now());
   if (retryAfter === undefined) return backoffDelay(attempt, policy, Math.random);
   return retryAfter <= policy.maxRetryAfter ? retryAfter : undefined;
+}
+
+/** The text each Request made by `requestWithBody` was given as body. */
+const bodySources = new WeakMap<Request, string>();
+
+/**
+ * A Request for a transport whose body is kept beside it, not in it: the transport sends the text as is, so no web
+ * stream is made for it and none read back (they cost more than a tenth of a loopback call). Only a transport can
+ * send such a Request: its own `body` is empty.
+ */
+export function requestWithBody(url: string, init: RequestInit, body: string | undefined): Request {
+  const request = new Request(url, init);
+  if (body !== undefined) bodySources.set(request, body);
+  return request;
+}
+
+/** A caller's fetch (a Request in) as a hop sender: each hop, redirects included, reaches it as a Request. */
+function fromFetchLike(fetch: FetchLike): SendHop {
+  return (url, init) => fetch(new Request(url, init));
 }
 
 /** `promise`, or a rejection as soon as `signal` aborts (the caller then reports why it aborted). */
@@ -386,7 +416,20 @@ function decode(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
+/** Set by the Node transport on its Responses: the whole body, read from the Node stream without a web stream. */
+const READ_BYTES = Symbol.for("offerkit.readBytes");
+
 async function readBytes(response: Response): Promise<Uint8Array> {
+  const direct = (response as { [READ_BYTES]?: () => Promise<Uint8Array> })[READ_BYTES];
+  if (direct && !response.bodyUsed) {
+    try {
+      return await direct();
+    } catch (error) {
+      const partial = (error as { partial?: unknown }).partial;
+      if (!(partial instanceof Uint8Array)) throw error;
+      throw new PartialBodyError(partial, { cause: (error as Error).cause });
+    }
+  }
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

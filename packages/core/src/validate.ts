@@ -1,4 +1,12 @@
 import { ValidationError } from "./errors.js";
+import {
+  bounds,
+  eachParameter,
+  excluded,
+  type Failure,
+  type RequestValidation,
+  scalarFailure,
+} from "./request-check.js";
 
 /**
  * The subset of JSON Schema 2020-12 (OpenAPI 3.1) that our specs use to constrain requests, as emitted by
@@ -54,27 +62,8 @@ export interface OperationInput {
   readonly header?: Readonly<Record<string, unknown>>;
 }
 
-/** The first violation found: the field's path and what it must be. */
-type Failure = [field: string, allowed: string] | undefined;
-
-// Compiled on first use and kept: validation runs on every call, patterns come from a fixed table.
-const patterns = new Map<string, RegExp>();
-
-const count = (n: number, one: string, many: string) => `${n}${n === 1 ? one : many}`;
-
-// Units carry their leading space so bare numbers need none. A missing bound defaults to `NaN`, which makes both
-// comparisons false, so absent keywords need no test of their own.
-const bounds = (n: number, min = Number.NaN, max = Number.NaN, one = "", many = ""): string | undefined =>
-  n < min ? `at least ${count(min, one, many)}` : n > max ? `at most ${count(max, one, many)}` : undefined;
-
 const child = (path: string, key: string) =>
   /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-
-// JSON has no NaN or Infinity, so "number" means finite.
-const fits = (type: string, kind: string, v: unknown) =>
-  type === "integer" ? Number.isInteger(v) : type === kind && (kind !== "number" || Number.isFinite(v));
-
-const article = (type: string) => (type === "null" ? type : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`);
 
 /** Throws a `ValidationError` for the first violation, naming the field by its path from `field`. */
 export function validate(table: SchemaTable, schema: CompactSchema, value: unknown, field: string): void {
@@ -83,21 +72,27 @@ export function validate(table: SchemaTable, schema: CompactSchema, value: unkno
 }
 
 /**
- * Checks the parameters (`path.id`, `query.sessionId`, `header.x-api-key`), then the body (`body`), of one call.
- * Header names match whatever their case, as in HTTP. A parameter left `undefined` counts as absent.
+ * Checks the parameters (`path.id`, `query.sessionId`, `header.x-api-key`), then the body (`body`), of one call
+ * against every rule of the spec. Header names match whatever their case, as in HTTP. `undefined` counts as absent.
  */
 export function validateOperation(table: SchemaTable, rules: OperationRules, input: OperationInput): void {
-  const run = (rule: ParameterRule | undefined, value: unknown, field: string) => {
-    if (rule && (value !== undefined || rule.required)) validate(table, rule.schema, value, field);
+  eachParameter(rules, input, (schema, value, field) => validate(table, schema, value, field));
+  if (rules.body && (input.body !== undefined || rules.body.required))
+    validate(table, rules.body.schema, input.body, "body");
+}
+
+/**
+ * The opt-in full check behind each client's `/validation` export: every rule of the spec, for every operation of
+ * the generated table (`schemas` and `operations` from `src/generated/request-rules.ts`).
+ */
+export function createRequestValidation(
+  table: SchemaTable,
+  operations: Readonly<Record<string, OperationRules>>,
+): RequestValidation {
+  return (operationId, input) => {
+    const rules = operations[operationId];
+    if (rules) validateOperation(table, rules, input);
   };
-  for (const where of ["path", "query", "header"] as const) {
-    const given = input[where] ?? {};
-    for (const [name, rule] of Object.entries(rules[where] ?? {})) {
-      const key = where === "header" ? Object.keys(given).find((k) => k.toLowerCase() === name.toLowerCase()) : name;
-      run(rule, key === undefined ? key : given[key], `${where}.${name}`);
-    }
-  }
-  run(rules.body, input.body, "body");
 }
 
 function check(table: SchemaTable, s: CompactSchema, v: unknown, path: string): Failure {
@@ -108,34 +103,10 @@ function check(table: SchemaTable, s: CompactSchema, v: unknown, path: string): 
     const failure = check(table, table[s.$ref.slice(s.$ref.lastIndexOf("/") + 1)] as CompactSchema, v, path);
     if (failure) return failure;
   }
-  const kind = v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
-  const types = s.type;
-  if (
-    types !== undefined &&
-    !(typeof types === "string" ? fits(types, kind, v) : types.some((t) => fits(t, kind, v)))
-  ) {
-    return [path, ([] as string[]).concat(types).map(article).join(" or ")];
-  }
-  if (s.enum && !s.enum.includes(v)) return [path, `one of ${s.enum.join(", ")}`];
-  if ("const" in s && v !== s.const) return [path, JSON.stringify(s.const)];
+  const scalar = scalarFailure(s, v, path);
+  if (scalar) return scalar;
   let allowed: string | undefined;
-  if (typeof v === "string") {
-    // JSON Schema counts code points, of which there are between length / 2 and length: count only near a bound.
-    if (v.length < 2 * (s.minLength ?? 0) || v.length > (s.maxLength ?? Number.NaN)) {
-      allowed = bounds([...v].length, s.minLength, s.maxLength, " character", " characters");
-    }
-    if (!allowed && s.pattern !== undefined && !(patterns.get(s.pattern) ?? compile(s.pattern)).test(v)) {
-      allowed = `a string matching /${s.pattern}/`;
-    }
-  } else if (typeof v === "number") {
-    allowed =
-      bounds(v, s.minimum, s.maximum) ??
-      (v <= (s.exclusiveMinimum ?? Number.NaN)
-        ? `greater than ${s.exclusiveMinimum}`
-        : v >= (s.exclusiveMaximum ?? Number.NaN)
-          ? `less than ${s.exclusiveMaximum}`
-          : undefined);
-  } else if (Array.isArray(v)) {
+  if (Array.isArray(v)) {
     // Identity comparison: cheap, never refuses a valid array, but misses equal objects.
     allowed =
       bounds(v.length, s.minItems, s.maxItems, " item", " items") ??
@@ -171,22 +142,6 @@ function check(table: SchemaTable, s: CompactSchema, v: unknown, path: string): 
   }
   if (s.not && !check(table, s.not, v, path)) return [path, excluded(s.not)];
   return (s.anyOf && some(table, s.anyOf, v, path)) || (s.oneOf && some(table, s.oneOf, v, path));
-}
-
-/**
- * Our specs use `not` to forbid fields appearing together (`not: { required: [mbox, view] }`) and to forbid values
- * (`not: { enum: [".", ".."] }`, path segments a URL parser would collapse).
- */
-function excluded(not: CompactSchema): string {
-  if (not.required) return `without ${not.required.join(" and ")} together`;
-  if (not.enum) return `none of ${not.enum.map((value) => JSON.stringify(value)).join(", ")}`;
-  return "not of the excluded form";
-}
-
-function compile(pattern: string): RegExp {
-  const re = new RegExp(pattern, "u");
-  patterns.set(pattern, re);
-  return re;
 }
 
 /**

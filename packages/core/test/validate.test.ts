@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ValidationError } from "../src/errors.js";
+import { checkRequest, type RequestRules } from "../src/request-check.js";
 import {
   type CompactSchema,
   type OperationRules,
@@ -413,7 +414,8 @@ components:
     run();
     const generated = readFileSync(outPath, "utf8");
     expect(generated.split("\n")[0]).toBe("// Generated from api.yaml by scripts/generate-validator.mjs. Do not edit.");
-    expect(generated).toContain('import type { OperationRules, SchemaTable } from "@offerkit/core";');
+    expect(generated).toContain('import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";');
+    expect(generated).toContain("as const satisfies Record<string, RequestRules>;");
     expect(generated).toContain("as const satisfies Record<string, OperationRules>;");
     for (const dropped of [
       "description",
@@ -435,13 +437,30 @@ components:
     const js = generated
       .replace(/^import type .*$/m, "")
       .replace(": SchemaTable =", " =")
-      .replace(" as const satisfies Record<string, OperationRules>", "");
+      .replace(" as const satisfies Record<string, OperationRules>", "")
+      .replace(" as const satisfies Record<string, RequestRules>", "");
     const jsPath = join(dir, "validation.mjs");
     writeFileSync(jsPath, js);
-    const { schemas, operations } = (await import(pathToFileURL(jsPath).href)) as {
+    const { schemas, operations, requestRules } = (await import(pathToFileURL(jsPath).href)) as {
       schemas: SchemaTable;
       operations: Record<string, OperationRules>;
+      requestRules: Record<"execute" | "getContainer", RequestRules>;
     };
+    // The default checks: parameters with their schemas inlined, and the body's presence and kind only.
+    expect(requestRules).toEqual({
+      execute: {
+        body: { required: true },
+        query: {
+          client: { schema: { type: "string", pattern: "^[a-z]+$" }, required: true },
+          sessionId: { schema: { type: "string", minLength: 1, maxLength: 128 }, required: true },
+        },
+        header: { "x-api-key": { schema: { type: "string" } } },
+      },
+      getContainer: { path: { containerId: { schema: { type: "integer", minimum: 0 }, required: true } } },
+    });
+    expect(() => checkRequest(requestRules, "execute", { query: { client: "web" }, body: {} })).toThrow(
+      "Invalid query.sessionId: must be present.",
+    );
     expect(Object.keys(schemas)).toEqual(["Base", "DeliveryRequest", "Context"]);
     expect(operations).toEqual({
       execute: {

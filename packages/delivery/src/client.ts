@@ -1,20 +1,21 @@
 import {
   assertSafeHeaders,
   checkBaseUrl,
+  checkRequest,
   createTransport,
   type HeaderInput,
-  omitUndefined,
+  type RequestValidation,
   type RetryOptions,
   runCall,
-  serializeJsonBody,
+  send,
   type Transport,
   userAgent,
   ValidationError,
-  validateOperation,
+  withConnection,
 } from "@offerkit/core";
-import createClient, { type Client, type FetchResponse } from "openapi-fetch";
-import type { operations, paths } from "./generated/schema.js";
-import { operations as rules, schemas } from "./generated/validator.js";
+import type { FetchResponse } from "openapi-fetch";
+import { requestRules } from "./generated/request-rules.js";
+import type { operations } from "./generated/schema.js";
 import type { DeliveryRequest } from "./types.js";
 import { VERSION } from "./version.js";
 
@@ -35,7 +36,10 @@ export interface DeliveryClientOptions {
    * Wins over `serverDomain` and `client`. Can also be set per call.
    */
   readonly baseUrl?: string;
-  /** The fetch to send with. Default: the global `fetch`, looked up at call time. */
+  /**
+   * The fetch to send with. Default: on Node, offerkit's Node transport (undici, keep-alive); elsewhere the global
+   * `fetch`, looked up at call time. Redirects are followed by offerkit either way.
+   */
   readonly fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
   /** Milliseconds one call may take in all, retries included; `0` for none. Default 10000. */
   readonly timeout?: number;
@@ -46,6 +50,12 @@ export interface DeliveryClientOptions {
   readonly retry?: RetryOptions | false;
   /** Headers sent with every call; a value with CR, LF or NUL is refused. Per-call headers go in `deliver`'s options. */
   readonly headers?: HeaderInput;
+  /**
+   * Check each request body against every rule of the spec before sending: pass `validation` from
+   * `@offerkit/delivery/validation`. Without it, calls check the parameters and that the body is an object, and the
+   * server judges the rest.
+   */
+  readonly validation?: RequestValidation;
 }
 
 export interface DeliverInput {
@@ -75,15 +85,13 @@ export type DeliveryResult = FetchResponse<operations["execute"], { body: Delive
 export interface DeliveryClient {
   /**
    * `POST /rest/v1/delivery` (operation `execute`): decide mboxes, views and page load for one visitor, and/or
-   * record notifications. Input is checked against the spec's limits before anything is sent; a bad field throws
-   * a `ValidationError` naming it. Resolves with `{ data }` on 2xx and `{ error, response }` otherwise; throws
+   * record notifications. Parameters (and with `validation`, the whole body) are checked against the spec before
+   * anything is sent; a bad field throws a `ValidationError` naming it. Resolves with `{ data }` on 2xx and `{ error, response }` otherwise; throws
    * `TimeoutError`, `AbortError`, `NetworkError` or `UnexpectedResponseError` when there is no usable answer.
    */
   deliver(input: DeliverInput, options?: CallOptions): Promise<DeliveryResult>;
   /** The origin calls go to unless a call says otherwise. */
   readonly baseUrl: string;
-  /** The generated openapi-fetch client, with the same origin and transport, for anything `deliver` does not cover. */
-  readonly raw: Client<paths>;
 }
 
 /** Client codes are lower-case letters and digits in practice; anything that is not a DNS label cannot be a host. */
@@ -113,34 +121,34 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
     retry: options.retry,
     userAgent: userAgent("delivery", VERSION),
   });
-  const raw = createClient<paths>({
-    baseUrl,
-    fetch: transport,
-    headers: omitUndefined(options.headers),
-    bodySerializer: serializeJsonBody,
-  });
+  const headers = options.headers;
 
-  return {
-    baseUrl,
-    raw,
-    deliver(input, call = {}) {
-      return runCall(transport, call, (scope) => {
-        // Every check runs before the network; a throw here rejects the returned promise like any other failure.
-        const query = { ...account, sessionId: input?.sessionId, version: input?.version };
-        validateOperation(schemas, rules.execute, { query, header: call.headers, body: input?.request });
-        const callBaseUrl =
-          call.baseUrl === undefined ? undefined : checkBaseUrl(call.baseUrl, "options.baseUrl", EDGE_EXAMPLE);
-        return raw.POST(DELIVERY_PATH, {
-          params: { query: omitUndefined(query) as operations["execute"]["parameters"]["query"] },
-          body: input.request,
-          headers: omitUndefined(call.headers),
-          signal: scope.signal,
-          baseUrl: callBaseUrl,
-          fetch: scope.fetch,
-        }) as Promise<DeliveryResult>;
-      });
-    },
-  };
+  return withConnection(
+    {
+      baseUrl,
+      deliver(input, call = {}) {
+        return runCall(transport, call, (scope) => {
+          // Every check runs before the network; a throw here rejects the returned promise like any other failure.
+          const query = { ...account, sessionId: input?.sessionId, version: input?.version };
+          checkRequest(
+            requestRules,
+            "execute",
+            { query, header: call.headers, body: input?.request },
+            options.validation,
+          );
+          return send(scope, {
+            method: "POST",
+            baseUrl: call.baseUrl === undefined ? baseUrl : checkBaseUrl(call.baseUrl, "options.baseUrl", EDGE_EXAMPLE),
+            path: DELIVERY_PATH,
+            query,
+            headers: [headers, call.headers],
+            body: input.request,
+          }) as Promise<DeliveryResult>;
+        });
+      },
+    } satisfies DeliveryClient,
+    { baseUrl, transport, headers },
+  );
 }
 
 function resolveBaseUrl(options: DeliveryClientOptions): string {

@@ -2,6 +2,7 @@ import { ApiError, TimeoutError, UnexpectedResponseError, unwrap, ValidationErro
 import { fakeFetch, jsonResponse } from "@offerkit/testkit";
 import { describe, expect, it } from "vitest";
 import { createDeliveryClient, type DeliveryRequest, VERSION } from "../src/index.js";
+import { validation } from "../src/validation.js";
 
 const request: DeliveryRequest = {
   id: { tntId: "6f1c0d2e9b8a4f57a1c3d9e4b2a7c801.28_0" },
@@ -71,9 +72,9 @@ describe("the wire request", () => {
   });
 });
 
-describe("bad input is refused before any network call", () => {
+describe("bad input is refused before any network call (with the opt-in full validation)", () => {
   const fetch = fakeFetch();
-  const target = createDeliveryClient({ client: "acme", fetch });
+  const target = createDeliveryClient({ client: "acme", fetch, validation });
 
   async function refusal(run: () => Promise<unknown>) {
     const before = fetch.requests.length;
@@ -238,5 +239,33 @@ describe("answers", () => {
     const error = await target.deliver({ sessionId: "s", request }, { timeout: 30 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as TimeoutError).timeout).toBe(30);
+  });
+});
+
+describe("without the opt-in, every call still checks what the server cannot be trusted with", () => {
+  const fetch = fakeFetch();
+  const target = createDeliveryClient({ client: "acme", fetch });
+  const context = { context: { channel: "web" as const } };
+
+  it.each([
+    ["a missing session id", { request: context }, "query.sessionId", "present"],
+    ["a session id with a slash", { sessionId: "a/b", request: context }, "query.sessionId", "a string matching"],
+    ["a 129-character session id", { sessionId: "s".repeat(129), request: context }, "query.sessionId", "at most 128"],
+    ["a missing body", { sessionId: "s" }, "body", "present"],
+    ["a body that is not an object", { sessionId: "s", request: [] }, "body", "an object"],
+  ])("%s", async (_name, input, field, allowed) => {
+    const error = await target.deliver(input as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field });
+    expect((error as ValidationError).allowed).toContain(allowed);
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it("refuses unsafe header values and leaves the rest of the body to the server", async () => {
+    await expect(
+      target.deliver({ sessionId: "s", request: context }, { headers: { "x-note": "a\r\nb" } }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    await target.deliver({ sessionId: "s", request: { context: { channel: "tv" } } as never });
+    expect(JSON.parse(fetch.last.body)).toEqual({ context: { channel: "tv" } });
   });
 });

@@ -3,6 +3,7 @@ import { ApiError, unwrap } from "@offerkit/core";
 import { contractOperation, loadSpec, recordingFetch, responseSchemaChecker } from "@offerkit/testkit";
 import { describe, expect, inject, it } from "vitest";
 import { createDeliveryClient, type DeliveryRequest } from "../src/index.js";
+import { rawClient } from "../src/raw.js";
 
 // Every operation of specs/delivery.yaml, called through the generated client against Prism serving the spec.
 const operation = contractOperation("delivery", "execute");
@@ -94,7 +95,7 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
   it("is refused by the spec, not just by the client, when a field breaks a limit", async () => {
     // The raw client skips offerkit's checks, so this shows Prism (that is, the spec) rejecting it too.
     const { target } = client();
-    const { error, response } = await target.raw.POST("/rest/v1/delivery", {
+    const { error, response } = await rawClient(target).POST("/rest/v1/delivery", {
       params: { query: { sessionId: "s-1", client: "acme" } },
       // @ts-expect-error channel "tv" is not in the enum
       body: { context: { channel: "tv" } },
@@ -107,8 +108,28 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
   it("is refused by the spec without a session id", async () => {
     const { target } = client();
     // @ts-expect-error sessionId is required by the spec
-    const { response } = await target.raw.POST("/rest/v1/delivery", { params: { query: {} }, body: minimal });
+    const { response } = await rawClient(target).POST("/rest/v1/delivery", { params: { query: {} }, body: minimal });
     expect(response.status).toBe(400);
     expect(response.headers.get("sl-violations")).toMatch(/sessionid/i);
+  });
+});
+
+describe("the default transport (no fetch option)", () => {
+  it("sends through the vitest project's transport: undici on Node, else the global fetch", async () => {
+    const original = globalThis.fetch;
+    const viaGlobal: string[] = [];
+    globalThis.fetch = (input, init) => {
+      viaGlobal.push(input instanceof Request ? input.url : String(input));
+      return original(input, init);
+    };
+    try {
+      const target = createDeliveryClient({ client: "acme", baseUrl, retry: false });
+      const { response } = await target.deliver({ sessionId: "s-1", request: minimal });
+      expect(response.status).toBe(200);
+      // The Node transport never touches the global fetch.
+      expect(viaGlobal).toHaveLength(process.env.OFFERKIT_TRANSPORT === "node" ? 0 : 1);
+    } finally {
+      globalThis.fetch = original;
+    }
   });
 });

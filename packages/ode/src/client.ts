@@ -1,17 +1,18 @@
 import {
+  checkRequest,
+  checkValue,
   type PlatformCallOptions,
   type PlatformClientOptions,
   runCall,
-  serializeJsonBody,
+  send,
   setUpPlatformClient,
   ValidationError,
-  validate,
-  validateOperation,
+  withConnection,
   withMediaTypes,
 } from "@offerkit/core";
-import createClient, { type Client, type FetchResponse } from "openapi-fetch";
+import type { FetchResponse } from "openapi-fetch";
+import { requestRules } from "./generated/request-rules.js";
 import type { operations, paths } from "./generated/schema.js";
-import { operations as rules, schemas } from "./generated/validator.js";
 import type { WorkloadRequest, WorkloadStatus } from "./types.js";
 import { VERSION } from "./version.js";
 
@@ -75,8 +76,6 @@ export interface OdeClient {
   /** The generation of the API this client calls. */
   readonly endpoint: OdeEndpoint;
   readonly baseUrl: string;
-  /** The generated openapi-fetch client (authenticated, same transport) for anything the methods do not cover. */
-  readonly raw: Client<paths>;
 }
 
 const TERMINAL: ReadonlySet<WorkloadStatus> = new Set<WorkloadStatus>(["COMPLETED", "ERROR"]);
@@ -94,20 +93,13 @@ export function createOdeClient(options: OdeClientOptions): OdeClient {
   const setup = setUpPlatformClient(options, {
     packageName: "ode",
     version: VERSION,
-    schemas,
-    headerRules: rules.startWorkload.header,
+    headerRules: requestRules.startWorkload.header,
   });
   const endpoint = options.endpoint ?? (options.containerId === undefined ? "dwm" : "container");
   if (endpoint !== "container" && endpoint !== "dwm") {
     throw new ValidationError("endpoint", '"container" or "dwm"');
   }
   if (options.containerId !== undefined) checkPathId(options.containerId, "containerId");
-  const raw = createClient<paths>({
-    baseUrl: setup.baseUrl,
-    fetch: setup.transport,
-    headers: setup.headers,
-    bodySerializer: serializeJsonBody,
-  });
 
   /** The container of one call, checked; undefined on the dwm endpoint. */
   function containerFor(call: OdeCallOptions | undefined): string | undefined {
@@ -127,58 +119,61 @@ export function createOdeClient(options: OdeClientOptions): OdeClient {
     return options.containerId;
   }
 
-  return {
-    endpoint,
-    baseUrl: setup.baseUrl,
-    raw,
-    startWorkload(request, call) {
-      return runCall(setup.transport, call, (scope) => {
-        const containerId = containerFor(call);
-        const header = setup.identity(call);
-        validateOperation(schemas, rules.startWorkload, { header: { ...call?.headers, ...header }, body: request });
-        const init = {
-          body: request,
-          headers: withMediaTypes(call?.headers, WORKLOAD_MEDIA_TYPE, WORKLOAD_MEDIA_TYPE),
-          signal: scope.signal,
-          fetch: scope.fetch,
-        };
-        const sent =
-          containerId === undefined
-            ? raw.POST(WORKLOAD_PATHS.dwm.start, { ...init, params: { header } })
-            : raw.POST(WORKLOAD_PATHS.container.start, { ...init, params: { header, path: { containerId } } });
-        return sent as Promise<StartWorkloadResult>;
-      });
-    },
-    getWorkload(workloadId, call) {
-      return runCall(setup.transport, call, (scope) => {
-        checkPathId(workloadId, "workloadId");
-        const containerId = containerFor(call);
-        const header = setup.identity(call);
-        validateOperation(schemas, rules.getWorkload, {
-          path: { workloadId },
-          header: { ...call?.headers, ...header },
+  return withConnection(
+    {
+      endpoint,
+      baseUrl: setup.baseUrl,
+      startWorkload(request, call) {
+        return runCall(setup.transport, call, (scope) => {
+          const containerId = containerFor(call);
+          const header = setup.identity(call);
+          checkRequest(
+            requestRules,
+            "startWorkload",
+            { header: { ...call?.headers, ...header }, body: request },
+            options.validation,
+          );
+          return send(scope, {
+            method: "POST",
+            baseUrl: setup.baseUrl,
+            path: containerId === undefined ? WORKLOAD_PATHS.dwm.start : WORKLOAD_PATHS.container.start,
+            pathParams: containerId === undefined ? undefined : { containerId },
+            headers: [setup.headers, withMediaTypes(call?.headers, WORKLOAD_MEDIA_TYPE, WORKLOAD_MEDIA_TYPE), header],
+            body: request,
+          }) as Promise<StartWorkloadResult>;
         });
-        const init = {
-          headers: withMediaTypes(call?.headers, WORKLOAD_MEDIA_TYPE, WORKLOAD_MEDIA_TYPE),
-          signal: scope.signal,
-          fetch: scope.fetch,
-        };
-        const sent =
-          containerId === undefined
-            ? raw.GET(WORKLOAD_PATHS.dwm.get, { ...init, params: { header, path: { workloadId } } })
-            : raw.GET(WORKLOAD_PATHS.container.get, { ...init, params: { header, path: { containerId, workloadId } } });
-        return sent as Promise<GetWorkloadResult>;
-      });
-    },
-  };
+      },
+      getWorkload(workloadId, call) {
+        return runCall(setup.transport, call, (scope) => {
+          checkPathId(workloadId, "workloadId");
+          const containerId = containerFor(call);
+          const header = setup.identity(call);
+          checkRequest(
+            requestRules,
+            "getWorkload",
+            { path: { workloadId }, header: { ...call?.headers, ...header } },
+            options.validation,
+          );
+          return send(scope, {
+            method: "GET",
+            baseUrl: setup.baseUrl,
+            path: containerId === undefined ? WORKLOAD_PATHS.dwm.get : WORKLOAD_PATHS.container.get,
+            pathParams: containerId === undefined ? { workloadId } : { containerId, workloadId },
+            headers: [setup.headers, withMediaTypes(call?.headers, WORKLOAD_MEDIA_TYPE, WORKLOAD_MEDIA_TYPE), header],
+          }) as Promise<GetWorkloadResult>;
+        });
+      },
+    } satisfies OdeClient,
+    setup,
+  );
 }
 
 /**
- * Ids go into the path percent-encoded by openapi-fetch, so `/` or `?` stay inside their segment; the spec's rule
+ * Ids go into the path percent-encoded, so `/` or `?` stay inside their segment; the spec's rule
  * refuses the empty id and `.`/`..`, which URL parsers would collapse into another endpoint.
  */
 function checkPathId(value: unknown, field: string): string {
-  const rule = rules.getContainerWorkload.path[field === "workloadId" ? "workloadId" : "containerId"];
-  validate(schemas, rule.schema, value, field);
+  const rule = requestRules.getContainerWorkload.path[field === "workloadId" ? "workloadId" : "containerId"];
+  checkValue(rule.schema, value, field);
   return value as string;
 }

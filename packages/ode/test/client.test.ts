@@ -4,12 +4,14 @@ import {
   ApiError,
   createOdeClient,
   isTerminalStatus,
+  type OdeClient,
   type OdeClientOptions,
   unwrap,
   ValidationError,
   VERSION,
   type WorkloadRequest,
 } from "../src/index.js";
+import { validation } from "../src/validation.js";
 
 const ORG = "0123456789ABCDEF01234567@AdobeOrg";
 const CONTAINER = "0948b1c5-fff8-3b76-ba17-909c6b93b5a2";
@@ -183,9 +185,9 @@ describe("the wire request", () => {
   });
 });
 
-describe("bad input is refused before any network call", () => {
+describe("bad input is refused before any network call (with the opt-in full validation)", () => {
   async function refusal(run: (ode: ReturnType<typeof client>["ode"]) => Promise<unknown>, options = {}) {
-    const { fetch, ode } = client(options);
+    const { fetch, ode } = client({ validation, ...options });
     const error = await run(ode).catch((e: unknown) => e);
     expect(fetch.requests).toHaveLength(0);
     expect(error).toBeInstanceOf(ValidationError);
@@ -271,5 +273,27 @@ describe("bad input is refused before any network call", () => {
       expect(JSON.stringify(error)).not.toContain("super-secret");
       expect((error as Error).message).not.toContain("super-secret");
     }
+  });
+});
+
+describe("without the opt-in, every call still checks ids, identity and the body's presence", () => {
+  it.each([
+    ["a workload id of ..", (ode: OdeClient) => ode.getWorkload(".."), "workloadId", 'none of ".", ".."'],
+    ["an empty workload id", (ode: OdeClient) => ode.getWorkload(""), "workloadId", "at least 1 character"],
+    ["a missing body", (ode: OdeClient) => ode.startWorkload(undefined as never), "body", "present"],
+    ["a body that is not an object", (ode: OdeClient) => ode.startWorkload([] as never), "body", "an object"],
+  ])("%s", async (_name, run, field, allowed) => {
+    const { fetch, ode } = client();
+    const error = await run(ode).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field });
+    expect((error as ValidationError).allowed).toContain(allowed);
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it("leaves the rest of the body to the server", async () => {
+    const { fetch, ode } = client();
+    await ode.startWorkload({ ...request, "xdm:segmentIds": ["a", "b"] });
+    expect(JSON.parse(fetch.last.body)["xdm:segmentIds"]).toEqual(["a", "b"]);
   });
 });

@@ -9,6 +9,7 @@ import {
 } from "@offerkit/testkit";
 import { describe, expect, inject, it } from "vitest";
 import { createOdeClient, type OdeEndpoint, VERSION, type WorkloadRequest } from "../src/index.js";
+import { rawClient } from "../src/raw.js";
 
 // Every operation of specs/ode.yaml, called through the client against Prism serving the spec.
 const baseUrl = inject("prismUrl");
@@ -173,8 +174,8 @@ describe.each(generations)("the $endpoint endpoint", ({ endpoint, startOp, getOp
     const body = { ...adobeRequest, "xdm:segmentIds": ["a", "b"] };
     const { response } =
       endpoint === "dwm"
-        ? await ode.raw.POST("/data/core/dwm/workloads/decisions", { params: { header }, body })
-        : await ode.raw.POST("/data/core/ode/{containerId}/workloads/decisions", {
+        ? await rawClient(ode).POST("/data/core/dwm/workloads/decisions", { params: { header }, body })
+        : await rawClient(ode).POST("/data/core/ode/{containerId}/workloads/decisions", {
             params: { header, path: { containerId: CONTAINER } },
             body,
           });

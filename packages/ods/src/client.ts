@@ -1,15 +1,16 @@
 import {
+  checkRequest,
   type PlatformCallOptions,
   type PlatformClientOptions,
   runCall,
-  serializeJsonBody,
+  send,
   setUpPlatformClient,
-  validateOperation,
+  withConnection,
   withMediaTypes,
 } from "@offerkit/core";
-import createClient, { type Client, type FetchResponse } from "openapi-fetch";
+import type { FetchResponse } from "openapi-fetch";
+import { requestRules } from "./generated/request-rules.js";
 import type { operations, paths } from "./generated/schema.js";
-import { operations as rules, schemas } from "./generated/validator.js";
 import type { DecisionRequest } from "./types.js";
 import { VERSION } from "./version.js";
 
@@ -43,8 +44,6 @@ export interface OdsClient {
    */
   makeDecisions(request: DecisionRequest, options?: OdsCallOptions): Promise<DecisionsResult>;
   readonly baseUrl: string;
-  /** The generated openapi-fetch client (authenticated, same transport) for anything `makeDecisions` does not cover. */
-  readonly raw: Client<paths>;
 }
 
 /**
@@ -55,30 +54,30 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
   const setup = setUpPlatformClient(options, {
     packageName: "ods",
     version: VERSION,
-    schemas,
-    headerRules: rules.makeDecisions.header,
+    headerRules: requestRules.makeDecisions.header,
   });
-  const raw = createClient<paths>({
-    baseUrl: setup.baseUrl,
-    fetch: setup.transport,
-    headers: setup.headers,
-    bodySerializer: serializeJsonBody,
-  });
-  return {
-    baseUrl: setup.baseUrl,
-    raw,
-    makeDecisions(request, call) {
-      return runCall(setup.transport, call, (scope) => {
-        const header = setup.identity(call);
-        validateOperation(schemas, rules.makeDecisions, { header: { ...call?.headers, ...header }, body: request });
-        return raw.POST(DECISIONS_PATH, {
-          params: { header },
-          body: request,
-          headers: withMediaTypes(call?.headers, DECISION_RESPONSE_MEDIA_TYPE, DECISION_REQUEST_MEDIA_TYPE),
-          signal: scope.signal,
-          fetch: scope.fetch,
-        }) as Promise<DecisionsResult>;
-      });
-    },
-  };
+  return withConnection(
+    {
+      baseUrl: setup.baseUrl,
+      makeDecisions(request, call) {
+        return runCall(setup.transport, call, (scope) => {
+          const header = setup.identity(call);
+          const input = { header: { ...call?.headers, ...header }, body: request };
+          checkRequest(requestRules, "makeDecisions", input, options.validation);
+          return send(scope, {
+            method: "POST",
+            baseUrl: setup.baseUrl,
+            path: DECISIONS_PATH,
+            headers: [
+              setup.headers,
+              withMediaTypes(call?.headers, DECISION_RESPONSE_MEDIA_TYPE, DECISION_REQUEST_MEDIA_TYPE),
+              header,
+            ],
+            body: request,
+          }) as Promise<DecisionsResult>;
+        });
+      },
+    } satisfies OdsClient,
+    setup,
+  );
 }

@@ -13,6 +13,7 @@ import {
   ValidationError,
   VERSION,
 } from "../src/index.js";
+import { validation } from "../src/validation.js";
 
 const ORG = "0123456789ABCDEF01234567@AdobeOrg";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -116,9 +117,9 @@ describe("the wire request", () => {
   });
 });
 
-describe("bad input is refused before any network call", () => {
+describe("bad input is refused before any network call (with the opt-in full validation)", () => {
   async function refusal(request: unknown, call = {}) {
-    const { fetch, ods } = client();
+    const { fetch, ods } = client({ validation });
     const error = await ods.makeDecisions(request as DecisionRequest, call).catch((e: unknown) => e);
     expect(fetch.requests).toHaveLength(0);
     expect(error).toBeInstanceOf(ValidationError);
@@ -208,5 +209,41 @@ describe("bad input is refused before any network call", () => {
     expect(() => client(overrides as Partial<OdsClientOptions>)).toThrow(
       expect.objectContaining({ name: "ValidationError", field }),
     );
+  });
+});
+
+describe("without the opt-in, every call still checks identity and the body's presence", () => {
+  it.each([
+    ["a missing body", undefined, {}, "body", "present"],
+    ["a body that is not an object", "decide", {}, "body", "an object"],
+    ["an empty sandbox for one call", adobeRequest, { sandboxName: "" }, "options.sandboxName", "at least 1 character"],
+    [
+      "a header value with CR LF",
+      adobeRequest,
+      { headers: { "x-note": "a\r\nb" } },
+      "options.headers.x-note",
+      "without CR",
+    ],
+  ])("%s", async (_name, request, call, field, allowed) => {
+    const { fetch, ods } = client();
+    const error = await ods.makeDecisions(request as DecisionRequest, call).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field });
+    expect((error as ValidationError).allowed).toContain(allowed);
+    expect(fetch.requests).toHaveLength(0);
+  });
+
+  it("refuses a malformed org id when the client is created", () => {
+    expect(() => client({ imsOrgId: "not-an-org" })).toThrow(ValidationError);
+  });
+
+  it("leaves the rest of the body to the server", async () => {
+    const { fetch, ods } = client();
+    const tooMany = {
+      ...adobeRequest,
+      "xdm:propositionRequests": [{ "xdm:activityId": "a", "xdm:placementId": "p", "xdm:itemCount": 31 }],
+    };
+    await ods.makeDecisions(tooMany);
+    expect(JSON.parse(fetch.last.body)).toEqual(tooMany);
   });
 });

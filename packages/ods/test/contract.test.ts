@@ -13,6 +13,7 @@ import {
   ValidationError,
   VERSION,
 } from "../src/index.js";
+import { rawClient } from "../src/raw.js";
 
 // Every operation of specs/ods.yaml, called through the client against Prism serving the spec.
 const operation = contractOperation("ods", "makeDecisions");
@@ -264,7 +265,7 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
       ...adobeRequest,
       "xdm:propositionRequests": [{ "xdm:activityId": "a", "xdm:placementId": "p", "xdm:itemCount": 31 }],
     };
-    const { response } = await ods.raw.POST("/data/core/ods/decisions", {
+    const { response } = await rawClient(ods).POST("/data/core/ods/decisions", {
       params: { header: { "x-gw-ims-org-id": ORG, "x-sandbox-name": "prod" } },
       headers: { "Content-Type": DECISION_REQUEST_MEDIA_TYPE, Accept: ACCEPT_PROBLEMS },
       body,

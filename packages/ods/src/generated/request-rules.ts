@@ -1,6 +1,45 @@
 // Generated from specs/ods.yaml by scripts/generate-validator.mjs. Do not edit.
-import type { OperationRules, SchemaTable } from "@offerkit/core";
+import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
 
+/** What every call checks, opt-in or not (core's `checkRequest`). */
+export const requestRules = {
+  makeDecisions: {
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    },
+    body: {
+      required: true,
+      type: "object"
+    }
+  }
+} as const satisfies Record<string, RequestRules>;
+
+/** Every rule of the spec, for the opt-in full check (`/validation`); unused, bundlers drop them. */
 export const schemas: SchemaTable = {
   DecisionRequest: {
     type: "object",

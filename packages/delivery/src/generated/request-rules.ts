@@ -1,6 +1,53 @@
 // Generated from specs/delivery.yaml by scripts/generate-validator.mjs. Do not edit.
-import type { OperationRules, SchemaTable } from "@offerkit/core";
+import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
 
+/** What every call checks, opt-in or not (core's `checkRequest`). */
+export const requestRules = {
+  execute: {
+    query: {
+      sessionId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          maxLength: 128,
+          pattern: "^[^\\s?/{}\\x00-\\x1F\\x7F]+$"
+        },
+        required: true
+      },
+      client: {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      imsOrgId: {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      version: {
+        schema: {
+          type: "string"
+        }
+      }
+    },
+    header: {
+      "x-request-id": {
+        schema: {
+          type: "string",
+          maxLength: 128
+        }
+      }
+    },
+    body: {
+      required: true,
+      type: "object"
+    }
+  }
+} as const satisfies Record<string, RequestRules>;
+
+/** Every rule of the spec, for the opt-in full check (`/validation`); unused, bundlers drop them. */
 export const schemas: SchemaTable = {
   DeliveryRequest: {
     type: "object",

@@ -1,6 +1,185 @@
 // Generated from specs/ode.yaml by scripts/generate-validator.mjs. Do not edit.
-import type { OperationRules, SchemaTable } from "@offerkit/core";
+import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
 
+/** What every call checks, opt-in or not (core's `checkRequest`). */
+export const requestRules = {
+  startContainerWorkload: {
+    path: {
+      containerId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    },
+    body: {
+      required: true,
+      type: "object"
+    }
+  },
+  getContainerWorkload: {
+    path: {
+      containerId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      },
+      workloadId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  },
+  startWorkload: {
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    },
+    body: {
+      required: true,
+      type: "object"
+    }
+  },
+  getWorkload: {
+    path: {
+      workloadId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  }
+} as const satisfies Record<string, RequestRules>;
+
+/** Every rule of the spec, for the opt-in full check (`/validation`); unused, bundlers drop them. */
 export const schemas: SchemaTable = {
   WorkloadRequest: {
     type: "object",

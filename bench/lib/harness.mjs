@@ -1,0 +1,69 @@
+// Shared pieces of the benchmark suites: a loopback server answering a canned body, and `pair`, which measures our
+// variant against its baseline with tinybench in alternating rounds after warm-up, so both see the same machine state.
+import { once } from "node:events";
+import { createServer } from "node:http";
+import { Bench } from "tinybench";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const ROUND_TIME = Number(process.env.BENCH_ROUND_MS ?? 400);
+
+/** Serves `body` with `contentType` to every request on 127.0.0.1, after reading the request body. */
+export async function startServer(body, contentType = "application/json") {
+  const payload = Buffer.from(body);
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on("end", () =>
+      res.writeHead(200, { "content-type": contentType, "content-length": payload.byteLength }).end(payload),
+    );
+  });
+  server.keepAliveTimeout = 30_000;
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return {
+    origin: `http://127.0.0.1:${server.address().port}`,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+/**
+ * Time per operation of `ours` and `baseline` (each an async function doing `perRun` operations), as the median of
+ * the per-round means over ROUNDS rounds; which one goes first alternates from round to round.
+ */
+export async function pair(name, { ours, baseline, perRun = 1, unit = "µs/call", scale = 1000 }) {
+  const means = { ours: [], baseline: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const bench = new Bench({ time: ROUND_TIME, warmupTime: round === 0 ? 300 : 50 });
+    const order = round % 2 === 0 ? ["ours", "baseline"] : ["baseline", "ours"];
+    for (const variant of order) bench.add(variant, variant === "ours" ? ours : baseline);
+    await bench.run();
+    for (const task of bench.tasks) {
+      if (task.result?.state !== "completed")
+        throw new Error(`${name}/${task.name} did not complete: ${task.result?.error ?? task.result?.state}`);
+      means[task.name].push((task.result.latency.mean * scale) / perRun);
+    }
+  }
+  return result(name, median(means.ours), median(means.baseline), unit);
+}
+
+export function result(name, ours, baseline, unit) {
+  const ratio = typeof ours === "number" && typeof baseline === "number" && baseline > 0 ? ours / baseline : null;
+  return { name, ours: round3(ours), baseline: round3(baseline), ratio: ratio === null ? null : round3(ratio), unit };
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function round3(value) {
+  return typeof value === "number" ? Math.round(value * 1000) / 1000 : value;
+}
+
+/** `count` concurrent runs of `call`: one operation of a concurrency benchmark. */
+export function concurrently(count, call) {
+  return () => Promise.all(Array.from({ length: count }, call));
+}

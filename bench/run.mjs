@@ -1,0 +1,41 @@
+// `pnpm bench`: runs every suite in SUITES (or those named on the command line), prints one table and writes
+// results.json: [{ name, ours, baseline, ratio, unit }], ratio = ours / baseline, lower is better. Never fails on speed.
+import { writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+
+/** One file per suite in suites/, exporting `run(): Promise<Result[]>`. Add a suite by adding its name here. */
+const SUITES = ["delivery-vs-raw-fetch", "ods-vs-raw-fetch", "heap-2000-calls", "import-cold-start", "codegen"];
+
+/** Budgets from ../shared/design.md and issue 10 (ratio), printed next to the results; never enforced. */
+const BUDGETS = { "delivery-vs-raw-fetch": 0.8, "ods-vs-raw-fetch": 0.8 };
+
+const wanted = process.argv.slice(2);
+const results = [];
+for (const suite of SUITES.filter((name) => wanted.length === 0 || wanted.includes(name))) {
+  process.stderr.write(`running ${suite}...\n`);
+  const { run } = await import(`./suites/${suite}.mjs`);
+  results.push(...(await run()));
+}
+
+const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, ${process.platform}`;
+const fmt = (value) => (value === null ? "" : value.toFixed(value >= 100 ? 0 : 2));
+const rows = results.map((r) => {
+  const budget = Object.entries(BUDGETS).find(([prefix]) => r.name.startsWith(prefix))?.[1];
+  return [
+    r.name,
+    fmt(r.ours),
+    fmt(r.baseline),
+    r.ratio === null ? "" : `${r.ratio.toFixed(2)}x`,
+    budget ? `≤ ${budget}` : "",
+    r.unit,
+  ];
+});
+const header = ["benchmark", "ours", "baseline", "ratio", "budget", "unit"];
+const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i].length)));
+const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
+console.log(`\n${machine}\n`);
+console.log(line(header));
+console.log(`|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`);
+for (const row of rows) console.log(line(row));
+writeFileSync(new URL("./results.json", import.meta.url), `${JSON.stringify(results, null, 2)}\n`);
+console.log("\nwrote bench/results.json");

@@ -1,0 +1,99 @@
+import type { HeaderInput } from "./headers.js";
+import { type CallScope, requestWithBody, serializeJsonBody, type Transport } from "./transport.js";
+
+type QueryValue = string | number | boolean;
+
+/** One call of a generated operation, as a client method describes it. */
+export interface SendInput {
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  readonly baseUrl: string;
+  /** The spec's path; each `{name}` is replaced by the encoded `pathParams[name]`. */
+  readonly path: string;
+  readonly pathParams?: Readonly<Record<string, string>> | undefined;
+  /** Query parameters in order; undefined ones are left out, an array repeats its name (`a=1&a=2`, form style). */
+  readonly query?: Readonly<Record<string, QueryValue | readonly QueryValue[] | undefined>> | undefined;
+  /** Header sets applied in order, a later one replacing an earlier one's value; undefined values are skipped. */
+  readonly headers: readonly (HeaderInput | undefined)[];
+  /** Sent as JSON (with `Content-Type: application/json` unless a header set names another). */
+  readonly body?: unknown;
+}
+
+/** What a client call resolves to: openapi-fetch's shape, so results read the same as `rawClient(...)` calls. */
+export interface SendResult {
+  readonly data?: unknown;
+  readonly error?: unknown;
+  readonly response: Response;
+}
+
+/**
+ * Sends one call through a transport scope and reads the answer as openapi-fetch does: `data` from a 2xx JSON body,
+ * `error` from any other body (JSON when it parses, else text), neither for 204, HEAD or an empty body. The default
+ * call path of every client, without openapi-fetch's general machinery (serializer styles, middleware).
+ */
+export async function send(scope: CallScope, input: SendInput): Promise<SendResult> {
+  let url =
+    input.baseUrl +
+    input.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(input.pathParams?.[name] ?? ""));
+  let separator = "?";
+  for (const [name, values] of Object.entries(input.query ?? {})) {
+    for (const value of Array.isArray(values) ? values : values === undefined ? [] : [values]) {
+      url += `${separator}${name}=${encodeURIComponent(value)}`;
+      separator = "&";
+    }
+  }
+  const headers = new Headers(input.body === undefined ? undefined : { "content-type": "application/json" });
+  for (const set of input.headers) {
+    for (const [name, value] of Object.entries(set ?? {})) if (value !== undefined) headers.set(name, value);
+  }
+  const body = input.body === undefined ? undefined : serializeJsonBody(input.body);
+  const response = await scope.fetch(
+    requestWithBody(url, { method: input.method, headers, signal: scope.signal }, body),
+  );
+  const length = response.headers.get("content-length");
+  if (response.status === 204 || (length === "0" && !response.headers.get("transfer-encoding")?.includes("chunked"))) {
+    return response.ok ? { data: undefined, response } : { error: undefined, response };
+  }
+  if (response.ok) {
+    // The transport buffered and parsed the body already: `json()` hands over that value.
+    return { data: (await response.text()) ? await response.json() : undefined, response };
+  }
+  const text = await response.text();
+  try {
+    return { error: JSON.parse(text), response };
+  } catch {
+    return { error: text, response };
+  }
+}
+
+/** The options of an openapi-fetch client with the same origin, transport and headers as `client`. */
+export interface RawClientOptions {
+  readonly baseUrl: string;
+  readonly fetch: Transport;
+  readonly headers: HeaderInput | undefined;
+  readonly bodySerializer: (body: unknown) => string;
+}
+
+const CONNECTION = Symbol.for("offerkit.connection");
+
+/** Gives a client object what `rawClientOptions` needs, without adding it to the client's public surface. */
+export function withConnection<Client extends object>(
+  client: Client,
+  connection: { readonly baseUrl: string; readonly transport: Transport; readonly headers: HeaderInput | undefined },
+): Client {
+  return Object.defineProperty(client, CONNECTION, { value: connection });
+}
+
+/**
+ * For each client's `/raw` export: `createClient<paths>(rawClientOptions(client))` is the generated openapi-fetch
+ * client over the same origin, transport (auth, retries, timeout) and headers, for anything the methods do not cover.
+ */
+export function rawClientOptions(client: object): RawClientOptions {
+  const connection = (client as { [CONNECTION]?: Parameters<typeof withConnection>[1] })[CONNECTION];
+  if (!connection) throw new TypeError("not an offerkit client");
+  return {
+    baseUrl: connection.baseUrl,
+    fetch: connection.transport,
+    headers: connection.headers,
+    bodySerializer: serializeJsonBody,
+  };
+}

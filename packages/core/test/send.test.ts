@@ -1,0 +1,99 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createTransport, send } from "../src/index.js";
+import { startServer } from "./http-server.js";
+
+let server: Awaited<ReturnType<typeof startServer>>;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+afterEach(() => {
+  server.seen.length = 0;
+});
+
+async function call(input: Omit<Parameters<typeof send>[1], "baseUrl">) {
+  const scope = createTransport({ retry: false }).begin();
+  try {
+    return await send(scope, { ...input, baseUrl: server.url });
+  } finally {
+    scope.end();
+  }
+}
+
+describe("send: a client call without openapi-fetch", () => {
+  it("builds the URL (encoded path ids, query in order, arrays repeated, undefined left out) and the headers", async () => {
+    server.handle((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'));
+    const { data, response } = await call({
+      method: "POST",
+      path: "/items/{id}/parts",
+      pathParams: { id: "a/b c" },
+      query: { q: "x&y", skip: undefined, tag: ["t1", "t2"], n: 3 },
+      headers: [
+        { "x-a": "1", "x-b": "client" },
+        { "x-b": "call", "x-c": undefined },
+      ],
+      body: { a: 1 },
+    });
+    expect(data).toEqual({ ok: true });
+    expect(response.status).toBe(200);
+    expect(server.seen[0]).toMatchObject({
+      method: "POST",
+      url: "/items/a%2Fb%20c/parts?q=x%26y&tag=t1&tag=t2&n=3",
+      body: '{"a":1}',
+    });
+    expect(server.seen[0]?.headers).toMatchObject({ "content-type": "application/json", "x-a": "1", "x-b": "call" });
+    expect(server.seen[0]?.headers["x-c"]).toBeUndefined();
+  });
+
+  it("lets a header set replace the JSON media type, and sends no Content-Type without a body", async () => {
+    server.handle((_req, res) => res.writeHead(204).end());
+    await call({ method: "PATCH", path: "/p", headers: [{ "Content-Type": "application/json-patch+json" }], body: [] });
+    await call({ method: "GET", path: "/g", headers: [] });
+    expect(server.seen[0]?.headers["content-type"]).toBe("application/json-patch+json");
+    expect(server.seen[1]?.headers["content-type"]).toBeUndefined();
+  });
+
+  it("reads answers as openapi-fetch does: nothing for 204 or an empty body, error bodies as JSON or text", async () => {
+    const answers: [number, string, string][] = [
+      [204, "", ""],
+      [200, "application/json", ""],
+      [404, "application/problem+json", '{"title":"Not Found"}'],
+      [502, "text/plain", "bad gateway"],
+    ];
+    server.handle((req, res) => {
+      const [status, type, body] = answers[Number(req.url?.slice(1))] ?? [500, "", ""];
+      res.writeHead(status, type ? { "content-type": type } : {}).end(body);
+    });
+    const results = await Promise.all(answers.map((_, i) => call({ method: "GET", path: `/${i}`, headers: [] })));
+    expect(results.map(({ data, error }) => ({ data, error }))).toEqual([
+      { data: undefined, error: undefined },
+      { data: undefined, error: undefined },
+      { data: undefined, error: { title: "Not Found" } },
+      { data: undefined, error: "bad gateway" },
+    ]);
+  });
+
+  it("sends the body again on a 307 redirect and on a retry, though the Request carries it beside itself", async () => {
+    let calls = 0;
+    server.handle((req, res) => {
+      calls++;
+      if (req.url === "/start") res.writeHead(307, { location: "/moved" }).end();
+      else if (calls === 2) res.writeHead(503).end();
+      else res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    const scope = createTransport({
+      retry: { attempts: 2, minDelay: 1, maxDelay: 1, retryNonIdempotent: true },
+    }).begin();
+    try {
+      await send(scope, { method: "POST", baseUrl: server.url, path: "/start", headers: [], body: { a: 1 } });
+    } finally {
+      scope.end();
+    }
+    expect(server.seen.map((seen) => [seen.url, seen.body])).toEqual([
+      ["/start", '{"a":1}'],
+      ["/moved", '{"a":1}'],
+      ["/start", '{"a":1}'],
+      ["/moved", '{"a":1}'],
+    ]);
+  });
+});

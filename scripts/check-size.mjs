@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// Size budgets of the browser bundles: each entry is bundled the way a browser app would bundle it (esbuild,
+// platform browser, browser conditions, ESM, minified) with every dependency, gzipped, and compared with its budget.
+// It also fails when a browser bundle contains the Node transport or undici. Runs in `pnpm test`, on built packages.
+//
+// To add an entry (a new package, the facade's getOffers path, the cookie codec): add one line to ENTRIES. `code` is
+// the module a user would write; `from` is the package whose dependencies resolve it.
+import { existsSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const KB = 1024;
+
+/**
+ * name, budget (gzipped bytes, from ../shared/design.md), the importing code, and the package it is resolved from.
+ * `ceiling` is set only while an entry is over its budget: the size it may not grow past (CI fails above it), so a
+ * regression fails while the work towards the budget goes on. Lower it with every gain; drop it once under budget.
+ */
+const ENTRIES = [
+  {
+    name: "@offerkit/delivery",
+    budget: 5 * KB,
+    ceiling: 6.7 * KB,
+    code: 'export * from "@offerkit/delivery";',
+    from: "delivery",
+  },
+  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.7 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
+  { name: "@offerkit/ode", budget: 5 * KB, ceiling: 9.1 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
+  { name: "@offerkit/sdk (whole)", budget: 40 * KB, code: 'export * from "@offerkit/sdk";', from: "sdk" },
+  // Later entries, one line each once the package or export exists:
+  // { name: "@offerkit/xcore", budget: 7 * KB, code: 'export * from "@offerkit/xcore";', from: "xcore" },
+  // { name: "@offerkit/sdk getOffers", budget: 12 * KB, code: 'export { getOffers } from "@offerkit/sdk";', from: "sdk" },
+  // { name: "cookie codec", budget: 1.5 * KB, code: 'export { parseMboxCookie, serializeMboxCookie } from "@offerkit/sdk";', from: "sdk" },
+];
+
+/** What must never reach a browser bundle: the Node transport and its dependency. */
+const NODE_ONLY = [/[\\/]undici[\\/]/, /[\\/]core[\\/]dist[\\/](node-fetch|base-fetch\.node|node)\.js$/];
+
+const rows = [];
+let failed = false;
+for (const entry of ENTRIES) {
+  const packageDir = join(ROOT, "packages", entry.from);
+  if (!existsSync(join(packageDir, "package.json"))) {
+    console.error(`✘ ${entry.name}: packages/${entry.from} does not exist; remove the line or add the package`);
+    failed = true;
+    continue;
+  }
+  const result = await build({
+    stdin: { contents: entry.code, resolveDir: packageDir, sourcefile: "entry.js" },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    metafile: true,
+    logLevel: "silent",
+  }).catch((error) => ({ error }));
+  if ("error" in result) {
+    console.error(`✘ ${entry.name}: the browser bundle does not build: ${result.error.message}`);
+    failed = true;
+    continue;
+  }
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  const gzipped = gzipSync(code, { level: 9 }).byteLength;
+  const inputs = Object.keys(result.metafile.inputs);
+  const nodeOnly = inputs.filter((input) => NODE_ONLY.some((pattern) => pattern.test(input)));
+  const limit = entry.ceiling ?? entry.budget;
+  const ok = gzipped <= limit && nodeOnly.length === 0;
+  if (!ok) failed = true;
+  rows.push([
+    entry.name,
+    kb(code.byteLength),
+    kb(gzipped),
+    kb(entry.budget),
+    nodeOnly.length
+      ? `✘ contains ${nodeOnly.map((input) => relative(ROOT, input)).join(", ")}`
+      : !ok
+        ? `✘ over ${entry.ceiling ? `the ceiling of ${kb(limit)}` : "budget"}`
+        : gzipped <= entry.budget
+          ? "✔"
+          : `over budget by ${kb(gzipped - entry.budget)} (ceiling ${kb(limit)})`,
+  ]);
+}
+
+// The detector must have teeth: the same entry bundled for Node has to contain the Node transport.
+const nodeBundle = await build({
+  stdin: { contents: 'export * from "@offerkit/delivery";', resolveDir: join(ROOT, "packages", "delivery") },
+  bundle: true,
+  write: false,
+  format: "esm",
+  platform: "node",
+  metafile: true,
+  logLevel: "silent",
+});
+if (
+  !Object.keys(nodeBundle.metafile.inputs).some((input) =>
+    NODE_ONLY.every((pattern, i) => i > 0 || pattern.test(input)),
+  )
+) {
+  console.error("✘ the Node bundle of @offerkit/delivery shows no undici: the browser check above proves nothing");
+  failed = true;
+}
+
+printTable(["entry (browser, ESM, min)", "minified", "gzipped", "budget", ""], rows);
+if (failed) {
+  console.error("✘ size budgets: see above. A regression fails CI; shrink the bundle or argue for a new budget.");
+  process.exit(1);
+}
+console.log("✔ no entry grew past its budget or ceiling, and no browser bundle contains the Node transport or undici");
+
+function kb(bytes) {
+  return `${(bytes / KB).toFixed(2)} KB`;
+}
+
+function printTable(header, body) {
+  const widths = header.map((cell, i) => Math.max(cell.length, ...body.map((row) => row[i].length)));
+  const line = (cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+  console.log(line(header));
+  for (const row of body) console.log(line(row));
+}

@@ -1,0 +1,34 @@
+// Every client test suite runs twice in one vitest process: once on the Node transport (the default on Node) and once
+// on global fetch (the default in browsers, edge runtimes, Deno and Bun). A package's vitest.config.ts is
+// `export default bothTransports({ ...its test options })`.
+import { fileURLToPath } from "node:url";
+import { defineConfig, type ViteUserConfig } from "vitest/config";
+
+export type Transport = "node" | "fetch";
+export const TRANSPORTS: readonly Transport[] = ["node", "fetch"];
+
+const core = (path: string) => fileURLToPath(new URL(`../packages/core/${path}`, import.meta.url));
+
+export function bothTransports(test: NonNullable<ViteUserConfig["test"]>): ViteUserConfig {
+  return defineConfig({
+    test: {
+      projects: TRANSPORTS.map((transport) => ({
+        // `#base-fetch` is core's conditional import; pinning it here makes the choice explicit per project.
+        resolve: {
+          alias: { "#base-fetch": core(transport === "node" ? "dist/base-fetch.node.js" : "dist/base-fetch.js") },
+        },
+        test: {
+          ...test,
+          name: transport,
+          env: { OFFERKIT_TRANSPORT: transport },
+          // Fetches that tests pass themselves (recording fetches, fakes falling through) use the global, so on the
+          // Node project the global is the Node transport too.
+          setupFiles:
+            transport === "node" ? [fileURLToPath(new URL("./vitest-node-transport.ts", import.meta.url))] : [],
+          // Types do not depend on the transport: check them once.
+          typecheck: transport === "node" ? test.typecheck : { enabled: false },
+        },
+      })),
+    },
+  });
+}
