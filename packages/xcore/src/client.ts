@@ -1,20 +1,20 @@
 import {
   type CallScope,
-  type OperationRules,
+  checkRequest,
+  checkValue,
+  type HeaderInput,
   type PlatformCallOptions,
   type PlatformClientOptions,
-  type PlatformIdentityHeaders,
   runCall,
-  serializeJsonBody,
+  type SendInput,
+  send,
   setUpPlatformClient,
   ValidationError,
-  validate,
-  validateOperation,
+  withConnection,
   withMediaTypes,
 } from "@offerkit/core";
-import createClient, { type Client } from "openapi-fetch";
+import { requestRules } from "./generated/request-rules.js";
 import type { operations, paths } from "./generated/schema.js";
-import { operations as rules, schemas } from "./generated/validator.js";
 import type {
   Envelope,
   Etag,
@@ -50,17 +50,6 @@ export const COLLECTION_SCHEMA = `${OFFER_MANAGEMENT}offer-filter;version=0.1` a
 export const COLLECTION_QUALIFIER_SCHEMA = `${OFFER_MANAGEMENT}tag;version=0.1` as const satisfies SchemaId;
 /** Decision rule, the API's "eligibility rule" (`eligibility-rule`). */
 export const DECISION_RULE_SCHEMA = `${OFFER_MANAGEMENT}eligibility-rule;version=0.3` as const satisfies SchemaId;
-
-/** The spec's component schema of each type: what `create` and `replace` check an instance against. */
-const INSTANCE_SCHEMAS: Readonly<Record<SchemaId, string>> = {
-  [PERSONALIZED_OFFER_SCHEMA]: "PersonalizedOffer",
-  [FALLBACK_OFFER_SCHEMA]: "FallbackOffer",
-  [PLACEMENT_SCHEMA]: "Placement",
-  [DECISION_SCHEMA]: "Decision",
-  [COLLECTION_SCHEMA]: "Collection",
-  [COLLECTION_QUALIFIER_SCHEMA]: "CollectionQualifier",
-  [DECISION_RULE_SCHEMA]: "DecisionRule",
-};
 
 type Ops = operations;
 type ReadMediaType = keyof Ops["getInstance"]["responses"][200]["content"];
@@ -255,8 +244,6 @@ export interface XcoreClient {
   /** Deletes an object; the answer is 202, with a receipt from older servers and no body from newer ones. */
   delete(input: DeleteInput, options?: XcoreCallOptions): Promise<XcoreResult<Receipt | undefined>>;
   readonly baseUrl: string;
-  /** The generated openapi-fetch client (authenticated, same transport) for anything the methods do not cover. */
-  readonly raw: Client<paths>;
 }
 
 // ---------------------------------------------------------------- paging
@@ -316,6 +303,26 @@ function parsePageLink(href: string) {
 
 // ---------------------------------------------------------------- the client
 
+type Operation = keyof typeof requestRules;
+
+/** One call's checked input: what `send` gets, and what the spec's rules check first. */
+interface Prepared {
+  readonly method: SendInput["method"];
+  readonly path: keyof paths;
+  readonly pathParams?: Readonly<Record<string, string>>;
+  readonly query?: SendInput["query"];
+  /**
+   * A followed page link's query, sent exactly as the server wrote it; only `query.schema` is checked against the
+   * spec then, since the rest is the server's own.
+   */
+  readonly rawQuery?: string;
+  /** Conditional headers (`If-Match`, `If-None-Match`); undefined values are not sent. */
+  readonly header?: Readonly<Record<string, string | undefined>>;
+  readonly body?: unknown;
+  readonly accept: string;
+  readonly contentType?: string;
+}
+
 /**
  * A client for Adobe's Offer Library (xcore) repository API. Authenticates with IMS (or the token you give),
  * sends the org, sandbox, a fresh `x-request-id` and Adobe's vendor media types with every call, and types each
@@ -325,32 +332,51 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
   const setup = setUpPlatformClient(options, {
     packageName: "xcore",
     version: VERSION,
-    schemas,
-    headerRules: rules.listContainers.header,
-  });
-  const raw = createClient<paths>({
-    baseUrl: setup.baseUrl,
-    fetch: setup.transport,
-    headers: setup.headers,
-    bodySerializer: serializeJsonBody,
+    headerRules: requestRules.listContainers.header,
   });
 
   /**
    * One call. `prepare` runs inside the call scope, so whatever it refuses rejects the returned promise; then the
-   * identity and conditional headers are added, the input is checked against the operation's rules, and `send`
-   * goes out. `T` defaults to never: each method's signature in `XcoreClient` says what it resolves to.
+   * identity and conditional headers are added, the input is checked against the operation's rules (all of them
+   * with the opt-in `validation`, which also sees the Content-Type, so it knows the type of a written instance),
+   * and the request goes out. `T` defaults to never: each method's signature in `XcoreClient` says what it
+   * resolves to.
    */
-  function call<T = never>(options: XcoreCallOptions | undefined, rule: OperationRules, prepare: () => Prepared) {
-    return runCall(setup.transport, options, (scope: CallScope) => {
-      const { send, ...input } = prepare();
-      const header = { ...setup.identity(options), ...input.header };
-      validateOperation(schemas, rule, { ...input, header: { ...options?.headers, ...header } });
-      const init = (accept: string, contentType?: string) => ({
-        headers: withMediaTypes(options?.headers, accept, contentType),
-        signal: scope.signal,
-        fetch: scope.fetch,
-      });
-      return send(header, init) as Promise<T>;
+  function call<T = never>(
+    call: XcoreCallOptions | undefined,
+    operation: Operation,
+    prepare: () => Prepared,
+  ): Promise<T> {
+    return runCall(setup.transport, call, (scope: CallScope) => {
+      const { method, path, pathParams, query, rawQuery, body, accept, contentType, ...input } = prepare();
+      const header = { ...setup.identity(call), ...input.header };
+      checkRequest(
+        requestRules,
+        operation,
+        {
+          path: pathParams,
+          query: rawQuery === undefined ? query : { schema: query?.schema },
+          header: {
+            ...call?.headers,
+            ...header,
+            ...(contentType === undefined ? {} : { "Content-Type": contentType }),
+          },
+          body,
+        },
+        options.validation,
+      );
+      const headers = [setup.headers, withMediaTypes(call?.headers, accept, contentType), header as HeaderInput];
+      if (rawQuery !== undefined) {
+        // `send` builds the query from parameters; the server's link is appended as written, past its path step.
+        const target = path.replace("{containerId}", encodeURIComponent(pathParams?.containerId ?? ""));
+        return send(scope, {
+          method,
+          baseUrl: `${setup.baseUrl}${target}?${rawQuery}`,
+          path: "",
+          headers,
+        }) as Promise<T>;
+      }
+      return send(scope, { method, baseUrl: setup.baseUrl, path, pathParams, query, headers, body }) as Promise<T>;
     });
   }
 
@@ -359,32 +385,29 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
     replace: boolean,
     options?: XcoreCallOptions,
   ): Promise<XcoreResult<Receipt>> {
-    // The body is checked against the schema of its own type below, not against the spec's union of all seven.
-    const rule = replace ? rules.replaceInstance : rules.createInstance;
-    return call(options, { path: rule.path, header: rule.header }, () => {
+    return call(options, replace ? "replaceInstance" : "createInstance", (): Prepared => {
       const { containerId, schema, instance, format = "hal" } = checked(input);
-      const component = componentOf(schema);
+      checkSchema(schema);
       if (format !== "hal" && format !== "schema-instance") {
         throw new ValidationError("format", '"hal" or "schema-instance"');
       }
-      validate(schemas, { $ref: component }, instance, "instance");
-      const body = format === "hal" ? { _instance: instance, _links: {} } : instance;
-      const contentType = format === "hal" ? halMediaType(schema) : schemaInstanceMediaType(schema);
-      if (!replace) {
-        const path = { containerId };
-        return {
-          path,
-          send: (header, init) =>
-            raw.POST(INSTANCES_PATH, { params: { path, header }, body, ...init(RECEIPT_MEDIA_TYPE, contentType) }),
-        };
+      // The rest of the instance is checked against its own type's schema by the opt-in `validation`.
+      if (!instance || typeof instance !== "object" || Array.isArray(instance)) {
+        throw new ValidationError("instance", "an object");
       }
+      const common = {
+        body: format === "hal" ? { _instance: instance, _links: {} } : instance,
+        accept: RECEIPT_MEDIA_TYPE,
+        contentType: format === "hal" ? halMediaType(schema) : schemaInstanceMediaType(schema),
+      };
+      if (!replace) return { ...common, method: "POST", path: INSTANCES_PATH, pathParams: { containerId } };
       const { instanceId, ifMatch } = input as ReplaceInput<S>;
-      const path = { containerId, instanceId };
       return {
-        path,
+        ...common,
+        method: "PUT",
+        path: INSTANCE_PATH,
+        pathParams: { containerId, instanceId },
         header: { "If-Match": entityTag(ifMatch, "ifMatch") },
-        send: (header, init) =>
-          raw.PUT(INSTANCE_PATH, { params: { path, header }, body, ...init(RECEIPT_MEDIA_TYPE, contentType) }),
       };
     });
   }
@@ -394,7 +417,7 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
     operation: "list" | "search",
     options?: XcoreCallOptions,
   ): Promise<XcoreResult<ResultsPage<S>>> {
-    return call(options, operation === "list" ? rules.listInstances : rules.searchInstances, () => {
+    return call(options, operation === "list" ? "listInstances" : "searchInstances", () => {
       const { containerId, schema, href, ...query } = checked(input) as SearchInput<S> & { href?: string };
       let search: string | undefined;
       if (href !== undefined) {
@@ -404,106 +427,83 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
       } else if (query.id !== undefined && query.name !== undefined) {
         throw new ValidationError("name", "left out when id is given: id and name are mutually exclusive");
       }
-      const params = { schema, ...query } as { schema: SchemaId };
-      const path = { containerId };
       return {
-        path,
-        // A followed link is the server's own query, sent as it is: only its container and schema are checked.
-        query: search === undefined ? params : { schema },
-        send: (header, init) => {
-          const request = {
-            params: { path, header, query: params },
-            ...init(RESULTS_MEDIA_TYPE),
-            ...(search === undefined ? {} : { querySerializer: () => search as string }),
-          };
-          return operation === "list" ? raw.GET(INSTANCES_PATH, request) : raw.GET(SEARCH_PATH, request);
-        },
+        method: "GET",
+        path: operation === "list" ? INSTANCES_PATH : SEARCH_PATH,
+        pathParams: { containerId },
+        query: { schema, ...query } as SendInput["query"],
+        rawQuery: search,
+        accept: RESULTS_MEDIA_TYPE,
       };
     });
   }
 
-  return {
-    baseUrl: setup.baseUrl,
-    raw,
-    listContainers(query, options) {
-      return call(options, rules.listContainers, () => {
-        // openapi-fetch's types want mutable arrays; it only reads them.
-        const params = { product: query?.product, property: query?.property } as {
-          product?: string[];
-          property?: string[];
-        };
-        return {
-          query: params,
-          send: (header, init) => raw.GET(HOME_PATH, { params: { header, query: params }, ...init(HOME_MEDIA_TYPE) }),
-        };
-      });
-    },
-    create(input, options) {
-      return write(input, false, options);
-    },
-    get(input, options) {
-      return call(options, rules.getInstance, () => {
-        const { containerId, instanceId, schema, ifNoneMatch } = checked(input);
-        componentOf(schema);
-        const path = { containerId, instanceId };
-        return {
-          path,
-          header: { "If-None-Match": entityTag(ifNoneMatch, "ifNoneMatch") },
-          send: (header, init) => raw.GET(INSTANCE_PATH, { params: { path, header }, ...init(halMediaType(schema)) }),
-        };
-      });
-    },
-    list(input, options) {
-      return page(input, "list", options);
-    },
-    search(input, options) {
-      return page(input, "search", options);
-    },
-    replace(input, options) {
-      return write(input, true, options);
-    },
-    patch(input, options) {
-      return call(options, rules.patchInstance, () => {
-        const { containerId, instanceId, schema, operations, ifMatch } = checked(input);
-        componentOf(schema);
-        const path = { containerId, instanceId };
-        const body = operations as Ops["patchInstance"]["requestBody"]["content"][PatchBodyMediaType];
-        return {
-          path,
-          header: { "If-Match": entityTag(ifMatch, "ifMatch") },
-          body,
-          send: (header, init) =>
-            raw.PATCH(INSTANCE_PATH, {
-              params: { path, header },
-              body,
-              ...init(RECEIPT_MEDIA_TYPE, patchMediaType(schema)),
-            }),
-        };
-      });
-    },
-    delete(input, options) {
-      return call(options, rules.deleteInstance, () => {
-        const { containerId, instanceId } = checked(input);
-        const path = { containerId, instanceId };
-        return {
-          path,
-          send: (header, init) => raw.DELETE(INSTANCE_PATH, { params: { path, header }, ...init(RECEIPT_MEDIA_TYPE) }),
-        };
-      });
-    },
-  };
-}
-
-/** What every openapi-fetch call of this client gets besides its params and body. */
-type CallInit = { headers: Record<string, string>; signal: AbortSignal; fetch: CallScope["fetch"] };
-
-/** One call's checked input and how to send it. */
-interface Prepared {
-  readonly path?: Record<string, unknown>;
-  readonly query?: Record<string, unknown>;
-  readonly header?: Record<string, unknown>;
-  readonly body?: unknown;
-  readonly send: (header: PlatformIdentityHeaders, init: (accept: string, contentType?: string) => CallInit) => unknown;
+  return withConnection(
+    {
+      baseUrl: setup.baseUrl,
+      listContainers(query, options) {
+        return call(options, "listContainers", () => ({
+          method: "GET",
+          path: HOME_PATH,
+          query: { product: query?.product, property: query?.property },
+          accept: HOME_MEDIA_TYPE,
+        }));
+      },
+      create(input, options) {
+        return write(input, false, options);
+      },
+      get(input, options) {
+        return call(options, "getInstance", () => {
+          const { containerId, instanceId, schema, ifNoneMatch } = checked(input);
+          checkSchema(schema);
+          return {
+            method: "GET",
+            path: INSTANCE_PATH,
+            pathParams: { containerId, instanceId },
+            header: { "If-None-Match": entityTag(ifNoneMatch, "ifNoneMatch") },
+            accept: halMediaType(schema),
+          };
+        });
+      },
+      list(input, options) {
+        return page(input, "list", options);
+      },
+      search(input, options) {
+        return page(input, "search", options);
+      },
+      replace(input, options) {
+        return write(input, true, options);
+      },
+      patch(input, options) {
+        return call(options, "patchInstance", () => {
+          const { containerId, instanceId, schema, operations, ifMatch } = checked(input);
+          checkSchema(schema);
+          checkPatch(operations);
+          return {
+            method: "PATCH",
+            path: INSTANCE_PATH,
+            pathParams: { containerId, instanceId },
+            header: { "If-Match": entityTag(ifMatch, "ifMatch") },
+            body: operations,
+            accept: RECEIPT_MEDIA_TYPE,
+            contentType: patchMediaType(schema),
+          };
+        });
+      },
+      delete(input, options) {
+        return call(options, "deleteInstance", () => {
+          const { containerId, instanceId } = checked(input);
+          return {
+            method: "DELETE",
+            path: INSTANCE_PATH,
+            pathParams: { containerId, instanceId },
+            accept: RECEIPT_MEDIA_TYPE,
+          };
+        });
+      },
+    } satisfies XcoreClient,
+    setup,
+  );
 }
 
 function checked<T>(input: T): T {
@@ -511,12 +511,32 @@ function checked<T>(input: T): T {
   return input;
 }
 
-/** The spec's schema for objects of this type; refuses anything but the seven documented schema ids. */
-function componentOf(schema: unknown): string {
-  validate(schemas, { $ref: "SchemaId" }, schema, "schema");
-  return INSTANCE_SCHEMAS[schema as SchemaId];
+/** Refuses anything but the seven documented schema ids: the spec's rule for the `schema` query parameter. */
+function checkSchema(schema: unknown): asserts schema is SchemaId {
+  checkValue(requestRules.listInstances.query.schema.schema, schema, "schema");
 }
 
+// The spec's `JsonPatchOperation` rules that every patch checks (the opt-in `validation` checks all of them);
+// test/client.test.ts asserts these equal the generated ones.
+/** What `op` may be. */
+export const PATCH_OP_RULE = { type: "string", enum: ["add", "replace", "remove"] } as const;
+/** What `path` may be: inside the envelope's instance or links. */
+export const PATCH_PATH_RULE = { type: "string", pattern: "^/(_instance|_links)(/.*)?$" } as const;
+
+/** At least one operation; each an object with a known `op`, a path inside the envelope, a `value` unless removing. */
+function checkPatch(operations: unknown): void {
+  checkValue({ type: "array", minItems: 1 }, operations, "body");
+  (operations as unknown[]).forEach((operation, i) => {
+    const field = `body[${i}]`;
+    checkValue({ type: "object" }, operation, field);
+    const { op, path } = operation as { op?: unknown; path?: unknown };
+    checkValue(PATCH_OP_RULE, op, `${field}.op`);
+    checkValue(PATCH_PATH_RULE, path, `${field}.path`);
+    if (op !== "remove" && (operation as { value?: unknown }).value === undefined) {
+      throw new ValidationError(`${field}.value`, "present");
+    }
+  });
+}
 /**
  * A revision as the quoted entity tag Adobe's examples send (`If-Match: "3"`); an already quoted tag is kept.
  * Weak tags (`W/"3"`) are refused: `If-Match` compares strongly, so they could never match.

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { fakeFetch, jsonResponse } from "@offerkit/testkit";
 import { describe, expect, it } from "vitest";
+import { PATCH_OP_RULE, PATCH_PATH_RULE } from "../src/client.js";
+import { schemas } from "../src/generated/request-rules.js";
 import {
   ApiError,
   COLLECTION_QUALIFIER_SCHEMA,
@@ -17,6 +19,7 @@ import {
   VERSION,
   type XcoreClientOptions,
 } from "../src/index.js";
+import { validation } from "../src/validation.js";
 
 const ORG = "0123456789ABCDEF01234567@AdobeOrg";
 const CONTAINER = "e0bd8463-0913-4ca1-bd84-6309134ca1f6";
@@ -299,8 +302,11 @@ describe("lost update races", () => {
 });
 
 describe("bad input is refused before any network call", () => {
-  async function refusal(run: (xcore: ReturnType<typeof client>["xcore"]) => Promise<unknown>) {
-    const { fetch, xcore } = client();
+  async function refusal(
+    run: (xcore: ReturnType<typeof client>["xcore"]) => Promise<unknown>,
+    overrides: Partial<XcoreClientOptions> = {},
+  ) {
+    const { fetch, xcore } = client(overrides);
     const error = await run(xcore).catch((e: unknown) => e);
     expect(fetch.requests).toHaveLength(0);
     expect(error).toBeInstanceOf(ValidationError);
@@ -385,19 +391,32 @@ describe("bad input is refused before any network call", () => {
     expect(error.field).toBe(field);
   });
 
-  it("an instance that does not fit its type, named by its field", async () => {
-    const noName = await refusal((xcore) =>
-      xcore.create({ containerId: CONTAINER, schema: PLACEMENT_SCHEMA, instance: {} as Placement }),
+  it("an instance that does not fit its type, named by its field (with the opt-in full validation)", async () => {
+    const noName = await refusal(
+      (xcore) => xcore.create({ containerId: CONTAINER, schema: PLACEMENT_SCHEMA, instance: {} as Placement }),
+      { validation },
     );
     expect(noName).toMatchObject({ field: 'instance["xdm:name"]', allowed: "present" });
-    const badType = await refusal((xcore) =>
-      xcore.create({
-        containerId: CONTAINER,
-        schema: PLACEMENT_SCHEMA,
-        instance: { ...adobePlacement, "xdm:componentType": "text" } as Loose,
-      }),
+    const badType = await refusal(
+      (xcore) =>
+        xcore.create({
+          containerId: CONTAINER,
+          schema: PLACEMENT_SCHEMA,
+          instance: { ...adobePlacement, "xdm:componentType": "text" } as Loose,
+        }),
+      { validation },
     );
     expect(badType.field).toBe('instance["xdm:componentType"]');
+    const bare = await refusal(
+      (xcore) =>
+        xcore.replace({
+          ...ref,
+          format: "schema-instance",
+          instance: { ...adobePlacement, "xdm:componentType": "text" } as Loose,
+        }),
+      { validation },
+    );
+    expect(bare.field).toBe('instance["xdm:componentType"]');
     const format = await refusal((xcore) =>
       xcore.create({
         containerId: CONTAINER,
@@ -407,6 +426,21 @@ describe("bad input is refused before any network call", () => {
       } as Loose),
     );
     expect(format.field).toBe("format");
+  });
+
+  it("an instance that is not an object, by default", async () => {
+    for (const instance of [undefined, null, "x", []]) {
+      const error = await refusal((xcore) =>
+        xcore.create({ containerId: CONTAINER, schema: PLACEMENT_SCHEMA, instance } as Loose),
+      );
+      expect(error).toMatchObject({ field: "instance", allowed: "an object" });
+    }
+  });
+
+  it("checks the patch rules the spec declares, by default", () => {
+    const operation = schemas.JsonPatchOperation?.properties;
+    expect(PATCH_OP_RULE).toEqual(operation?.op);
+    expect(PATCH_PATH_RULE).toEqual(operation?.path);
   });
 
   it("no input at all", async () => {

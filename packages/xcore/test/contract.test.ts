@@ -24,6 +24,8 @@ import {
   VERSION,
   type XcoreCallOptions,
 } from "../src/index.js";
+import { rawClient } from "../src/raw.js";
+import { validation } from "../src/validation.js";
 
 // Every operation of specs/xcore.yaml, called through the client against Prism serving the spec.
 const baseUrl = inject("prismUrl");
@@ -61,6 +63,8 @@ function client() {
     baseUrl,
     fetch,
     retry: false,
+    // Every example and payload sent here also passes the opt-in full check of its type.
+    validation,
   });
   return { fetch, xcore };
 }
@@ -302,8 +306,8 @@ describe.each([
     const params = { header, path: { containerId: CONTAINER }, query: { schema: PLACEMENT_SCHEMA, limit: 0 } };
     const { response } =
       operation === "list"
-        ? await xcore.raw.GET("/data/core/xcore/{containerId}/instances", { params })
-        : await xcore.raw.GET("/data/core/xcore/{containerId}/queries/core/search", { params });
+        ? await rawClient(xcore).GET("/data/core/xcore/{containerId}/instances", { params })
+        : await rawClient(xcore).GET("/data/core/xcore/{containerId}/queries/core/search", { params });
     expect(response.status).toBe(400);
     expect(response.headers.get("sl-violations")).toMatch(/limit/);
   });
@@ -405,7 +409,7 @@ describe("patchInstance", () => {
 
   it("is refused by the spec, not just by the client, with a move operation", async () => {
     const { xcore } = client();
-    const { response } = await xcore.raw.PATCH("/data/core/xcore/{containerId}/instances/{instanceId}", {
+    const { response } = await rawClient(xcore).PATCH("/data/core/xcore/{containerId}/instances/{instanceId}", {
       params: {
         header: { "x-gw-ims-org-id": ORG, "x-sandbox-name": "prod" },
         path: { containerId: CONTAINER, instanceId: INSTANCE },

@@ -1,6 +1,546 @@
 // Generated from specs/xcore.yaml by scripts/generate-validator.mjs. Do not edit.
-import type { OperationRules, SchemaTable } from "@offerkit/core";
+import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
 
+/** What every call checks, opt-in or not (core's `checkRequest`). */
+export const requestRules = {
+  listContainers: {
+    query: {
+      product: {
+        schema: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        }
+      },
+      property: {
+        schema: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        }
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  },
+  createInstance: {
+    path: {
+      containerId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    },
+    body: {
+      required: true
+    }
+  },
+  listInstances: {
+    path: {
+      containerId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    query: {
+      schema: {
+        schema: {
+          type: "string",
+          enum: ["https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5", "https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1", "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4", "https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5", "https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1", "https://ns.adobe.com/experience/offer-management/tag;version=0.1", "https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3"]
+        },
+        required: true
+      },
+      orderby: {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      start: {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      limit: {
+        schema: {
+          type: "integer",
+          minimum: 1
+        }
+      },
+      property: {
+        schema: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        }
+      },
+      id: {
+        schema: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        }
+      },
+      name: {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  },
+  searchInstances: {
+    path: {
+      containerId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    query: {
+      schema: {
+        schema: {
+          type: "string",
+          enum: ["https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5", "https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1", "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4", "https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5", "https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1", "https://ns.adobe.com/experience/offer-management/tag;version=0.1", "https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3"]
+        },
+        required: true
+      },
+      orderby: {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      start: {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      limit: {
+        schema: {
+          type: "integer",
+          minimum: 1
+        }
+      },
+      property: {
+        schema: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        }
+      },
+      id: {
+        schema: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        }
+      },
+      name: {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      q: {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      qop: {
+        schema: {
+          type: "string",
+          pattern: "^([Aa][Nn][Dd]|[Oo][Rr])$"
+        }
+      },
+      field: {
+        schema: {
+          type: "array",
+          items: {
+            type: "string",
+            minLength: 1
+          }
+        }
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  },
+  getInstance: {
+    path: {
+      containerId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      },
+      instanceId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "if-none-match": {
+        schema: {
+          type: "string",
+          pattern: "^\"[^\"]*\"$"
+        }
+      }
+    }
+  },
+  replaceInstance: {
+    path: {
+      containerId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      },
+      instanceId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "if-match": {
+        schema: {
+          type: "string",
+          pattern: "^\"[^\"]*\"$"
+        }
+      }
+    },
+    body: {
+      required: true
+    }
+  },
+  patchInstance: {
+    path: {
+      containerId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      },
+      instanceId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "if-match": {
+        schema: {
+          type: "string",
+          pattern: "^\"[^\"]*\"$"
+        }
+      }
+    },
+    body: {
+      required: true,
+      type: "array"
+    }
+  },
+  deleteInstance: {
+    path: {
+      containerId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      },
+      instanceId: {
+        schema: {
+          type: "string",
+          minLength: 1,
+          not: {
+            enum: [".", ".."]
+          }
+        },
+        required: true
+      }
+    },
+    header: {
+      "x-gw-ims-org-id": {
+        schema: {
+          type: "string",
+          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
+        },
+        required: true
+      },
+      "x-sandbox-name": {
+        schema: {
+          type: "string",
+          minLength: 1
+        },
+        required: true
+      },
+      "x-request-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      },
+      "x-sandbox-id": {
+        schema: {
+          type: "string",
+          minLength: 1
+        }
+      }
+    }
+  }
+} as const satisfies Record<string, RequestRules>;
+
+/** Every rule of the spec, for the opt-in full check (`/validation`); unused, bundlers drop them. */
 export const schemas: SchemaTable = {
   SchemaId: {
     type: "string",

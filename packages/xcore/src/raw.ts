@@ -1,0 +1,11 @@
+// `@offerkit/xcore/raw`: the generated openapi-fetch client, kept out of the main entry (openapi-fetch is a large part
+// of a small bundle).
+import { rawClientOptions } from "@offerkit/core";
+import createClient, { type Client } from "openapi-fetch";
+import type { XcoreClient } from "./client.js";
+import type { paths } from "./generated/schema.js";
+
+/** The generated openapi-fetch client over `client`'s origin, transport and headers, for what its methods do not cover. */
+export function rawClient(client: XcoreClient): Client<paths> {
+  return createClient<paths>(rawClientOptions(client));
+}
