@@ -1,9 +1,7 @@
-import { defineConfig } from "vitest/config";
+import { bothTransports } from "../../scripts/vitest-transports.js";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
-    testTimeout: 20_000,
-  },
+export default bothTransports({
+  include: ["test/**/*.test.ts"],
+  typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+  testTimeout: 20_000,
 });

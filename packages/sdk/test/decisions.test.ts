@@ -5,6 +5,7 @@ import {
   type DecisionRequest,
   type DecisionResponse,
 } from "@offerkit/ods";
+import { validation } from "@offerkit/ods/validation";
 import { fakeFetch, jsonResponse, recordingFetch, startPrismMock } from "@offerkit/testkit";
 import { describe, expect, it } from "vitest";
 import { ApiError, decide, parseDecision, UnexpectedResponseError, ValidationError } from "../src/index.js";
@@ -15,13 +16,14 @@ const fixture = <T>(name: string): T =>
 const adobeRequest = fixture<DecisionRequest>("adobe-request.json");
 const adobeResponse = fixture<DecisionResponse>("adobe-response.json");
 
-function odsAnswering(body: unknown, init: ResponseInit = {}) {
+function odsAnswering(body: unknown, init: ResponseInit = {}, options: { validation?: typeof validation } = {}) {
   const fetch = fakeFetch(() => jsonResponse(body, init));
   const client = createOdsClient({
     auth: { accessToken: "t", apiKey: "k" },
     imsOrgId: ORG,
     sandboxName: "prod",
     fetch,
+    ...options,
   });
   return { fetch, client };
 }
@@ -104,8 +106,8 @@ describe("decide", () => {
     expect(error).toMatchObject({ status: 422, requestId: "srv-422", body: problem });
   });
 
-  it("refuses a bad request with ValidationError before the network", async () => {
-    const { fetch, client } = odsAnswering(adobeResponse);
+  it("refuses a bad request with ValidationError before the network (opt-in validation)", async () => {
+    const { fetch, client } = odsAnswering(adobeResponse, {}, { validation });
     const bad = {
       ...adobeRequest,
       "xdm:propositionRequests": [{ "xdm:activityId": "a", "xdm:placementId": "p", "xdm:itemCount": 31 }],

@@ -1,3 +1,4 @@
+import { validation } from "@offerkit/delivery/validation";
 import { type PrismMock, recordingFetch, startPrismMock } from "@offerkit/testkit";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTargetClient } from "../src/index.js";
@@ -62,8 +63,13 @@ it("a request written for Adobe's SDK, with visitor cookies and customer ids, pa
   );
 });
 
-it("a value the spec refuses still reaches the caller as the delivery client's ValidationError", async () => {
-  const target = createTargetClient({ client: "demo", serverDomain: new URL(mock.url).host, secure: false });
+it("a value the spec refuses still reaches the caller as the delivery client's ValidationError (opt-in validation)", async () => {
+  const target = createTargetClient({
+    client: "demo",
+    serverDomain: new URL(mock.url).host,
+    secure: false,
+    validation,
+  });
   await expect(
     target.getOffers({ request: { execute: { mboxes: [{ name: "x", parameters: { "profile.age": 3 } }] } } }),
   ).rejects.toMatchObject({ name: "ValidationError" });

@@ -192,6 +192,13 @@ describe("the wire request", () => {
     expect(nextPageOf({ _links: { next: { href: "//evil.example/x/instances" } } })).toBeUndefined();
   });
 
+  it("sends a followed link's query byte for byte, braces and encodings included", async () => {
+    const { fetch, xcore } = client({}, () => jsonResponse(adobePage));
+    const href = `/${CONTAINER}/queries/core/search?schema=${PERSONALIZED_OFFER_SCHEMA}&q=%22a+b%22&start={c}&limit=2`;
+    await xcore.search({ containerId: CONTAINER, schema: PERSONALIZED_OFFER_SCHEMA, href });
+    expect(fetch.last.url).toBe(`${ORIGIN}/data/core/xcore${href}`);
+  });
+
   it("replaces with the revision quoted in If-Match, whatever form it was read in", async () => {
     const { fetch, xcore } = client();
     for (const etag of [3, "3", '"3"']) {

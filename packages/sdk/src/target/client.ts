@@ -1,4 +1,4 @@
-import { type FetchLike, type RetryOptions, unwrap, ValidationError } from "@offerkit/core";
+import { type FetchLike, type RequestValidation, type RetryOptions, unwrap, ValidationError } from "@offerkit/core";
 import {
   type AnalyticsResponse,
   createDeliveryClient,
@@ -63,6 +63,11 @@ export interface TargetClientOptions {
   readonly environmentId?: number;
   /** Only `"server-side"` so far: on-device and hybrid decisioning are not supported yet. */
   readonly decisioningMethod?: "server-side";
+  /**
+   * Check each request against every rule of the Delivery API spec before sending: pass `validation` from
+   * `@offerkit/delivery/validation`. Without it, parameters are checked and the server judges the body.
+   */
+  readonly validation?: RequestValidation;
 }
 
 export interface GetOffersOptions {
@@ -156,6 +161,7 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
     fetch: options.fetch ?? options.fetchApi,
     timeout: options.timeout ?? 3000,
     retry: options.retry,
+    validation: options.validation,
   });
   const warn = (message: string) => (logger.warn ?? logger.error)?.call(logger, `offerkit: ${message}`);
 
