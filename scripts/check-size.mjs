@@ -23,17 +23,35 @@ const ENTRIES = [
   {
     name: "@offerkit/delivery",
     budget: 5 * KB,
-    ceiling: 6.7 * KB,
+    // 6.8 (measured 6.70+): the merge of main added ConflictError to core's errors.
+    ceiling: 6.8 * KB,
     code: 'export * from "@offerkit/delivery";',
     from: "delivery",
   },
-  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.7 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
+  // 8.8 (measured 8.77): the merge of main added etagOf/propositionIdOf and ConflictError.
+  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.8 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
   { name: "@offerkit/ode", budget: 5 * KB, ceiling: 9.1 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
   { name: "@offerkit/sdk (whole)", budget: 40 * KB, code: 'export * from "@offerkit/sdk";', from: "sdk" },
-  // Later entries, one line each once the package or export exists:
-  // { name: "@offerkit/xcore", budget: 7 * KB, code: 'export * from "@offerkit/xcore";', from: "xcore" },
-  // { name: "@offerkit/sdk getOffers", budget: 12 * KB, code: 'export { getOffers } from "@offerkit/sdk";', from: "sdk" },
-  // { name: "cookie codec", budget: 1.5 * KB, code: 'export { parseMboxCookie, serializeMboxCookie } from "@offerkit/sdk";', from: "sdk" },
+  // Measured 10.73 KB: core's share (about 8.5 KB, as in ods) is over every client's budget until core shrinks.
+  {
+    name: "@offerkit/xcore",
+    budget: 7 * KB,
+    ceiling: 10.8 * KB,
+    code: 'export * from "@offerkit/xcore";',
+    from: "xcore",
+  },
+  {
+    name: "@offerkit/sdk getOffers",
+    budget: 12 * KB,
+    code: 'export { createTargetClient } from "@offerkit/sdk";',
+    from: "sdk",
+  },
+  {
+    name: "cookie codec",
+    budget: 1.5 * KB,
+    code: 'export { parseTargetCookie, createTargetCookie, parseLocationHint, createLocationHintCookie } from "@offerkit/sdk/target/cookies";',
+    from: "sdk",
+  },
 ];
 
 /** What must never reach a browser bundle: the Node transport and its dependency. */

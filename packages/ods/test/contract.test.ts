@@ -343,7 +343,7 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
       expect((error as ValidationError).field).toMatch(field);
       expect(fetch.requests).toHaveLength(0);
       // The raw client skips offerkit's checks: Prism serving the spec refuses the same body.
-      const { response } = await ods.raw.POST("/data/core/ods/decisions", {
+      const { response } = await rawClient(ods).POST("/data/core/ods/decisions", {
         params: { header: { "x-gw-ims-org-id": ORG, "x-sandbox-name": "prod" } },
         headers: { "Content-Type": DECISION_REQUEST_MEDIA_TYPE, Accept: ACCEPT_PROBLEMS },
         body: body as DecisionRequest,
