@@ -38,6 +38,21 @@ function provider(overrides: Partial<Parameters<typeof createImsTokenProvider>[0
   return createImsTokenProvider({ ...FAKE_IMS_CLIENT, imsHost: ims.url, retry: fast, ...overrides });
 }
 
+/**
+ * A fake IMS of the test's own, answering after `delay` ms, closed when `run` ends. For tests that give up on a token
+ * request: on a loaded machine the abandoned request can reach IMS after the next test began, and on the shared fake
+ * it would take that test's scripted failure or count as one of its requests.
+ */
+async function withSlowIms(delay: number, run: (slow: FakeIms) => Promise<void>): Promise<void> {
+  const slow = await startFakeIms();
+  slow.setDelay(delay);
+  try {
+    await run(slow);
+  } finally {
+    await slow.close();
+  }
+}
+
 /** Token requests made while `run` ran. */
 async function countTokenRequests(run: () => Promise<unknown>): Promise<number> {
   const before = ims.requests.length;
@@ -166,12 +181,13 @@ describe("IMS token provider", () => {
   });
 
   it("says IMS is unavailable when it is too slow", async () => {
-    ims.setDelay(300);
-    const error = await provider({ timeout: 50 })
-      .getToken()
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ reason: "unavailable" });
-    expect((error as ImsAuthError).cause).toBeInstanceOf(TimeoutError);
+    await withSlowIms(300, async (slow) => {
+      const error = await provider({ timeout: 50, imsHost: slow.url })
+        .getToken()
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ reason: "unavailable" });
+      expect((error as ImsAuthError).cause).toBeInstanceOf(TimeoutError);
+    });
   });
 
   it.each([
@@ -380,22 +396,24 @@ describe("platform auth through the transport", () => {
 
   it("counts the token request against the call's timeout", async () => {
     protectedApi();
-    ims.setDelay(500);
-    const send = createTransport({
-      timeout: 50,
-      auth: platformAuth({ credentials: { ...FAKE_IMS_CLIENT, imsHost: ims.url }, ...identity }),
+    await withSlowIms(500, async (slow) => {
+      const send = createTransport({
+        timeout: 50,
+        auth: platformAuth({ credentials: { ...FAKE_IMS_CLIENT, imsHost: slow.url }, ...identity }),
+      });
+      await expect(send(new Request(`${api.url}/data`))).rejects.toBeInstanceOf(TimeoutError);
+      expect(api.seen).toHaveLength(0);
     });
-    await expect(send(new Request(`${api.url}/data`))).rejects.toBeInstanceOf(TimeoutError);
-    expect(api.seen).toHaveLength(0);
   });
 
   it("stops waiting for the token when the caller aborts", async () => {
-    ims.setDelay(500);
-    const send = transport({ ...FAKE_IMS_CLIENT, imsHost: ims.url });
-    const controller = new AbortController();
-    const pending = send(new Request(`${api.url}/data`, { signal: controller.signal }));
-    controller.abort();
-    await expect(pending).rejects.toBeInstanceOf(AbortError);
+    await withSlowIms(500, async (slow) => {
+      const send = transport({ ...FAKE_IMS_CLIENT, imsHost: slow.url });
+      const controller = new AbortController();
+      const pending = send(new Request(`${api.url}/data`, { signal: controller.signal }));
+      controller.abort();
+      await expect(pending).rejects.toBeInstanceOf(AbortError);
+    });
   });
 
   it("passes IMS failures to the caller as they are, without the secret", async () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   AbortError,
   ApiError,
@@ -19,6 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 afterEach(() => {
+  vi.useRealTimers();
   server.seen.length = 0;
 });
 
@@ -66,14 +67,15 @@ describe("timeouts", () => {
 
   it("counts retries and backoff against one deadline", async () => {
     server.handle((_req, res) => {
-      res.writeHead(503, { "retry-after": "1" }).end();
+      res.writeHead(503, { "retry-after": "30" }).end();
     });
-    const transport = createTransport({ timeout: 300, retry: { attempts: 5 } });
-    const started = Date.now();
+    // The transport's clock and timers are fake and never advanced: the deadline cannot fire however slow the machine,
+    // and a wait before a retry would never end, so the call only resolves if it gives up on retrying at once.
+    vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"] });
+    const transport = createTransport({ timeout: 10_000, retry: { attempts: 5 } });
     const response = await transport(get("/busy"));
-    // Waiting 1 s would overrun the 300 ms budget, so the 503 comes back at once instead of a timeout later.
+    // Waiting 30 s (allowed by maxRetryAfter) would overrun the 10 s budget, so the 503 comes back at once.
     expect(response.status).toBe(503);
-    expect(Date.now() - started).toBeLessThan(300);
     // Filtered by path: on a loaded machine a request of an earlier test can still be arriving.
     expect(server.seen.filter((seen) => seen.url === "/busy")).toHaveLength(1);
   });
@@ -86,7 +88,7 @@ describe("timeouts", () => {
     server.handle((_req, res) => setTimeout(() => res.end("{}"), 60));
     const transport = createTransport({ timeout: 20, retry: false });
     await expect(transport(get("/a"))).rejects.toBeInstanceOf(TimeoutError);
-    const response = await transport.with({ timeout: 1000 })(get("/a"));
+    const response = await transport.with({ timeout: 10_000 })(get("/a"));
     expect(response.status).toBe(200);
   });
 });
@@ -111,13 +113,14 @@ describe("caller aborts", () => {
   });
 
   it("stops waiting between retries", async () => {
+    const controller = new AbortController();
     server.handle((_req, res) => {
       res.writeHead(503, { "retry-after": "30" }).end();
+      // Once the first attempt has been answered, however long that took: the transport is waiting 30 s to retry.
+      setTimeout(() => controller.abort(), 50);
     });
-    const controller = new AbortController();
     const transport = createTransport({ retry: { attempts: 3 }, timeout: 0 });
     const pending = transport(get("/busy", { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 50);
     await expect(pending).rejects.toBeInstanceOf(AbortError);
     expect(server.seen).toHaveLength(1);
   });
