@@ -20,6 +20,8 @@ beforeAll(async () => {
     client: "demo",
     serverDomain: new URL(mock.url).host,
     secure: false,
+    // Not the 3 s default: Prism's first answers can take longer than that while CI runs every suite at once.
+    timeout: 30_000,
     fetch: localEdgesFetch(mock.url, (url) =>
       calls.push({ host: url.host, sessionId: url.searchParams.get("sessionId") }),
     ),
