@@ -20,6 +20,8 @@ it("a request written for Adobe's SDK, with visitor cookies and customer ids, pa
     secure: false,
     fetch,
     propertyToken: "00000000-0000-0000-0000-000000000000",
+    // Not the 3 s default: Prism's first answer can take longer than that while CI runs every suite at once.
+    timeout: 30_000,
   });
   const result = await target.getOffers({
     request: {
