@@ -4,7 +4,12 @@ import { writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 
 /** One file per suite in suites/, exporting `run(): Promise<Result[]>`. Add a suite by adding its name here. */
-const SUITES = ["delivery-vs-raw-fetch", "ods-vs-raw-fetch", "heap-2000-calls", "import-cold-start", "codegen"];
+const SUITES = [
+  "delivery-vs-raw-fetch",
+  "ods-vs-raw-fetch",
+  "getOffers-vs-raw-fetch",
+  "getOffers-vs-adobe-sdk",
+  "heap-2000-calls", "import-cold-start", "codegen"];
 
 /** Budgets from ../shared/design.md and issue 10 (ratio), printed next to the results; never enforced. */
 const BUDGETS = { "delivery-vs-raw-fetch": 0.8, "ods-vs-raw-fetch": 0.8 };
