@@ -9,6 +9,8 @@ const SUITES = [
   "ods-vs-raw-fetch",
   "getOffers-vs-raw-fetch",
   "getOffers-vs-adobe-sdk",
+  "cookie-codec",
+  "xcore-paging",
   "heap-2000-calls", "import-cold-start", "codegen"];
 
 /** Budgets from ../shared/design.md and issue 10 (ratio), printed next to the results; never enforced. */
