@@ -19,7 +19,13 @@ async function heapAfterGc() {
 
 // One page's size in the heap: the mean of 20 parsed pages kept alive.
 let texts = Array.from({ length: 20 }, (_, page) =>
-  offerLibraryPage({ containerId: CONTAINER_ID, schema: PERSONALIZED_OFFER_SCHEMA, page, pageSize: PAGE_SIZE, pages: PAGES }),
+  offerLibraryPage({
+    containerId: CONTAINER_ID,
+    schema: PERSONALIZED_OFFER_SCHEMA,
+    page,
+    pageSize: PAGE_SIZE,
+    pages: PAGES,
+  }),
 );
 const empty = await heapAfterGc();
 const kept = texts.map((text) => JSON.parse(text));

@@ -50,7 +50,8 @@ async function bareWalk(origin, pages) {
     await sleep(WORK);
   }
   const elapsed = performance.now() - started;
-  if (items !== pages * PAGE_SIZE) throw new Error(`xcore-paging floor: ${items} items instead of ${pages * PAGE_SIZE}`);
+  if (items !== pages * PAGE_SIZE)
+    throw new Error(`xcore-paging floor: ${items} items instead of ${pages * PAGE_SIZE}`);
   return elapsed;
 }
 
@@ -80,7 +81,12 @@ export async function run() {
   const heap = JSON.parse(execFileSync(process.execPath, ["--expose-gc", heapChild], { encoding: "utf8" }));
   // Growth past the heap after the first 100 pages, at its highest of nine samples; the ratio is growth in pages.
   results.push(
-    result("xcore-paging heap growth over 100,000 items", heap.growth / 1024, heap.page / 1024, "KB (baseline: one page)"),
+    result(
+      "xcore-paging heap growth over 100,000 items",
+      heap.growth / 1024,
+      heap.page / 1024,
+      "KB (baseline: one page)",
+    ),
   );
   return results;
 }
