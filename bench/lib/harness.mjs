@@ -76,6 +76,18 @@ function round3(value) {
   return typeof value === "number" ? Math.round(value * 1000) / 1000 : value;
 }
 
+/** The usual baseline: a bare global `fetch` POSTing `body` as JSON (serialized on every call) + `JSON.parse`. */
+export function barePost(url, body) {
+  return async () => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return JSON.parse(await response.text());
+  };
+}
+
 /** `count` concurrent runs of `call`: one operation of a concurrency benchmark. */
 export function concurrently(count, call) {
   return () => Promise.all(Array.from({ length: count }, call));
