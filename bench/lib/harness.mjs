@@ -7,20 +7,33 @@ import { Bench } from "tinybench";
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const ROUND_TIME = Number(process.env.BENCH_ROUND_MS ?? 400);
 
-/** Serves `body` with `contentType` to every request on 127.0.0.1, after reading the request body. */
-export async function startServer(body, contentType = "application/json") {
+/**
+ * Serves `body` with `contentType` to every request on 127.0.0.1, after reading the request body. Counts requests in
+ * `seen.count`; with `record`, also keeps the last one (`seen.last`: method, url, headers, body), to check a client
+ * once before measuring it.
+ */
+export async function startServer(body, contentType = "application/json", { record = false } = {}) {
   const payload = Buffer.from(body);
+  const seen = { count: 0, last: undefined };
   const server = createServer((req, res) => {
-    req.resume();
-    req.on("end", () =>
-      res.writeHead(200, { "content-type": contentType, "content-length": payload.byteLength }).end(payload),
-    );
+    const chunks = [];
+    if (record) req.on("data", (chunk) => chunks.push(chunk));
+    else req.resume();
+    req.on("end", () => {
+      seen.count++;
+      if (record) {
+        const { method, url, headers } = req;
+        seen.last = { method, url, headers, body: Buffer.concat(chunks).toString("utf8") };
+      }
+      res.writeHead(200, { "content-type": contentType, "content-length": payload.byteLength }).end(payload);
+    });
   });
   server.keepAliveTimeout = 30_000;
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   return {
     origin: `http://127.0.0.1:${server.address().port}`,
+    seen,
     close: () => {
       server.closeAllConnections();
       server.close();
@@ -61,6 +74,18 @@ export function median(values) {
 
 function round3(value) {
   return typeof value === "number" ? Math.round(value * 1000) / 1000 : value;
+}
+
+/** The usual baseline: a bare global `fetch` POSTing `body` as JSON (serialized on every call) + `JSON.parse`. */
+export function barePost(url, body) {
+  return async () => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return JSON.parse(await response.text());
+  };
 }
 
 /** `count` concurrent runs of `call`: one operation of a concurrency benchmark. */

@@ -1,20 +1,13 @@
 // A Delivery call through @offerkit/delivery vs the same POST with a bare fetch + JSON.parse, sequential and at 64
 // concurrent calls: once with the default transport (the Node transport on Node), once with global fetch as transport.
 import { createDeliveryClient } from "@offerkit/delivery";
-import { concurrently, pair, startServer } from "../lib/harness.mjs";
+import { barePost, concurrently, pair, startServer } from "../lib/harness.mjs";
 import { deliveryRequest, deliveryResponse } from "../lib/payloads.mjs";
 
 export async function run() {
   const server = await startServer(deliveryResponse);
   const url = `${server.origin}/rest/v1/delivery?client=acme&sessionId=s-1`;
-  const bare = async () => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(deliveryRequest),
-    });
-    return JSON.parse(await response.text());
-  };
+  const bare = barePost(url, deliveryRequest);
   const clients = {
     "": createDeliveryClient({ client: "acme", baseUrl: server.origin }),
     " (global fetch transport)": createDeliveryClient({
