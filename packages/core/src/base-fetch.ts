@@ -5,3 +5,5 @@ import type { SendHop } from "./redirect.js";
  * up on every call so that test doubles installed later still apply.
  */
 export const baseFetch: SendHop = (url, init) => globalThis.fetch(url, init);
+
+export { followRedirects } from "./redirect.js";

@@ -1,4 +1,4 @@
-import { baseFetch } from "#base-fetch";
+import { baseFetch, followRedirects } from "#base-fetch";
 import type { RequestAuthenticator } from "./auth.js";
 import {
   AbortError,
@@ -9,7 +9,7 @@ import {
   UnexpectedResponseError,
   ValidationError,
 } from "./errors.js";
-import { followRedirects, isBrowser, type SendHop } from "./redirect.js";
+import { isBrowser, type SendHop } from "./redirect.js";
 import {
   backoffDelay,
   isRetryableStatus,
