@@ -27,8 +27,8 @@ const ENTRIES = [
     code: 'export * from "@offerkit/delivery";',
     from: "delivery",
   },
-  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.5 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
-  { name: "@offerkit/ode", budget: 5 * KB, ceiling: 8.8 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
+  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.4 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
+  { name: "@offerkit/ode", budget: 5 * KB, ceiling: 8.7 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
   { name: "@offerkit/sdk (whole)", budget: 40 * KB, code: 'export * from "@offerkit/sdk";', from: "sdk" },
   // Later entries, one line each once the package or export exists:
   // { name: "@offerkit/xcore", budget: 7 * KB, code: 'export * from "@offerkit/xcore";', from: "xcore" },

@@ -228,9 +228,8 @@ export interface RequestAuthenticator {
  * `Authorization`, which always comes from the token provider.
  */
 export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator {
-  const { provider, apiKey } = resolveCredentials(options.credentials, options.fetch);
-  const fixed: [string, string][] = [
-    ["x-api-key", apiKey],
+  const credentials = resolveCredentials(options.credentials, options.fetch);
+  const identity: [string, string][] = [
     [
       "x-gw-ims-org-id",
       requireHeaderSafe(
@@ -242,8 +241,21 @@ export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator
     ["x-sandbox-name", requireHeaderSafe(options.sandboxName, "sandboxName", "a sandbox name such as prod")],
   ];
   if (options.sandboxId !== undefined) {
-    fixed.push(["x-sandbox-id", requireHeaderSafe(options.sandboxId, "sandboxId", "a sandbox id")]);
+    identity.push(["x-sandbox-id", requireHeaderSafe(options.sandboxId, "sandboxId", "a sandbox id")]);
   }
+  return authenticator(credentials, identity);
+}
+
+/**
+ * The authenticator of checked credentials: `Authorization` always from the provider, then `x-api-key` and the
+ * `identity` headers unless the request has its own. `setUpPlatformClient` checks the identity headers against the
+ * spec itself and comes here directly, so that they are checked once.
+ */
+export function authenticator(
+  { provider, apiKey }: { provider: TokenProvider; apiKey: string },
+  identity: readonly [string, string][],
+): RequestAuthenticator {
+  const fixed: readonly [string, string][] = [["x-api-key", apiKey], ...identity];
   return {
     async authorize(headers, signal) {
       const token = await provider.getToken({ signal });
@@ -256,7 +268,7 @@ export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator
   };
 }
 
-function resolveCredentials(
+export function resolveCredentials(
   credentials: PlatformCredentials | undefined,
   fetch: FetchLike | undefined,
 ): { provider: TokenProvider; apiKey: string } {
