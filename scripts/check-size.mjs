@@ -23,12 +23,12 @@ const ENTRIES = [
   {
     name: "@offerkit/delivery",
     budget: 5 * KB,
-    ceiling: 6.4 * KB,
+    ceiling: 6.35 * KB,
     code: 'export * from "@offerkit/delivery";',
     from: "delivery",
   },
-  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.4 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
-  { name: "@offerkit/ode", budget: 5 * KB, ceiling: 8.7 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
+  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.3 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
+  { name: "@offerkit/ode", budget: 5 * KB, ceiling: 8.65 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
   { name: "@offerkit/sdk (whole)", budget: 40 * KB, code: 'export * from "@offerkit/sdk";', from: "sdk" },
   // Later entries, one line each once the package or export exists:
   // { name: "@offerkit/xcore", budget: 7 * KB, code: 'export * from "@offerkit/xcore";', from: "xcore" },

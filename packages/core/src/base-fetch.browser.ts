@@ -33,3 +33,5 @@ export function followRedirects(send: SendHop): (request: Request, init?: Reques
     return response;
   };
 }
+
+export { readBytes } from "./read-body.js";

@@ -6,4 +6,5 @@ import type { SendHop } from "./redirect.js";
  */
 export const baseFetch: SendHop = (url, init) => globalThis.fetch(url, init);
 
+export { readBytes } from "./read-body.js";
 export { followRedirects } from "./redirect.js";

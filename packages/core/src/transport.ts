@@ -1,4 +1,4 @@
-import { baseFetch, followRedirects } from "#base-fetch";
+import { baseFetch, followRedirects, readBytes } from "#base-fetch";
 import type { RequestAuthenticator } from "./auth.js";
 import {
   AbortError,
@@ -355,7 +355,8 @@ async function buffer(
     bytes = await readBytes(response);
   } catch (error) {
     if (signal.aborted) throw abortOutcome();
-    if (error instanceof PartialBodyError) throw fail(decode(error.partial), "a body cut short", error.cause);
+    const partial = (error as { partial?: unknown }).partial;
+    if (partial instanceof Uint8Array) throw fail(decode(partial), "a body cut short", (error as Error).cause);
     throw fail("", "a body that could not be read", error);
   }
   const text = decode(bytes);
@@ -401,60 +402,10 @@ function replayFromBuffer(response: Response, bytes: Uint8Array, text: string, p
   return response;
 }
 
-class PartialBodyError extends Error {
-  constructor(
-    readonly partial: Uint8Array,
-    options: { cause: unknown },
-  ) {
-    super("body read failed", options);
-  }
-}
-
 const decoder = new TextDecoder();
 
 function decode(bytes: Uint8Array): string {
   return decoder.decode(bytes);
-}
-
-/** Set by the Node transport on its Responses: the whole body, read from the Node stream without a web stream. */
-const READ_BYTES = Symbol.for("offerkit.readBytes");
-
-async function readBytes(response: Response): Promise<Uint8Array> {
-  const direct = (response as { [READ_BYTES]?: () => Promise<Uint8Array> })[READ_BYTES];
-  if (direct && !response.bodyUsed) {
-    try {
-      return await direct();
-    } catch (error) {
-      const partial = (error as { partial?: unknown }).partial;
-      if (!(partial instanceof Uint8Array)) throw error;
-      throw new PartialBodyError(partial, { cause: (error as Error).cause });
-    }
-  }
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return concat(chunks);
-      chunks.push(value);
-    }
-  } catch (error) {
-    throw new PartialBodyError(concat(chunks), { cause: error });
-  }
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  let length = 0;
-  for (const chunk of chunks) length += chunk.byteLength;
-  const joined = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return joined;
 }
 
 export function isJsonMediaType(contentType: string): boolean {
