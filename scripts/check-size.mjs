@@ -27,7 +27,7 @@ const ENTRIES = [
     code: 'export * from "@offerkit/delivery";',
     from: "delivery",
   },
-  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.3 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
+  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.35 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
   { name: "@offerkit/ode", budget: 5 * KB, ceiling: 8.65 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
   { name: "@offerkit/sdk (whole)", budget: 40 * KB, code: 'export * from "@offerkit/sdk";', from: "sdk" },
   // Later entries, one line each once the package or export exists:

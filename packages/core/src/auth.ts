@@ -1,7 +1,7 @@
 import { ImsAuthError, NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
 import { userAgent } from "./headers.js";
 import type { RetryOptions } from "./retry.js";
-import { checkBaseUrl, createTransport, type FetchLike, requestWithBody, untilAborted } from "./transport.js";
+import { checkBaseUrl, createTransport, type FetchLike, scopeRequest, untilAborted } from "./transport.js";
 import { VERSION } from "./version.js";
 
 /** Where Adobe's OAuth Server-to-Server credentials get their access tokens. */
@@ -102,24 +102,27 @@ function imsTokenProvider(options: ImsTokenProviderOptions, fields: string): Ims
   let pending: Promise<CachedToken> | undefined;
 
   async function requestToken(): Promise<CachedToken> {
-    const request = requestWithBody(
-      endpoint,
-      {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      },
-      new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: clientId,
-        client_secret: clientSecret,
-        scope,
-      }).toString(),
-    );
+    const call = transport.begin();
     let response: Response;
     try {
-      response = await transport(request);
+      response = await call.fetch(
+        scopeRequest(
+          endpoint,
+          "POST",
+          new Headers({ "content-type": "application/x-www-form-urlencoded", accept: "application/json" }),
+          call.signal,
+          new URLSearchParams({
+            grant_type: "client_credentials",
+            client_id: clientId,
+            client_secret: clientSecret,
+            scope,
+          }).toString(),
+        ),
+      );
     } catch (error) {
       throw imsFailureFrom(error, endpoint);
+    } finally {
+      call.end();
     }
     const body = await readJson(response);
     if (!response.ok) throw rejection(response.status, body, endpoint, clientSecret);

@@ -92,10 +92,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
   const transport = ((request: Request, init?: RequestInit) => {
     const call = openCall(request.signal, config.timeout);
     // The caller's Request has the caller's signal; attempts must carry the call's own, which follows it.
-    const governed = new Request(request, { signal: call.signal });
-    const source = bodySources.get(request);
-    if (source !== undefined) bodySources.set(governed, source);
-    return attempt(governed, init, config, call).finally(call.end);
+    return attempt(new Request(request, { signal: call.signal }), init, config, call).finally(call.end);
   }) as Transport;
   transport.with = (overrides) => createTransport({ ...options, ...omitUndefined(overrides) });
   transport.begin = ({ signal, ...overrides } = {}) => {
@@ -197,7 +194,7 @@ async function attempt(
   const auth = config.auth;
   let mayReauthorize = auth?.refreshable === true;
   // Read once: every attempt and every redirect hop sends the same body, so no attempt needs a copy of the Request.
-  // A Request made by `requestWithBody` hands over its source text, which costs no stream read at all.
+  // A request made by `scopeRequest` hands over its source text, which costs no stream read at all.
   const source = bodySources.get(request);
   const sent = {
     ...init,
@@ -257,24 +254,13 @@ function retryDelay(response: Response, attempt: number, policy: ResolvedRetryPo
   return retryAfter <= policy.maxRetryAfter ? retryAfter : undefined;
 }
 
-/** The text each Request made by `requestWithBody` was given as body. */
+/** The text each request made by `scopeRequest` was given as body. */
 const bodySources = new WeakMap<Request, string>();
-
-/**
- * A Request for a transport whose body is kept beside it, not in it: the transport sends the text as is, so no web
- * stream is made for it and none read back (they cost more than a tenth of a loopback call). Only a transport can
- * send such a Request: its own `body` is empty.
- */
-export function requestWithBody(url: string, init: RequestInit, body: string | undefined): Request {
-  const request = new Request(url, init);
-  if (body !== undefined) bodySources.set(request, body);
-  return request;
-}
 
 /**
  * What `send` hands a call scope's `fetch`: the parts of a Request that the transport reads, without making one (on
  * Node, a Request that follows a signal costs about 5% of a loopback call). Only a scope's `fetch` can send it; its
- * body is kept beside it, as with `requestWithBody`.
+ * body is kept beside it, so no web stream is made for it and none read back.
  */
 export function scopeRequest(
   url: string,
