@@ -1,20 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { baseFetch, followRedirects } from "../src/base-fetch.browser.js";
 import { OfferkitError } from "../src/index.js";
-import { startServer } from "./http-server.js";
+import { twoOrigins } from "./http-server.js";
 
 // The `browser` condition's redirect policy, run here over Node's global fetch: `redirect: "manual"` then answers
 // with the plain 3xx a worker sees, where a browser answers with an opaque redirect (faked below).
-let origin: Awaited<ReturnType<typeof startServer>>;
-let other: Awaited<ReturnType<typeof startServer>>;
-beforeAll(async () => {
-  [origin, other] = await Promise.all([startServer(), startServer()]);
-});
-afterAll(() => Promise.all([origin.close(), other.close()]));
-afterEach(() => {
-  origin.seen.length = 0;
-  other.seen.length = 0;
-});
+const servers = twoOrigins({ beforeAll, afterAll, afterEach });
 
 const send = followRedirects(baseFetch);
 const credentials = { authorization: "Bearer secret-token", "x-api-key": "client-id" };
@@ -22,7 +13,7 @@ const post = (url: string, headers: Record<string, string> = {}, redirect: Reque
   send(new Request(url, { method: "POST", headers, redirect }), { body: '{"a":1}' });
 
 function redirectOnce(status: number, to: () => string) {
-  origin.handle((req, res) => {
+  servers.origin.handle((req, res) => {
     if (req.url?.startsWith("/start")) res.writeHead(status, { location: to() }).end();
     else res.writeHead(200, { "content-type": "application/json" }).end('{"landed":true}');
   });
@@ -31,19 +22,19 @@ function redirectOnce(status: number, to: () => string) {
 describe("browser redirect policy", () => {
   it("lets a request without credentials follow redirects the runtime's own way", async () => {
     redirectOnce(307, () => "/landing");
-    const response = await post(`${origin.url}/start`);
+    const response = await post(`${servers.origin.url}/start`);
     expect(await response.json()).toEqual({ landed: true });
-    expect(origin.seen[1]).toMatchObject({ method: "POST", url: "/landing", body: '{"a":1}' });
+    expect(servers.origin.seen[1]).toMatchObject({ method: "POST", url: "/landing", body: '{"a":1}' });
   });
 
   it("refuses a redirect of a request with credentials, before anything reaches the target", async () => {
-    other.handle((_req, res) => res.writeHead(200).end());
-    redirectOnce(302, () => `${other.url}/elsewhere`);
-    const refused = post(`${origin.url}/start?secret=query`, credentials);
+    servers.other.handle((_req, res) => res.writeHead(200).end());
+    redirectOnce(302, () => `${servers.other.url}/elsewhere`);
+    const refused = post(`${servers.origin.url}/start?secret=query`, credentials);
     await expect(refused).rejects.toBeInstanceOf(OfferkitError);
-    await expect(refused).rejects.toThrow(`POST ${origin.url}/start was redirected`);
+    await expect(refused).rejects.toThrow(`POST ${servers.origin.url}/start was redirected`);
     await expect(refused).rejects.not.toThrow(/secret/);
-    expect(other.seen).toHaveLength(0);
+    expect(servers.other.seen).toHaveLength(0);
   });
 
   it("refuses an opaque redirect, what a browser answers instead", async () => {
@@ -54,11 +45,11 @@ describe("browser redirect policy", () => {
   });
 
   it("returns an answer that is not a redirect, and a redirect the caller asked to see", async () => {
-    origin.handle((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
-    expect((await post(`${origin.url}/data`, credentials)).status).toBe(200);
+    servers.origin.handle((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
+    expect((await post(`${servers.origin.url}/data`, credentials)).status).toBe(200);
     redirectOnce(302, () => "/landing");
-    const manual = await post(`${origin.url}/start`, credentials, "manual");
+    const manual = await post(`${servers.origin.url}/start`, credentials, "manual");
     expect(manual.status).toBe(302);
-    expect(origin.seen).toHaveLength(2);
+    expect(servers.origin.seen).toHaveLength(2);
   });
 });
