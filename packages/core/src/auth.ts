@@ -1,7 +1,7 @@
 import { ImsAuthError, NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
 import { userAgent } from "./headers.js";
 import type { RetryOptions } from "./retry.js";
-import { checkBaseUrl, createTransport, type FetchLike, requestWithBody, untilAborted } from "./transport.js";
+import { checkBaseUrl, createTransport, type FetchLike, scopeRequest, untilAborted } from "./transport.js";
 import { VERSION } from "./version.js";
 
 /** Where Adobe's OAuth Server-to-Server credentials get their access tokens. */
@@ -102,24 +102,27 @@ function imsTokenProvider(options: ImsTokenProviderOptions, fields: string): Ims
   let pending: Promise<CachedToken> | undefined;
 
   async function requestToken(): Promise<CachedToken> {
-    const request = requestWithBody(
-      endpoint,
-      {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      },
-      new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: clientId,
-        client_secret: clientSecret,
-        scope,
-      }).toString(),
-    );
+    const call = transport.begin();
     let response: Response;
     try {
-      response = await transport(request);
+      response = await call.fetch(
+        scopeRequest(
+          endpoint,
+          "POST",
+          new Headers({ "content-type": "application/x-www-form-urlencoded", accept: "application/json" }),
+          call.signal,
+          new URLSearchParams({
+            grant_type: "client_credentials",
+            client_id: clientId,
+            client_secret: clientSecret,
+            scope,
+          }).toString(),
+        ),
+      );
     } catch (error) {
       throw imsFailureFrom(error, endpoint);
+    } finally {
+      call.end();
     }
     const body = await readJson(response);
     if (!response.ok) throw rejection(response.status, body, endpoint, clientSecret);
@@ -228,9 +231,8 @@ export interface RequestAuthenticator {
  * `Authorization`, which always comes from the token provider.
  */
 export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator {
-  const { provider, apiKey } = resolveCredentials(options.credentials, options.fetch);
-  const fixed: [string, string][] = [
-    ["x-api-key", apiKey],
+  const credentials = resolveCredentials(options.credentials, options.fetch);
+  const identity: [string, string][] = [
     [
       "x-gw-ims-org-id",
       requireHeaderSafe(
@@ -242,8 +244,21 @@ export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator
     ["x-sandbox-name", requireHeaderSafe(options.sandboxName, "sandboxName", "a sandbox name such as prod")],
   ];
   if (options.sandboxId !== undefined) {
-    fixed.push(["x-sandbox-id", requireHeaderSafe(options.sandboxId, "sandboxId", "a sandbox id")]);
+    identity.push(["x-sandbox-id", requireHeaderSafe(options.sandboxId, "sandboxId", "a sandbox id")]);
   }
+  return authenticator(credentials, identity);
+}
+
+/**
+ * The authenticator of checked credentials: `Authorization` always from the provider, then `x-api-key` and the
+ * `identity` headers unless the request has its own. `setUpPlatformClient` checks the identity headers against the
+ * spec itself and comes here directly, so that they are checked once.
+ */
+export function authenticator(
+  { provider, apiKey }: { provider: TokenProvider; apiKey: string },
+  identity: readonly [string, string][],
+): RequestAuthenticator {
+  const fixed: readonly [string, string][] = [["x-api-key", apiKey], ...identity];
   return {
     async authorize(headers, signal) {
       const token = await provider.getToken({ signal });
@@ -256,7 +271,7 @@ export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator
   };
 }
 
-function resolveCredentials(
+export function resolveCredentials(
   credentials: PlatformCredentials | undefined,
   fetch: FetchLike | undefined,
 ): { provider: TokenProvider; apiKey: string } {

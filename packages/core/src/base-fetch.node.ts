@@ -1,4 +1,13 @@
-import { createNodeSend } from "./node-fetch.js";
+import { createNodeSend, READ_BYTES } from "./node-fetch.js";
+import { readBytes as readStream } from "./read-body.js";
 
 /** The base fetch on Node (the `node` condition of `#base-fetch`): undici with a keep-alive pool. */
 export const baseFetch = createNodeSend();
+
+export { followRedirects } from "./redirect.js";
+
+/** The whole body: straight from the Node stream for the Node transport's Responses, else from the web stream. */
+export function readBytes(response: Response): Promise<Uint8Array> {
+  const direct = (response as { [READ_BYTES]?: () => Promise<Uint8Array> })[READ_BYTES];
+  return direct && !response.bodyUsed ? direct() : readStream(response);
+}

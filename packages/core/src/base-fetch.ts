@@ -5,3 +5,6 @@ import type { SendHop } from "./redirect.js";
  * up on every call so that test doubles installed later still apply.
  */
 export const baseFetch: SendHop = (url, init) => globalThis.fetch(url, init);
+
+export { readBytes } from "./read-body.js";
+export { followRedirects } from "./redirect.js";

@@ -17,9 +17,9 @@ export interface RequestSummary {
 /** Input was refused before any network call. `field` is a dotted path such as `body.context.channel`. */
 export class ValidationError extends OfferkitError {
   override name = "ValidationError";
-  readonly field: string;
+  declare readonly field: string;
   /** What the field would have to be, in words (`"one of web, mobile"`, `"at most 128 characters"`). */
-  readonly allowed: string;
+  declare readonly allowed: string;
 
   constructor(field: string, allowed: string, options?: { cause?: unknown }) {
     super(`Invalid ${field}: must be ${allowed}.`, options);
@@ -42,12 +42,12 @@ export interface ApiErrorInit {
 /** The server answered with a status outside 2xx. Nothing the server said is dropped. */
 export class ApiError extends OfferkitError {
   override name = "ApiError";
-  readonly status: number;
-  readonly statusText: string;
-  readonly requestId: string | undefined;
+  declare readonly status: number;
+  declare readonly statusText: string;
+  declare readonly requestId: string | undefined;
   /** The parsed JSON body when there was one, else the raw text (possibly empty). */
-  readonly body: ProblemBody;
-  readonly request: RequestSummary | undefined;
+  declare readonly body: ProblemBody;
+  declare readonly request: RequestSummary | undefined;
 
   constructor(init: ApiErrorInit) {
     super(describeApiError(init));
@@ -76,12 +76,12 @@ export class ConflictError extends ApiError {
 /** The server answered 2xx but the body is not what the API promises (not JSON, cut short, ...). */
 export class UnexpectedResponseError extends OfferkitError {
   override name = "UnexpectedResponseError";
-  readonly status: number;
-  readonly requestId: string | undefined;
-  readonly contentType: string | undefined;
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  declare readonly contentType: string | undefined;
   /** The first characters of the raw body, for diagnosis. */
-  readonly bodyStart: string;
-  readonly request: RequestSummary | undefined;
+  declare readonly bodyStart: string;
+  declare readonly request: RequestSummary | undefined;
 
   constructor(
     init: {
@@ -109,9 +109,9 @@ export class UnexpectedResponseError extends OfferkitError {
 /** The request never got a complete answer: DNS, connection refused or reset, TLS. */
 export class NetworkError extends OfferkitError {
   override name = "NetworkError";
-  readonly request: RequestSummary | undefined;
+  declare readonly request: RequestSummary | undefined;
   /** How many attempts were made before giving up. */
-  readonly attempts: number;
+  declare readonly attempts: number;
 
   constructor(request: RequestSummary | undefined, attempts: number, options?: { cause?: unknown }) {
     const cause = options?.cause;
@@ -128,8 +128,8 @@ export class NetworkError extends OfferkitError {
 /** The call took longer than its `timeout`; the underlying request was aborted. */
 export class TimeoutError extends OfferkitError {
   override name = "TimeoutError";
-  readonly timeout: number;
-  readonly request: RequestSummary | undefined;
+  declare readonly timeout: number;
+  declare readonly request: RequestSummary | undefined;
 
   constructor(timeout: number, request?: RequestSummary) {
     super(`${prefix(request)}timed out after ${timeout} ms. Raise the \`timeout\` option if the API is slow.`);
@@ -141,7 +141,7 @@ export class TimeoutError extends OfferkitError {
 /** The caller's `AbortSignal` fired; the underlying request was aborted. `cause` is the signal's reason. */
 export class AbortError extends OfferkitError {
   override name = "AbortError";
-  readonly request: RequestSummary | undefined;
+  declare readonly request: RequestSummary | undefined;
 
   constructor(request?: RequestSummary, options?: { cause?: unknown }) {
     super(`${prefix(request)}was aborted by the caller.`, options);
@@ -200,14 +200,14 @@ export type ImsFailureReason =
  */
 export class ImsAuthError extends OfferkitError {
   override name = "ImsAuthError";
-  readonly reason: ImsFailureReason;
+  declare readonly reason: ImsFailureReason;
   /** The IMS answer's status, when there was one. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** OAuth `error` code from IMS, e.g. `invalid_client`. */
-  readonly imsError: string | undefined;
-  readonly imsErrorDescription: string | undefined;
+  declare readonly imsError: string | undefined;
+  declare readonly imsErrorDescription: string | undefined;
   /** The token endpoint that was called. */
-  readonly endpoint: string;
+  declare readonly endpoint: string;
 
   constructor(
     init: {

@@ -1,10 +1,13 @@
-import { type PlatformCredentials, platformAuth } from "./auth.js";
+import { authenticator, type PlatformCredentials, resolveCredentials } from "./auth.js";
 import { ValidationError } from "./errors.js";
 import { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
 import { checkValue, type RequestValidation } from "./request-check.js";
 import type { RetryOptions } from "./retry.js";
 import { type CallScope, checkBaseUrl, createTransport, type FetchLike, type Transport } from "./transport.js";
 import type { ParameterRule } from "./validate.js";
+
+/** What an identity header value may hold: visible ASCII, no spaces or control characters. */
+const VISIBLE_ASCII = /^[\x21-\x7E]+$/;
 
 /** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";
@@ -88,22 +91,28 @@ export function setUpPlatformClient(
   if (!options || typeof options !== "object") {
     throw new ValidationError("options", "an object with auth, imsOrgId and sandboxName");
   }
-  const checkHeader = (name: string, value: unknown, field: string) => {
+  // The one check of the identity headers: the spec's rules, and (for `identity` below) header-safe values.
+  const checkHeader = (name: string, value: unknown, field: string, identity?: boolean) => {
     const rule = spec.headerRules?.[name];
     if (rule) checkValue(rule.schema, value, field);
+    if (identity && !(typeof value === "string" && VISIBLE_ASCII.test(value))) {
+      throw new ValidationError(field, "a string without spaces or control characters");
+    }
   };
-  checkHeader("x-gw-ims-org-id", options.imsOrgId, "imsOrgId");
-  checkHeader("x-sandbox-name", options.sandboxName, "sandboxName");
-  if (options.sandboxId !== undefined) checkHeader("x-sandbox-id", options.sandboxId, "sandboxId");
+  checkHeader("x-gw-ims-org-id", options.imsOrgId, "imsOrgId", true);
+  checkHeader("x-sandbox-name", options.sandboxName, "sandboxName", true);
+  if (options.sandboxId !== undefined) checkHeader("x-sandbox-id", options.sandboxId, "sandboxId", true);
   assertSafeHeaders(options.headers, "headers");
   const baseUrl = checkBaseUrl(options.baseUrl ?? PLATFORM_BASE_URL, "baseUrl");
-  const auth = platformAuth({
-    credentials: options.auth,
-    imsOrgId: options.imsOrgId,
-    sandboxName: options.sandboxName,
-    sandboxId: options.sandboxId,
-    fetch: options.fetch,
-  });
+  const fixed = {
+    "x-gw-ims-org-id": options.imsOrgId,
+    ...(options.sandboxId === undefined ? {} : { "x-sandbox-id": options.sandboxId }),
+  };
+  // Also set on requests of the raw client, which sends no identity headers of its own.
+  const auth = authenticator(resolveCredentials(options.auth, options.fetch), [
+    ...Object.entries(fixed),
+    ["x-sandbox-name", options.sandboxName],
+  ]);
   const transport = createTransport({
     fetch: options.fetch,
     timeout: options.timeout,
@@ -111,17 +120,13 @@ export function setUpPlatformClient(
     userAgent: userAgent(spec.packageName, spec.version),
     auth,
   });
-  const fixed = {
-    "x-gw-ims-org-id": options.imsOrgId,
-    ...(options.sandboxId === undefined ? {} : { "x-sandbox-id": options.sandboxId }),
-  };
   return {
     baseUrl,
     transport,
     headers: options.headers,
     identity(call) {
       const sandboxName = call?.sandboxName ?? options.sandboxName;
-      if (call?.sandboxName !== undefined) checkHeader("x-sandbox-name", sandboxName, "options.sandboxName");
+      if (call?.sandboxName !== undefined) checkHeader("x-sandbox-name", sandboxName, "options.sandboxName", true);
       const given = call?.headers && Object.keys(call.headers).find((name) => name.toLowerCase() === "x-request-id");
       const requestId = (given && call?.headers?.[given]) || newRequestId();
       checkHeader("x-request-id", requestId, "options.headers.x-request-id");

@@ -40,7 +40,9 @@ export const MAX_REDIRECTS = 20;
  * so a token, api key, org id or sandbox never reaches a host the caller did not name.
  *
  * Browsers hide where a `redirect: "manual"` response points, so there a request without credentials is left to the
- * browser's own redirect handling, and a redirected request that carries credentials is refused.
+ * browser's own redirect handling, and a redirected request that carries credentials is refused. (Browser bundles
+ * get the same policy without this code, from `base-fetch.browser.ts`; this branch serves a browser-like runtime
+ * that resolves the default condition.)
  */
 export function followRedirects(send: SendHop): (request: Request, init?: RequestInit) => Promise<Response> {
   return async (request, init) => {

@@ -1,5 +1,5 @@
 import type { HeaderInput } from "./headers.js";
-import { type CallScope, requestWithBody, serializeJsonBody, type Transport } from "./transport.js";
+import { type CallScope, scopeRequest, serializeJsonBody, type Transport } from "./transport.js";
 
 type QueryValue = string | number | boolean;
 
@@ -46,9 +46,7 @@ export async function send(scope: CallScope, input: SendInput): Promise<SendResu
     for (const [name, value] of Object.entries(set ?? {})) if (value !== undefined) headers.set(name, value);
   }
   const body = input.body === undefined ? undefined : serializeJsonBody(input.body);
-  const response = await scope.fetch(
-    requestWithBody(url, { method: input.method, headers, signal: scope.signal }, body),
-  );
+  const response = await scope.fetch(scopeRequest(url, input.method, headers, scope.signal, body));
   const length = response.headers.get("content-length");
   if (response.status === 204 || (length === "0" && !response.headers.get("transfer-encoding")?.includes("chunked"))) {
     return response.ok ? { data: undefined, response } : { error: undefined, response };

@@ -47,3 +47,27 @@ export async function startServer() {
     },
   };
 }
+
+/**
+ * Two loopback servers (two origins) for the tests of one file, started before them, emptied of what they saw after
+ * each and closed after all. Read `servers.origin` and `servers.other` inside tests.
+ */
+export function twoOrigins(hooks: {
+  beforeAll: (fn: () => Promise<void>) => void;
+  afterAll: (fn: () => Promise<unknown>) => void;
+  afterEach: (fn: () => void) => void;
+}) {
+  const servers = {} as {
+    origin: Awaited<ReturnType<typeof startServer>>;
+    other: Awaited<ReturnType<typeof startServer>>;
+  };
+  hooks.beforeAll(async () => {
+    [servers.origin, servers.other] = await Promise.all([startServer(), startServer()]);
+  });
+  hooks.afterAll(() => Promise.all([servers.origin.close(), servers.other.close()]));
+  hooks.afterEach(() => {
+    servers.origin.seen.length = 0;
+    servers.other.seen.length = 0;
+  });
+  return servers;
+}

@@ -1,25 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTransport, NetworkError, platformAuth } from "../src/index.js";
-import { startServer } from "./http-server.js";
+import { twoOrigins } from "./http-server.js";
 
 // Two loopback servers on different ports are two origins. Each test runs on the default base fetch of its vitest
 // project: the Node transport, or global fetch behind core's redirect handling.
-let origin: Awaited<ReturnType<typeof startServer>>;
-let other: Awaited<ReturnType<typeof startServer>>;
-beforeAll(async () => {
-  [origin, other] = await Promise.all([startServer(), startServer()]);
-});
-afterAll(() => Promise.all([origin.close(), other.close()]));
-afterEach(() => {
-  origin.seen.length = 0;
-  other.seen.length = 0;
-});
+const servers = twoOrigins({ beforeAll, afterAll, afterEach });
 
 const ok = (_req: unknown, res: import("node:http").ServerResponse) =>
   res.writeHead(200, { "content-type": "application/json" }).end('{"landed":true}');
 
 function redirectOnce(status: number, to: () => string) {
-  origin.handle((req, res) => {
+  servers.origin.handle((req, res) => {
     if (req.url === "/start") res.writeHead(status, { location: to() }).end();
     else ok(req, res);
   });
@@ -31,9 +22,9 @@ const post = (url: string, headers: Record<string, string> = {}) =>
 describe("redirects follow fetch's rules on every base fetch", () => {
   it.each([301, 302, 303])("%i turns a POST into a GET without body or body headers", async (status) => {
     redirectOnce(status, () => "/landing");
-    const response = await createTransport({ retry: false })(post(`${origin.url}/start`));
+    const response = await createTransport({ retry: false })(post(`${servers.origin.url}/start`));
     expect(await response.json()).toEqual({ landed: true });
-    const landing = origin.seen[1];
+    const landing = servers.origin.seen[1];
     expect(landing).toMatchObject({ method: "GET", url: "/landing", body: "" });
     expect(landing?.headers["content-type"]).toBeUndefined();
     expect(response.redirected).toBe(true);
@@ -41,27 +32,27 @@ describe("redirects follow fetch's rules on every base fetch", () => {
 
   it.each([307, 308])("%i keeps the method and the body", async (status) => {
     redirectOnce(status, () => "/landing");
-    await createTransport({ retry: false })(post(`${origin.url}/start`));
-    expect(origin.seen[1]).toMatchObject({ method: "POST", url: "/landing", body: '{"a":1}' });
-    expect(origin.seen[1]?.headers["content-type"]).toBe("application/json");
+    await createTransport({ retry: false })(post(`${servers.origin.url}/start`));
+    expect(servers.origin.seen[1]).toMatchObject({ method: "POST", url: "/landing", body: '{"a":1}' });
+    expect(servers.origin.seen[1]?.headers["content-type"]).toBe("application/json");
   });
 
   it("gives up after 20 redirects with a NetworkError", async () => {
-    origin.handle((_req, res) => res.writeHead(302, { location: "/again" }).end());
-    await expect(createTransport({ retry: false })(new Request(`${origin.url}/start`))).rejects.toBeInstanceOf(
+    servers.origin.handle((_req, res) => res.writeHead(302, { location: "/again" }).end());
+    await expect(createTransport({ retry: false })(new Request(`${servers.origin.url}/start`))).rejects.toBeInstanceOf(
       NetworkError,
     );
-    expect(origin.seen).toHaveLength(21);
+    expect(servers.origin.seen).toHaveLength(21);
   });
 
   it('returns the redirect itself when the request says redirect: "manual"', async () => {
     redirectOnce(302, () => "/landing");
     const response = await createTransport({ retry: false })(
-      new Request(`${origin.url}/start`, { redirect: "manual" }),
+      new Request(`${servers.origin.url}/start`, { redirect: "manual" }),
     );
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/landing");
-    expect(origin.seen).toHaveLength(1);
+    expect(servers.origin.seen).toHaveLength(1);
   });
 });
 
@@ -75,33 +66,35 @@ describe("credentials never follow a redirect to another origin", () => {
   };
 
   it("drops the token, api key, org id and sandbox headers on a cross-origin redirect, keeps the rest", async () => {
-    other.handle(ok);
-    redirectOnce(307, () => `${other.url}/elsewhere`);
-    await createTransport({ retry: false })(post(`${origin.url}/start`, { ...credentials, "x-request-id": "r-1" }));
-    expect(origin.seen[0]?.headers).toMatchObject(credentials);
-    const elsewhere = other.seen[0]?.headers ?? {};
+    servers.other.handle(ok);
+    redirectOnce(307, () => `${servers.other.url}/elsewhere`);
+    await createTransport({ retry: false })(
+      post(`${servers.origin.url}/start`, { ...credentials, "x-request-id": "r-1" }),
+    );
+    expect(servers.origin.seen[0]?.headers).toMatchObject(credentials);
+    const elsewhere = servers.other.seen[0]?.headers ?? {};
     for (const name of Object.keys(credentials)) expect(elsewhere[name]).toBeUndefined();
     expect(elsewhere["x-request-id"]).toBe("r-1");
-    expect(other.seen[0]?.body).toBe('{"a":1}');
+    expect(servers.other.seen[0]?.body).toBe('{"a":1}');
   });
 
   it("keeps them on a same-origin redirect", async () => {
     redirectOnce(308, () => "/landing");
-    await createTransport({ retry: false })(post(`${origin.url}/start`, credentials));
-    expect(origin.seen[1]?.headers).toMatchObject(credentials);
+    await createTransport({ retry: false })(post(`${servers.origin.url}/start`, credentials));
+    expect(servers.origin.seen[1]?.headers).toMatchObject(credentials);
   });
 
   it("drops what a Platform client's authenticator adds", async () => {
-    other.handle(ok);
-    redirectOnce(302, () => `${other.url}/elsewhere`);
+    servers.other.handle(ok);
+    redirectOnce(302, () => `${servers.other.url}/elsewhere`);
     const auth = platformAuth({
       credentials: { accessToken: "secret-token", apiKey: "client-id" },
       imsOrgId: "ORG@AdobeOrg",
       sandboxName: "prod",
       sandboxId: "sandbox-1",
     });
-    await createTransport({ retry: false, auth })(new Request(`${origin.url}/start`));
-    expect(origin.seen[0]?.headers).toMatchObject(credentials);
-    expect(Object.keys(other.seen[0]?.headers ?? {}).filter((name) => name in credentials)).toEqual([]);
+    await createTransport({ retry: false, auth })(new Request(`${servers.origin.url}/start`));
+    expect(servers.origin.seen[0]?.headers).toMatchObject(credentials);
+    expect(Object.keys(servers.other.seen[0]?.headers ?? {}).filter((name) => name in credentials)).toEqual([]);
   });
 });

@@ -200,6 +200,7 @@ describe("bad input is refused before any network call (with the opt-in full val
     [{ auth: { clientId: "c", scopes: ["openid"] } }, "auth.clientSecret"],
     [{ auth: { tokenProvider: { getToken: () => "x" }, apiKey: "k" } }, "auth.tokenProvider"],
     [{ sandboxName: "" }, "sandboxName"],
+    [{ sandboxName: "pro d" }, "sandboxName"],
     [{ imsOrgId: undefined }, "imsOrgId"],
     [{ imsOrgId: "ACME" }, "imsOrgId"],
     [{ sandboxId: "" }, "sandboxId"],
@@ -217,6 +218,13 @@ describe("without the opt-in, every call still checks identity and the body's pr
     ["a missing body", undefined, {}, "body", "present"],
     ["a body that is not an object", "decide", {}, "body", "an object"],
     ["an empty sandbox for one call", adobeRequest, { sandboxName: "" }, "options.sandboxName", "at least 1 character"],
+    [
+      "a sandbox with a line break for one call",
+      adobeRequest,
+      { sandboxName: "d\nev" },
+      "options.sandboxName",
+      "without",
+    ],
     [
       "a header value with CR LF",
       adobeRequest,
