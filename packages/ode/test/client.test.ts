@@ -1,4 +1,11 @@
-import { FAKE_IMS_CLIENT, fakeFetch, jsonResponse, startFakeIms } from "@offerkit/testkit";
+import {
+  FAKE_IMS_CLIENT,
+  fakeFetch,
+  fixedTokenIdentity,
+  jsonResponse,
+  startFakeIms,
+  withoutRequestId,
+} from "@offerkit/testkit";
 import { describe, expect, it } from "vitest";
 import {
   ApiError,
@@ -16,7 +23,6 @@ import { validation } from "../src/validation.js";
 const ORG = "0123456789ABCDEF01234567@AdobeOrg";
 const CONTAINER = "0948b1c5-fff8-3b76-ba17-909c6b93b5a2";
 const WORKLOAD = "47efef25-4bcf-404f-96e2-67c4f784a1f5";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const request: WorkloadRequest = {
   "xdm:segmentIds": ["609028e4-e66c-4776-b0d9-c782887e2273"],
@@ -42,20 +48,7 @@ function client(overrides: Partial<OdeClientOptions> = {}, respond = () => jsonR
   return { fetch, ode };
 }
 
-/** Every header but the per-call request id, which is checked for shape instead. */
-function stable(headers: Readonly<Record<string, string>>) {
-  const { "x-request-id": requestId, ...rest } = headers;
-  expect(requestId).toMatch(UUID);
-  return rest;
-}
-
-const identity = {
-  authorization: "Bearer token-1",
-  "x-api-key": "key-1",
-  "x-gw-ims-org-id": ORG,
-  "x-sandbox-name": "prod",
-  "user-agent": `offerkit-ode/${VERSION}`,
-};
+const identity = fixedTokenIdentity("ode", VERSION, ORG);
 
 describe("the wire request", () => {
   it("starts a workload on the newest (dwm) endpoint with JSON, credentials and a fresh request id", async () => {
@@ -69,7 +62,7 @@ describe("the wire request", () => {
       url: "https://platform.adobe.io/data/core/dwm/workloads/decisions",
       body: JSON.stringify(request),
     });
-    expect(stable(fetch.last.headers)).toEqual({
+    expect(withoutRequestId(fetch.last.headers)).toEqual({
       ...identity,
       accept: "application/json",
       "content-type": "application/json",
@@ -85,7 +78,7 @@ describe("the wire request", () => {
       `POST https://platform.adobe.io/data/core/ode/${CONTAINER}/workloads/decisions ${JSON.stringify(request)}`,
       `GET https://platform.adobe.io/data/core/ode/${CONTAINER}/workloads/decisions/${WORKLOAD} `,
     ]);
-    expect(stable(fetch.last.headers)).toEqual({
+    expect(withoutRequestId(fetch.last.headers)).toEqual({
       ...identity,
       "x-sandbox-id": "sb-7",
       accept: "application/json",

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { fakeFetch, jsonResponse } from "@offerkit/testkit";
+import { fakeFetch, fixedTokenIdentity, jsonResponse, withoutRequestId } from "@offerkit/testkit";
 import { describe, expect, it } from "vitest";
 import { PATCH_OP_RULE, PATCH_PATH_RULE } from "../src/client.js";
 import { schemas } from "../src/generated/request-rules.js";
@@ -25,7 +25,6 @@ const ORG = "0123456789ABCDEF01234567@AdobeOrg";
 const CONTAINER = "e0bd8463-0913-4ca1-bd84-6309134ca1f6";
 const INSTANCE = "9ff9e0e0-2ba6-11ec-9a51-4b09e8f4f7e1";
 const ORIGIN = "https://platform.adobe.io";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const enc = encodeURIComponent;
 
 const HAL_PLACEMENT =
@@ -54,20 +53,7 @@ function client(overrides: Partial<XcoreClientOptions> = {}, respond = () => jso
   return { fetch, xcore };
 }
 
-/** Every header but the per-call request id, which is checked for shape instead. */
-function stable(headers: Readonly<Record<string, string>>) {
-  const { "x-request-id": requestId, ...rest } = headers;
-  expect(requestId).toMatch(UUID);
-  return rest;
-}
-
-const identity = {
-  authorization: "Bearer token-1",
-  "x-api-key": "key-1",
-  "x-gw-ims-org-id": ORG,
-  "x-sandbox-name": "prod",
-  "user-agent": `offerkit-xcore/${VERSION}`,
-};
+const identity = fixedTokenIdentity("xcore", VERSION, ORG);
 
 describe("the wire request", () => {
   it("lists the containers with repeated product and property parameters", async () => {
@@ -78,7 +64,7 @@ describe("the wire request", () => {
       url: `${ORIGIN}/data/core/xcore/?product=acp&product=dma_offers&property=${enc("_instance.containerType==decisioning")}`,
       body: "",
     });
-    expect(stable(fetch.last.headers)).toEqual({
+    expect(withoutRequestId(fetch.last.headers)).toEqual({
       ...identity,
       accept: "application/vnd.adobe.platform.xcore.home.hal+json",
     });
@@ -93,7 +79,7 @@ describe("the wire request", () => {
       url: `${ORIGIN}/data/core/xcore/${CONTAINER}/instances`,
       body: JSON.stringify({ _instance: adobePlacement, _links: {} }),
     });
-    expect(stable(fetch.last.headers)).toEqual({
+    expect(withoutRequestId(fetch.last.headers)).toEqual({
       ...identity,
       "x-sandbox-id": "sb-1",
       accept: RECEIPT,
@@ -122,7 +108,11 @@ describe("the wire request", () => {
       method: "GET",
       url: `${ORIGIN}/data/core/xcore/${CONTAINER}/instances/${INSTANCE}`,
     });
-    expect(stable(fetch.last.headers)).toEqual({ ...identity, accept: HAL_PLACEMENT, "if-none-match": '"2"' });
+    expect(withoutRequestId(fetch.last.headers)).toEqual({
+      ...identity,
+      accept: HAL_PLACEMENT,
+      "if-none-match": '"2"',
+    });
   });
 
   it("answers a 304 without data", async () => {
@@ -155,7 +145,7 @@ describe("the wire request", () => {
         `&property=${enc("_instance.xdm:status==approved")}&property=${enc("_instance.xdm:rank.xdm:priority>=10")}` +
         `&id=${enc("xcore:personalized-offer:1")}&id=${enc("xcore:personalized-offer:2")}`,
     );
-    expect(stable(fetch.last.headers)).toEqual({ ...identity, accept: RESULTS });
+    expect(withoutRequestId(fetch.last.headers)).toEqual({ ...identity, accept: RESULTS });
   });
 
   it("searches with q, qop and repeated fields", async () => {
@@ -216,7 +206,7 @@ describe("the wire request", () => {
       url: `${ORIGIN}/data/core/xcore/${CONTAINER}/instances/${INSTANCE}`,
       body: JSON.stringify({ _instance: adobePlacement, _links: {} }),
     });
-    expect(stable(fetch.last.headers)).toEqual({
+    expect(withoutRequestId(fetch.last.headers)).toEqual({
       ...identity,
       accept: RECEIPT,
       "content-type": HAL_PLACEMENT,
@@ -241,7 +231,7 @@ describe("the wire request", () => {
       url: `${ORIGIN}/data/core/xcore/${CONTAINER}/instances/${INSTANCE}`,
       body: JSON.stringify(operations),
     });
-    expect(stable(fetch.last.headers)).toEqual({
+    expect(withoutRequestId(fetch.last.headers)).toEqual({
       ...identity,
       accept: RECEIPT,
       "content-type":
@@ -259,7 +249,7 @@ describe("the wire request", () => {
       method: "DELETE",
       url: `${ORIGIN}/data/core/xcore/${CONTAINER}/instances/${INSTANCE}`,
     });
-    expect(stable(fetch.last.headers)).toEqual({ ...identity, accept: RECEIPT });
+    expect(withoutRequestId(fetch.last.headers)).toEqual({ ...identity, accept: RECEIPT });
   });
 
   it.each([
