@@ -79,9 +79,9 @@ export interface Paginator<Page, Item> extends AsyncGenerator<Page, void, undefi
  * Follows a paged list from its first page to its last: fetches a page, yields it, and asks `nextCursor` where
  * the next one is. Stops on a missing cursor, and on a cursor seen before (a server that links back would
  * otherwise loop forever): the same cursor twice in a row, or one that leads back to any earlier page. Cursors
- * are remembered as 64-bit fingerprints (16 bytes a page, outside the JS heap), not as strings, so a long listing
- * does not hold every link it followed; two different cursors share a fingerprint about once in 2^32 pages
- * (paging would then end early), far beyond any real listing.
+ * are remembered as 64-bit fingerprints (16 to 32 bytes a page, in a typed array), not as strings, so a long
+ * listing does not hold every link it followed. Two different cursors become likely to share a fingerprint (and
+ * paging to end early) only after billions of pages.
  */
 export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Paginator<Page, Item> {
   if (!options || typeof options.fetchPage !== "function" || typeof options.nextCursor !== "function") {
