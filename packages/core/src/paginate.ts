@@ -78,7 +78,10 @@ export interface Paginator<Page, Item> extends AsyncGenerator<Page, void, undefi
 /**
  * Follows a paged list from its first page to its last: fetches a page, yields it, and asks `nextCursor` where
  * the next one is. Stops on a missing cursor, and on a cursor seen before (a server that links back would
- * otherwise loop forever).
+ * otherwise loop forever): the same cursor twice in a row, or one that leads back to any earlier page. Cursors
+ * are remembered as 64-bit fingerprints (16 to 32 bytes a page, in a typed array), not as strings, so a long
+ * listing does not hold every link it followed. Two different cursors become likely to share a fingerprint (and
+ * paging to end early) only after billions of pages.
  */
 export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Paginator<Page, Item> {
   if (!options || typeof options.fetchPage !== "function" || typeof options.nextCursor !== "function") {
@@ -121,7 +124,7 @@ async function* pageGenerator<Page, Item>(
   const stopOnCallerAbort = () => controller.abort(callerSignal?.reason);
   if (callerSignal?.aborted) stopOnCallerAbort();
   else callerSignal?.addEventListener("abort", stopOnCallerAbort, { once: true });
-  const seen = new Set<string>();
+  const seen = new CursorMemory();
   let pending: Promise<Page> | undefined;
 
   const fetchOne = (cursor: string | undefined): Promise<Page> => {
@@ -154,7 +157,7 @@ async function* pageGenerator<Page, Item>(
 }
 
 /** The cursor to request next, or undefined when it was seen before. Throws on a link to another origin. */
-function checkCursor(cursor: string, expectedOrigin: string | undefined, seen: Set<string>): string | undefined {
+function checkCursor(cursor: string, expectedOrigin: string | undefined, seen: CursorMemory): string | undefined {
   let key = cursor;
   if (expectedOrigin !== undefined) {
     let resolved: URL;
@@ -171,9 +174,74 @@ function checkCursor(cursor: string, expectedOrigin: string | undefined, seen: S
     }
     key = resolved.href;
   }
-  if (seen.has(key)) return undefined;
-  seen.add(key);
-  return cursor;
+  return seen.add(key) ? cursor : undefined;
+}
+
+/**
+ * The cursors a paginator has followed: the last one as it was (a server repeating the link it was asked for is
+ * caught exactly) and every one as a 64-bit fingerprint in an open-addressing table (two 32-bit hashes a slot,
+ * at most half full).
+ */
+class CursorMemory {
+  private last: string | undefined;
+  private slots = new Int32Array(64);
+  private count = 0;
+
+  /** Remembers `cursor`; false when it was followed before. */
+  add(cursor: string): boolean {
+    if (cursor === this.last) return false;
+    this.last = cursor;
+    const [low, high] = fingerprint(cursor);
+    if (this.has(low, high)) return false;
+    if (2 * (this.count + 1) > this.slots.length / 2) this.grow();
+    this.put(this.slots, low, high);
+    this.count++;
+    return true;
+  }
+
+  private has(low: number, high: number): boolean {
+    const { slots } = this;
+    const mask = slots.length / 2 - 1;
+    for (let slot = (low >>> 1) & mask; ; slot = (slot + 1) & mask) {
+      const stored = slots[2 * slot] as number;
+      if (stored === 0) return false;
+      if (stored === low && slots[2 * slot + 1] === high) return true;
+    }
+  }
+
+  private put(slots: Int32Array, low: number, high: number): void {
+    const mask = slots.length / 2 - 1;
+    let slot = (low >>> 1) & mask;
+    while (slots[2 * slot] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = low;
+    slots[2 * slot + 1] = high;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let index = 0; index < old.length; index += 2) {
+      const low = old[index] as number;
+      if (low !== 0) this.put(this.slots, low, old[index + 1] as number);
+    }
+  }
+}
+
+/** Two independent 32-bit hashes of `text` (FNV-1a and a multiply-xorshift), the first never 0 (0 marks a free slot). */
+function fingerprint(text: string): [number, number] {
+  let low = 0x811c9dc5;
+  let high = 0x9747b28c ^ text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    low = Math.imul(low ^ code, 0x01000193);
+    high = Math.imul(high ^ code, 0x5bd1e995);
+    high ^= high >>> 15;
+  }
+  low = Math.imul(low ^ (low >>> 16), 0x85ebca6b);
+  low ^= low >>> 13;
+  high = Math.imul(high ^ (high >>> 16), 0xc2b2ae35);
+  high ^= high >>> 16;
+  return [low | 1, high];
 }
 
 function originOf(value: string): string {

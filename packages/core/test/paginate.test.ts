@@ -79,6 +79,26 @@ describe("paginate", () => {
     expect(source.requests).toEqual([undefined, "a", "b"]);
   });
 
+  it("stops on the same cursor twice in a row", async () => {
+    const source = pageSource({ first: { items: [1], next: "a" }, a: { items: [2], next: "a" } });
+    expect(await paginate(source.options).toArray({ limit: Number.POSITIVE_INFINITY })).toEqual([1, 2]);
+    expect(source.requests).toEqual([undefined, "a"]);
+  });
+
+  it("follows thousands of distinct cursors to the end, and stops on a cycle back to an early page", async () => {
+    const count = 5000;
+    const pages: Record<string, Page> = { first: { items: [0], next: "/list?start=1" } };
+    for (let index = 1; index < count; index++) {
+      // The last page links back to the second one.
+      pages[`/list?start=${index}`] = { items: [index], next: `/list?start=${index + 1 < count ? index + 1 : 2}` };
+    }
+    const source = pageSource(pages);
+    const items = await paginate({ ...source.options, prefetch: true }).toArray({ limit: Number.POSITIVE_INFINITY });
+    expect(items).toEqual(Array.from({ length: count }, (_, index) => index));
+    expect(source.requests).toHaveLength(count);
+    expect(new Set(source.requests).size).toBe(count);
+  });
+
   it("sends no further request when the caller leaves the loop", async () => {
     const source = pageSource(threePages);
     for await (const page of paginate(source.options)) {

@@ -59,6 +59,7 @@ export {
   createOfferkit,
   type Offerkit,
   type OfferkitOptions,
+  type OfferkitValidation,
   type OfferLibraryPagingShortcuts,
   type PagingOptions,
 } from "./platform/offerkit.js";

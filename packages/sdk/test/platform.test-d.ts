@@ -1,5 +1,8 @@
 import type { OdeClient, Workload, WorkloadStatus } from "@offerkit/ode";
+import { validation as odeValidation } from "@offerkit/ode/validation";
 import type { DecisionRequest, OdsClient } from "@offerkit/ods";
+import { validation as odsValidation } from "@offerkit/ods/validation";
+import { validation as xcoreValidation } from "@offerkit/xcore/validation";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createOfferkit,
@@ -92,6 +95,16 @@ describe("createOfferkit", () => {
     void createOfferkit({ auth: { accessToken: "t", apiKey: "k" }, imsOrgId: "o" });
     // @ts-expect-error a fixed token needs the api key it was issued to
     void createOfferkit({ auth: { accessToken: "t" }, imsOrgId: "o", sandboxName: "prod" });
+  });
+
+  it("takes full validation per client, not one for all", () => {
+    const base = { auth: { accessToken: "t", apiKey: "k" }, imsOrgId: "o", sandboxName: "prod" };
+    void createOfferkit({ ...base, validation: { ods: odsValidation, ode: odeValidation, xcore: xcoreValidation } });
+    void createOfferkit({ ...base, validation: { xcore: xcoreValidation } });
+    // @ts-expect-error one package's validation cannot stand for all three clients
+    void createOfferkit({ ...base, validation: odsValidation });
+    // @ts-expect-error only the Platform clients take validation here (Target's goes to createTargetClient)
+    void createOfferkit({ ...base, validation: { delivery: odsValidation } });
   });
 });
 

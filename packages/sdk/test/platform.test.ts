@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
+import { validation as odeValidation } from "@offerkit/ode/validation";
 import type { DecisionRequest, DecisionResponse } from "@offerkit/ods";
+import { validation as odsValidation } from "@offerkit/ods/validation";
 import { FAKE_IMS_CLIENT, type FakeIms, jsonResponse, recordingFetch, startFakeIms } from "@offerkit/testkit";
+import { PLACEMENT_SCHEMA, type Placement } from "@offerkit/xcore";
+import { validation as xcoreValidation } from "@offerkit/xcore/validation";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOfferkit, ImsAuthError, type OfferkitOptions, ValidationError } from "../src/index.js";
 
@@ -179,6 +183,18 @@ describe("createOfferkit", () => {
     ).toThrow(expect.objectContaining({ name: "ValidationError", field: "auth.clientSecret" }));
   });
 
+  it("refuses a validation that is not per client, naming it", () => {
+    const base = { auth: { ...FAKE_IMS_CLIENT, imsHost: ims.url }, imsOrgId: ORG, sandboxName: "prod" };
+    for (const validation of [odsValidation, null, "full", { delivery: odsValidation }]) {
+      expect(() => createOfferkit({ ...base, validation } as never)).toThrow(
+        expect.objectContaining({ name: "ValidationError", field: "validation" }),
+      );
+    }
+    expect(() => createOfferkit({ ...base, validation: { ode: true } } as never)).toThrow(
+      expect.objectContaining({ name: "ValidationError", field: "validation.ode" }),
+    );
+  });
+
   it("rejects, before any request, the first call of a client whose shared options it refuses", async () => {
     const { fetch, kit } = offerkit({ imsOrgId: "not-an-org" });
     const decision = kit.decide(adobeRequest);
@@ -194,5 +210,54 @@ describe("createOfferkit", () => {
     expect(error).toBeInstanceOf(ImsAuthError);
     expect(error).toMatchObject({ reason: "invalid_credentials" });
     expect(JSON.stringify(error) + String(error) + (error as Error).stack).not.toContain(secret);
+  });
+});
+
+describe("createOfferkit validation, per client", () => {
+  const scope = { "xdm:activityId": "xcore:offer-activity:1", "xdm:placementId": "xcore:offer-placement:2" };
+  /** A body each API's spec refuses but the lean default check lets through (an object, every id well formed). */
+  const violations = {
+    ods: (kit: ReturnType<typeof offerkit>["kit"]) =>
+      kit.decide({ ...adobeRequest, "xdm:propositionRequests": [{ ...scope, "xdm:itemCount": 31 }] }),
+    ode: (kit: ReturnType<typeof offerkit>["kit"]) =>
+      kit.startWorkload({
+        "xdm:segmentIds": ["609028e4-e66c-4776-b0d9-c782887e2273", "7c2f4b0e-2b1d-4a4e-9d35-0b5f6a3e8c11"],
+        "xdm:dataSetId": "6196b4a1a63bd118dafe093c",
+        "xdm:propositionRequests": [scope],
+      }),
+    xcore: (kit: ReturnType<typeof offerkit>["kit"]) =>
+      kit.xcore.create({ containerId: CONTAINER, schema: PLACEMENT_SCHEMA, instance: {} as Placement }),
+  };
+  const fields = {
+    ods: 'body["xdm:propositionRequests"][0]["xdm:itemCount"]',
+    ode: 'body["xdm:segmentIds"]',
+    xcore: 'instance["xdm:name"]',
+  };
+  const paths = { ods: "/ods/", ode: "/workloads/", xcore: "/xcore/" };
+  const sentTo = (fetch: ReturnType<typeof offerkit>["fetch"], api: keyof typeof paths) =>
+    fetch.requests.filter((request) => !request.url.startsWith(ims.url) && request.url.includes(paths[api]));
+
+  it("refuses each client's body violation before the network when each client opted in", async () => {
+    const { fetch, kit } = offerkit({ validation: { ods: odsValidation, ode: odeValidation, xcore: xcoreValidation } });
+    for (const api of ["ods", "ode", "xcore"] as const) {
+      const error = await violations[api](kit).catch((e: unknown) => e);
+      expect(error, api).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).field, api).toBe(fields[api]);
+    }
+    expect(fetch.requests.filter((request) => !request.url.startsWith(ims.url))).toHaveLength(0);
+  });
+
+  it("leaves the body to the server for a client that did not opt in", async () => {
+    const { fetch, kit } = offerkit({ validation: { ods: odsValidation } });
+    await expect(violations.ods(kit)).rejects.toMatchObject({ name: "ValidationError", field: fields.ods });
+    await violations.ode(kit);
+    await violations.xcore(kit);
+    expect(sentTo(fetch, "ods")).toHaveLength(0);
+    expect(sentTo(fetch, "ode")).toHaveLength(1);
+    expect(sentTo(fetch, "xcore")).toHaveLength(1);
+
+    const none = offerkit();
+    await violations.ods(none.kit);
+    expect(sentTo(none.fetch, "ods")).toHaveLength(1);
   });
 });

@@ -229,6 +229,35 @@ describe("requests as Adobe's SDK users write them", () => {
     expect(body).not.toHaveProperty("prefetch");
   });
 
+  it("never modifies the caller's request, whether parts of it need normalising or not", async () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (value !== null && typeof value === "object") {
+        for (const field of Object.values(value)) deepFreeze(field);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    const given = deepFreeze({
+      context: { channel: "web" as const, screen: null },
+      id: { thirdPartyId: "t-1" },
+      execute: { mboxes: [{ index: 4, name: "kept", parameters: { a: "x" } }, { name: "numbered" }] },
+      prefetch: { mboxes: [{ index: 0, name: "p", parameters: { n: 1, s: "y" } }] },
+    });
+    const before = JSON.stringify(given);
+    const { fetch, target } = setup();
+    const result = await target.getOffers({ request: given, targetCookie: `PC#${TNT}.28_0#${SECONDS + 100}` });
+    expect(JSON.stringify(given)).toBe(before);
+    const body = JSON.parse(fetch.last.body);
+    expect(body.context).toEqual({ channel: "web" });
+    expect(body.id).toEqual({ thirdPartyId: "t-1", tntId: `${TNT}.28_0` });
+    expect(body.execute.mboxes).toEqual([
+      { index: 4, name: "kept", parameters: { a: "x" } },
+      { index: 1, name: "numbered" },
+    ]);
+    expect(body.prefetch.mboxes).toEqual([{ index: 0, name: "p", parameters: { n: "1", s: "y" } }]);
+    expect(result.request).toEqual(body);
+  });
+
   it("defaults the context to the web channel", async () => {
     const { fetch, target } = setup();
     await target.getOffers({ request: { execute: { mboxes: [{ name: "a" }] } } });

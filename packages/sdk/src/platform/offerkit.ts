@@ -3,6 +3,7 @@ import {
   type ImsTokenProviderOptions,
   type PlatformClientOptions,
   type PlatformCredentials,
+  type RequestValidation,
   staticToken,
   type TokenProvider,
   unwrap,
@@ -24,10 +25,47 @@ import {
 } from "./offer-library-pages.js";
 import { type WorkloadWaiterInput, type WorkloadWaiterOptions, waitUntilWorkloadComplete } from "./workload-waiter.js";
 
+/**
+ * The opt-in full check of each request against every rule of its API's spec, per client: each package's
+ * `validation` export checks only that package's operations, so each client gets its own. A client left out
+ * checks parameters, identifiers and the body's presence and kind, and leaves the rest of the body to the server.
+ */
+export interface OfferkitValidation {
+  /** `validation` from `@offerkit/ods/validation`, for `offerkit.ods` and `decide`. */
+  readonly ods?: RequestValidation | undefined;
+  /** `validation` from `@offerkit/ode/validation`, for `offerkit.ode`, `startWorkload` and the waiter. */
+  readonly ode?: RequestValidation | undefined;
+  /** `validation` from `@offerkit/xcore/validation`, for `offerkit.xcore` and the paginators. */
+  readonly xcore?: RequestValidation | undefined;
+}
+
 /** Everything the Adobe Experience Platform APIs share, given once. */
-export interface OfferkitOptions extends PlatformClientOptions {
+export interface OfferkitOptions extends Omit<PlatformClientOptions, "validation"> {
   /** Batch Decisioning: which generation of the API to call, and the Offer Library container it needs. */
   readonly ode?: { readonly endpoint?: OdeEndpoint | undefined; readonly containerId?: string | undefined } | undefined;
+  /**
+   * Full validation, per client: `{ ods, ode, xcore }`, each the `validation` export of that package's
+   * `/validation` entry (`import { validation as odsValidation } from "@offerkit/ods/validation"`). Only the
+   * packages named are bundled.
+   */
+  readonly validation?: OfferkitValidation | undefined;
+}
+
+const VALIDATED_CLIENTS = ["ods", "ode", "xcore"] as const;
+
+/** The per-client validation, checked: an object whose keys name clients and whose values are validations. */
+function perClientValidation(validation: unknown): OfferkitValidation {
+  if (validation === undefined) return {};
+  const allowed =
+    "an object { ods?, ode?, xcore? } of each package's `validation` export (from @offerkit/ods/validation, @offerkit/ode/validation, @offerkit/xcore/validation)";
+  if (validation === null || typeof validation !== "object") throw new ValidationError("validation", allowed);
+  for (const [name, check] of Object.entries(validation)) {
+    if (!(VALIDATED_CLIENTS as readonly string[]).includes(name)) throw new ValidationError("validation", allowed);
+    if (check !== undefined && typeof check !== "function") {
+      throw new ValidationError(`validation.${name}`, `the \`validation\` export of @offerkit/${name}/validation`);
+    }
+  }
+  return validation as OfferkitValidation;
 }
 
 /** How a facade shortcut pages: everything of `PaginationConfig` but the client, which is the facade's own. */
@@ -84,7 +122,8 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
   if (!options || typeof options !== "object") {
     throw new ValidationError("options", "an object with auth, imsOrgId and sandboxName");
   }
-  const { ode: odeOptions, auth, ...shared } = options;
+  const { ode: odeOptions, auth, validation: given, ...shared } = options;
+  const validation = perClientValidation(given);
   const credentials = sharedCredentials(auth, options.fetch);
   const platform: PlatformClientOptions = { ...shared, auth: credentials };
   let ods: OdsClient | undefined;
@@ -100,15 +139,15 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
   const kit: Offerkit = {
     ...shortcuts,
     get ods() {
-      ods ??= createOdsClient(platform);
+      ods ??= createOdsClient({ ...platform, validation: validation.ods });
       return ods;
     },
     get ode() {
-      ode ??= createOdeClient({ ...platform, ...odeOptions });
+      ode ??= createOdeClient({ ...platform, ...odeOptions, validation: validation.ode });
       return ode;
     },
     get xcore() {
-      xcore ??= createXcoreClient(platform);
+      xcore ??= createXcoreClient({ ...platform, validation: validation.xcore });
       return xcore;
     },
     tokenProvider: credentials.tokenProvider,

@@ -200,9 +200,7 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
       response,
       targetCookie: createTargetCookie({ sessionId, tntId: response.id?.tntId }),
       targetLocationHintCookie: locationCluster === undefined ? undefined : createLocationHintCookie(locationCluster),
-      analyticsDetails: collect<AnalyticsResponse>(response, (item) => item.analytics),
-      trace: collect<TraceResponse>(response, (item) => item.trace),
-      responseTokens: collect<ResponseTokens>(response, (item) => item.options?.map((option) => option.responseTokens)),
+      ...collectDetails(response),
       meta: { decisioningMethod: "server-side", remoteMboxes: [], remoteViews: [] },
     };
   }
@@ -237,28 +235,40 @@ function checkDecisioningMethod(method: unknown, field: string): void {
 type Decided = {
   readonly analytics?: AnalyticsResponse;
   readonly trace?: TraceResponse;
-  readonly options?: readonly { readonly responseTokens?: ResponseTokens }[];
+  readonly options?: readonly ({ readonly responseTokens?: ResponseTokens } | undefined)[];
 };
 
-/** Non-empty values picked from page loads, mboxes and views, in Adobe's order: execute, then prefetch. */
-function collect<T>(
-  response: DeliveryResponse,
-  pick: (item: Decided) => T | readonly (T | undefined)[] | undefined,
-): T[] {
-  const items: (Decided | undefined)[] = [
-    response.execute?.pageLoad,
-    ...(response.execute?.mboxes ?? []),
-    response.prefetch?.pageLoad,
-    ...(response.prefetch?.views ?? []),
-    ...(response.prefetch?.mboxes ?? []),
-  ];
-  const found: T[] = [];
-  for (const item of items) {
-    if (!item) continue;
-    const picked = pick(item);
-    for (const value of Array.isArray(picked) ? picked : [picked]) {
-      if (value !== null && typeof value === "object" && Object.keys(value).length > 0) found.push(value as T);
+type Details = Pick<TargetDeliveryResponse, "analyticsDetails" | "trace" | "responseTokens">;
+
+/**
+ * The non-empty analytics, trace and response tokens of page loads, mboxes and views, in Adobe's order (execute,
+ * then prefetch), in one pass over the response.
+ */
+function collectDetails(response: DeliveryResponse): Details {
+  const analyticsDetails: AnalyticsResponse[] = [];
+  const trace: TraceResponse[] = [];
+  const responseTokens: ResponseTokens[] = [];
+  const visit = (item: Decided | undefined) => {
+    if (!item) return;
+    if (hasProperties(item.analytics)) analyticsDetails.push(item.analytics);
+    if (hasProperties(item.trace)) trace.push(item.trace);
+    for (const option of item.options ?? NONE) {
+      if (hasProperties(option?.responseTokens)) responseTokens.push(option.responseTokens);
     }
-  }
-  return found;
+  };
+  const { execute, prefetch } = response;
+  visit(execute?.pageLoad);
+  for (const mbox of execute?.mboxes ?? NONE) visit(mbox);
+  visit(prefetch?.pageLoad);
+  for (const view of prefetch?.views ?? NONE) visit(view);
+  for (const mbox of prefetch?.mboxes ?? NONE) visit(mbox);
+  return { analyticsDetails, trace, responseTokens };
+}
+
+const NONE: readonly never[] = [];
+
+function hasProperties<T>(value: T | null | undefined): value is T & object {
+  if (value === null || typeof value !== "object") return false;
+  for (const name in value) if (Object.hasOwn(value, name)) return true;
+  return false;
 }

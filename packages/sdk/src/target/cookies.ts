@@ -56,6 +56,9 @@ const CLUSTER = /^\d{1,5}$/;
 
 const nowInSeconds = (now: number) => Math.ceil(now / 1000);
 
+/** Percent-decoding, skipped for the usual value that has nothing to decode. Throws on bad encoding. */
+const decode = (text: string): string => (text.includes("%") ? decodeURIComponent(text) : text);
+
 const empty = (problem?: string): ParsedTargetCookie => ({
   sessionId: undefined,
   tntId: undefined,
@@ -76,15 +79,15 @@ export function parseTargetCookie(value: string | null | undefined, now: number 
   const parts = value.split("|");
   for (let index = 0; index < parts.length; index++) {
     const fields = (parts[index] as string).split("#");
-    const [rawName = "", rawValue = "", expiry = ""] = fields;
-    if (fields.length !== 3 || !EXPIRY.test(expiry)) {
+    const expiry = fields[2];
+    if (fields.length !== 3 || expiry === undefined || !EXPIRY.test(expiry)) {
       return empty(`entry ${index + 1} of the mbox cookie is not name#value#expiry`);
     }
     let name: string;
     let entryValue: string;
     try {
-      name = decodeURIComponent(rawName);
-      entryValue = decodeURIComponent(rawValue);
+      name = decode(fields[0] as string);
+      entryValue = decode(fields[1] as string);
     } catch {
       return empty(`entry ${index + 1} of the mbox cookie is not valid percent-encoding`);
     }
@@ -109,14 +112,13 @@ export function parseTargetCookie(value: string | null | undefined, now: number 
 /** Writes entries as an `mbox` cookie whose `maxAge` reaches the furthest expiry. */
 export function serializeTargetCookie(entries: readonly TargetCookieEntry[], now: number = Date.now()): TargetCookie {
   let furthest = 0;
-  for (const entry of entries) furthest = Math.max(furthest, entry.expires);
-  return {
-    name: TARGET_COOKIE,
-    value: entries
-      .map((entry) => `${encodeURIComponent(entry.name)}#${encodeURIComponent(entry.value)}#${entry.expires}`)
-      .join("|"),
-    maxAge: Math.ceil(Math.abs(furthest * 1000 - now) / 1000),
-  };
+  let value = "";
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index] as TargetCookieEntry;
+    furthest = Math.max(furthest, entry.expires);
+    value += `${index === 0 ? "" : "|"}${encodeURIComponent(entry.name)}#${encodeURIComponent(entry.value)}#${entry.expires}`;
+  }
+  return { name: TARGET_COOKIE, value, maxAge: Math.ceil(Math.abs(furthest * 1000 - now) / 1000) };
 }
 
 /**

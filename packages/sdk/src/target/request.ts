@@ -43,33 +43,69 @@ const PARAMETER_MAPS = new Set(["parameters", "profileParameters"]);
 const MBOX_LISTS = new Set(["mboxes"]);
 
 /**
- * Copies `value` without `null` properties, with number and boolean parameter values as strings, and with a
- * missing mbox `index` set to the entry's position. Nothing else changes: the delivery client then checks the
- * result against the spec like any other request.
+ * `value` without `null` properties, with number and boolean parameter values as strings, and with a missing mbox
+ * `index` set to the entry's position. Nothing else changes, and what needs no change is not copied: an object or
+ * array comes back as it was given unless something in it changed (the input itself is never modified). The
+ * delivery client then checks the result against the spec like any other request.
  */
 function normalize(value: unknown, key = ""): unknown {
   if (Array.isArray(value)) {
-    return value.map((item, position) => {
-      const copy = normalize(item);
-      if (MBOX_LISTS.has(key) && isRecord(copy) && copy.index === undefined) copy.index = position;
-      return copy;
-    });
+    const indexed = MBOX_LISTS.has(key);
+    let copy: unknown[] | undefined;
+    for (let position = 0; position < value.length; position++) {
+      const item: unknown = value[position];
+      let normalized = normalize(item);
+      if (indexed && isRecord(normalized) && normalized.index === undefined) {
+        normalized = { ...normalized, index: position };
+      }
+      if (normalized !== item && copy === undefined) copy = value.slice(0, position);
+      copy?.push(normalized);
+    }
+    return copy ?? value;
   }
   if (!isRecord(value)) return value;
+  let copy: Record<string, unknown> | undefined;
+  const names = Object.keys(value);
+  for (let position = 0; position < names.length; position++) {
+    const name = names[position] as string;
+    const field = value[name];
+    const normalized =
+      field === null || field === undefined
+        ? DROPPED
+        : PARAMETER_MAPS.has(name) && isRecord(field)
+          ? stringValues(field)
+          : normalize(field, name);
+    if (normalized !== field && copy === undefined) copy = pick(value, names, position);
+    if (copy !== undefined && normalized !== DROPPED) copy[name] = normalized;
+  }
+  return copy ?? value;
+}
+
+/** Marks a property `normalize` leaves out. */
+const DROPPED = Symbol("dropped");
+
+/** A new object with the first `count` of `names` copied from `value`. */
+function pick(value: Record<string, unknown>, names: readonly string[], count: number): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
-  for (const [name, field] of Object.entries(value)) {
-    if (field === null || field === undefined) continue;
-    copy[name] = PARAMETER_MAPS.has(name) && isRecord(field) ? stringValues(field) : normalize(field, name);
+  for (let position = 0; position < count; position++) {
+    const name = names[position] as string;
+    copy[name] = value[name];
   }
   return copy;
 }
 
+/** `parameters` with number and boolean values as strings; the same object when they are all strings already. */
 function stringValues(parameters: Record<string, unknown>): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(parameters)) {
-    copy[name] = typeof value === "number" || typeof value === "boolean" ? String(value) : value;
+  let copy: Record<string, unknown> | undefined;
+  const names = Object.keys(parameters);
+  for (let position = 0; position < names.length; position++) {
+    const name = names[position] as string;
+    const value = parameters[name];
+    const text = typeof value === "number" || typeof value === "boolean" ? String(value) : value;
+    if (text !== value && copy === undefined) copy = pick(parameters, names, position);
+    if (copy !== undefined) copy[name] = text;
   }
-  return copy;
+  return copy ?? parameters;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -91,16 +127,24 @@ export interface VisitorInput {
 /** The request `getOffers` sends: normalised, with the visitor's ids and the client's defaults filled in. */
 export function buildDeliveryRequest(input: TargetDeliveryRequest | undefined, visitor: VisitorInput): DeliveryRequest {
   const request = (normalize(input ?? {}) ?? {}) as Record<string, unknown> & Partial<DeliveryRequest>;
+  // Unchanged parts of the input are shared with the request, not copied (the client never modifies either).
   const context = (request.context ?? {}) as Partial<Context>;
-  const result: Record<string, unknown> = { ...request, context: { ...context, channel: context.channel ?? "web" } };
+  const result: Record<string, unknown> = {
+    ...request,
+    context: context.channel === undefined ? { ...context, channel: "web" } : context,
+  };
 
-  const id = { ...(request.id as Partial<VisitorId> | undefined) };
-  if (!id.tntId && visitor.tntId) id.tntId = visitor.tntId;
-  const mcid = visitor.visitorValues?.MCMID;
-  if (!id.marketingCloudVisitorId && mcid) id.marketingCloudVisitorId = mcid;
-  const customerIds = [...toCustomerIds(visitor.customerIds), ...(id.customerIds ?? [])];
-  if (customerIds.length > 0) id.customerIds = customerIds;
-  if (Object.keys(id).length > 0) result.id = id;
+  const given = request.id as Partial<VisitorId> | undefined;
+  const tntId = given?.tntId ? undefined : visitor.tntId;
+  const mcid = given?.marketingCloudVisitorId ? undefined : visitor.visitorValues?.MCMID;
+  const customerIds = toCustomerIds(visitor.customerIds);
+  if (tntId || mcid || customerIds.length > 0) {
+    const id: Partial<VisitorId> = { ...given };
+    if (tntId) id.tntId = tntId;
+    if (mcid) id.marketingCloudVisitorId = mcid;
+    if (customerIds.length > 0) id.customerIds = [...customerIds, ...(id.customerIds ?? [])];
+    result.id = id;
+  }
 
   if (!request.property && visitor.propertyToken) result.property = { token: visitor.propertyToken };
   if (request.environmentId === undefined && visitor.environmentId !== undefined) {
@@ -126,9 +170,11 @@ export function buildDeliveryRequest(input: TargetDeliveryRequest | undefined, v
   return result as unknown as DeliveryRequest;
 }
 
-function toCustomerIds(ids: CustomerIds | undefined): CustomerId[] {
-  if (!ids) return [];
-  if (Array.isArray(ids)) return [...(ids as readonly CustomerId[])];
+const NO_CUSTOMER_IDS: readonly CustomerId[] = [];
+
+function toCustomerIds(ids: CustomerIds | undefined): readonly CustomerId[] {
+  if (!ids) return NO_CUSTOMER_IDS;
+  if (Array.isArray(ids)) return ids as readonly CustomerId[];
   const list: CustomerId[] = [];
   for (const [integrationCode, value] of Object.entries(ids as Exclude<CustomerIds, readonly CustomerId[]>)) {
     if (!value) continue;
@@ -163,17 +209,31 @@ export function parseVisitorCookie(cookie: string | null | undefined): Record<st
   return values;
 }
 
+/** Each byte as two upper-case hex digits. */
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).toUpperCase().padStart(2, "0"));
+
+/** Random bytes for 64 supplemental data ids, drawn at once: one draw per id costs more than the id itself. */
+const RANDOM_POOL_SIZE = 16 * 64;
+let randomPool: Uint8Array | undefined;
+let randomOffset = RANDOM_POOL_SIZE;
+
 /**
  * A supplemental data id (SDID) as the Experience Cloud ID service makes them: two groups of 16 upper-case hex
- * digits, the first digit of each below 8 (both halves are positive signed 64-bit numbers).
+ * digits, the first digit of each below 8 (both halves are positive signed 64-bit numbers). 16 random bytes each.
  */
 export function newSupplementalDataId(): string {
-  const half = () => {
-    const bytes = crypto.getRandomValues(new Uint8Array(8));
-    bytes[0] = (bytes[0] as number) & 0x7f;
-    return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0"))
-      .join("")
-      .toUpperCase();
-  };
-  return `${half()}-${half()}`;
+  if (randomOffset === RANDOM_POOL_SIZE || randomPool === undefined) {
+    randomPool = crypto.getRandomValues(new Uint8Array(RANDOM_POOL_SIZE));
+    randomOffset = 0;
+  }
+  const bytes = randomPool;
+  const start = randomOffset;
+  randomOffset += 16;
+  let id = "";
+  for (let index = 0; index < 16; index++) {
+    const byte = bytes[start + index] as number;
+    // The top bit of each half's first byte is cleared.
+    id += index === 8 ? `-${HEX[byte & 0x7f]}` : HEX[index === 0 ? byte & 0x7f : byte];
+  }
+  return id;
 }
