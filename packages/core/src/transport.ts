@@ -303,19 +303,12 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
   });
 }
 
-/** Resolves true after `ms`, or false as soon as `signal` aborts. */
+/** Resolves true after `ms`, or false as soon as `signal` aborts (and the timer is cleared). */
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return untilAborted(new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, true))), signal).catch(() => {
+    clearTimeout(timer);
+    return false;
   });
 }
 
@@ -378,32 +371,23 @@ async function buffer(
   }
 }
 
-/** Makes a consumed Response readable again from its buffered bytes, every body reader included. */
+/**
+ * Makes a consumed Response readable again from its buffered bytes, every body reader included: `text` and `json`
+ * (all a client reads) answer directly, the others from a fresh Response over a copy of the bytes.
+ */
 function replayFromBuffer(response: Response, bytes: Uint8Array, text: string, parsed?: { value: unknown }): Response {
-  const type = response.headers.get("content-type") ?? "";
-  const readers: Record<string, () => unknown> = {
+  const copy = () => new Response(bytes.byteLength > 0 ? bytes.slice() : null, response);
+  const readers: Record<string, unknown> = {
     text: () => Promise.resolve(text),
     json: () => (parsed ? Promise.resolve(parsed.value) : Promise.resolve(text).then(JSON.parse)),
-    arrayBuffer: () => Promise.resolve(bytes.slice().buffer),
+    arrayBuffer: () => copy().arrayBuffer(),
     bytes: () => Promise.resolve(bytes.slice()),
-    blob: () => Promise.resolve(new Blob([bytes.slice()], { type })),
-    clone: () =>
-      replayFromBuffer(new Response(bytes.byteLength > 0 ? bytes.slice() : null, response), bytes, text, parsed),
+    blob: () => copy().blob(),
+    clone: () => replayFromBuffer(copy(), bytes, text, parsed),
+    bodyUsed: false,
   };
   for (const [name, value] of Object.entries(readers)) Object.defineProperty(response, name, { value });
-  Object.defineProperty(response, "bodyUsed", { value: false });
-  Object.defineProperty(response, "body", {
-    get: () =>
-      bytes.byteLength === 0
-        ? null
-        : new ReadableStream<Uint8Array>({
-            start(controller) {
-              controller.enqueue(bytes.slice());
-              controller.close();
-            },
-          }),
-  });
-  return response;
+  return Object.defineProperty(response, "body", { get: () => copy().body });
 }
 
 const decoder = new TextDecoder();
