@@ -182,10 +182,9 @@ export function withMediaTypes(
 export function newRequestId(): string {
   const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (typeof crypto?.randomUUID === "function") return crypto.randomUUID();
-  // Insecure browser contexts have no randomUUID; uniqueness, not secrecy, is what matters here.
-  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16));
-  hex[12] = "4";
-  hex[16] = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join("");
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  // Insecure browser contexts have no randomUUID; uniqueness, not secrecy, is what matters here. The version 4
+  // layout: each "." a random hex digit, the version digit 4 kept, and the variant digit ("v") one of 8 to b.
+  return "........-....-4...-v...-............".replace(/[.v]/g, (mark) =>
+    (mark === "v" ? 8 + Math.floor(Math.random() * 4) : Math.floor(Math.random() * 16)).toString(16),
+  );
 }

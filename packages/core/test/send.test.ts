@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTransport, send } from "../src/index.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createTransport, newRequestId, send } from "../src/index.js";
 import { startServer } from "./http-server.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -95,5 +95,18 @@ describe("send: a client call without openapi-fetch", () => {
       ["/start", '{"a":1}'],
       ["/moved", '{"a":1}'],
     ]);
+  });
+});
+
+describe("newRequestId", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("is a UUID v4, also where crypto.randomUUID is missing (insecure browser contexts)", () => {
+    const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(newRequestId()).toMatch(v4);
+    vi.stubGlobal("crypto", {});
+    const ids = Array.from({ length: 200 }, newRequestId);
+    for (const id of ids) expect(id).toMatch(v4);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
