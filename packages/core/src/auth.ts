@@ -1,7 +1,7 @@
 import { ImsAuthError, NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
 import { userAgent } from "./headers.js";
 import type { RetryOptions } from "./retry.js";
-import { checkBaseUrl, createTransport, type FetchLike, scopeRequest, untilAborted } from "./transport.js";
+import { checkBaseUrl, createCallTransport, type FetchLike, scopeRequest, untilAborted } from "./transport.js";
 import { VERSION } from "./version.js";
 
 /** Where Adobe's OAuth Server-to-Server credentials get their access tokens. */
@@ -90,7 +90,7 @@ function imsTokenProvider(options: ImsTokenProviderOptions, fields: string): Ims
   if (!(Number.isFinite(refreshMargin) && refreshMargin >= 0)) {
     throw new ValidationError(`${fields}refreshMargin`, "a number of milliseconds, 0 or more");
   }
-  const transport = createTransport({
+  const transport = createCallTransport({
     fetch: options.fetch,
     timeout: options.timeout,
     // Asking for a token twice is harmless, so the POST may be retried.

@@ -3,7 +3,7 @@ import { ValidationError } from "./errors.js";
 import { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
 import { checkValue, type RequestValidation } from "./request-check.js";
 import type { RetryOptions } from "./retry.js";
-import { type CallScope, checkBaseUrl, createTransport, type FetchLike, type Transport } from "./transport.js";
+import { type CallScope, type CallTransport, checkBaseUrl, createCallTransport, type FetchLike } from "./transport.js";
 import type { ParameterRule } from "./validate.js";
 
 /** What an identity header value may hold: visible ASCII, no spaces or control characters. */
@@ -61,7 +61,7 @@ export interface PlatformCallOptions {
 
 export interface PlatformClientSetup {
   readonly baseUrl: string;
-  readonly transport: Transport;
+  readonly transport: CallTransport;
   /** The headers every call sends, checked. */
   readonly headers: HeaderInput | undefined;
   /** Identity headers of one call, the per-call sandbox and request id applied, checked against the spec. */
@@ -113,7 +113,7 @@ export function setUpPlatformClient(
     ...Object.entries(fixed),
     ["x-sandbox-name", options.sandboxName],
   ]);
-  const transport = createTransport({
+  const transport = createCallTransport({
     fetch: options.fetch,
     timeout: options.timeout,
     retry: options.retry,
@@ -141,7 +141,7 @@ export function setUpPlatformClient(
  * `ValidationError`, rejects the returned promise.
  */
 export async function runCall<T>(
-  transport: Transport,
+  transport: CallTransport,
   call:
     | {
         signal?: AbortSignal | undefined;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTransport, newRequestId, send } from "../src/index.js";
+import { createCallTransport, createTransport, newRequestId, send } from "../src/index.js";
 import { startServer } from "./http-server.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -21,6 +21,18 @@ async function call(input: Omit<Parameters<typeof send>[1], "baseUrl">) {
 }
 
 describe("send: a client call without openapi-fetch", () => {
+  it("leaves the answer's text, json and bytes readable for the caller, through a client's call transport", async () => {
+    server.handle((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":"ü"}'));
+    const scope = createCallTransport({ retry: false }).begin();
+    const { data, response } = await send(scope, { method: "GET", baseUrl: server.url, path: "/r", headers: [] });
+    scope.end();
+    expect(data).toEqual({ ok: "ü" });
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.json()).toEqual({ ok: "ü" });
+    expect(await response.text()).toBe('{"ok":"ü"}');
+    expect(new TextDecoder().decode(await response.bytes())).toBe('{"ok":"ü"}');
+  });
+
   it("builds the URL (encoded path ids, query in order, arrays repeated, undefined left out) and the headers", async () => {
     server.handle((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'));
     const { data, response } = await call({
