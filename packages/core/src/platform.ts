@@ -1,13 +1,10 @@
-import { authenticator, type PlatformCredentials, resolveCredentials } from "./auth.js";
+import { authenticator, type PlatformCredentials, resolveCredentials, VISIBLE_ASCII } from "./auth.js";
 import { ValidationError } from "./errors.js";
 import { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
 import { checkValue, type RequestValidation } from "./request-check.js";
 import type { RetryOptions } from "./retry.js";
 import { type CallScope, type CallTransport, checkBaseUrl, createCallTransport, type FetchLike } from "./transport.js";
 import type { ParameterRule } from "./validate.js";
-
-/** What an identity header value may hold: visible ASCII, no spaces or control characters. */
-const VISIBLE_ASCII = /^[\x21-\x7E]+$/;
 
 /** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";
