@@ -106,11 +106,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
 export function createCallTransport(options: TransportOptions = {}): CallTransport {
   const config = resolveConfig(options);
   return {
-    begin({ signal, ...overrides } = {}) {
+    begin({ signal, timeout, retry } = {}) {
       const callConfig =
-        overrides.timeout === undefined && overrides.retry === undefined
+        timeout === undefined && retry === undefined
           ? config
-          : resolveConfig({ ...options, ...omitUndefined(overrides) });
+          : resolveConfig({ ...options, timeout: timeout ?? options.timeout, retry: retry ?? options.retry });
       const call = openCall(signal, callConfig.timeout);
       return { signal: call.signal, end: call.end, fetch: (request, init) => attempt(request, init, callConfig, call) };
     },
