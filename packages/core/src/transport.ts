@@ -421,7 +421,9 @@ function withReaders(response: Response, bytes: Uint8Array, readers: Record<stri
 
 /** The other body readers of a buffered response (openapi-fetch's `parseAs` blob, arrayBuffer and stream; clone). */
 function everyReader(response: Response): Response {
-  const { bytes, readers } = buffered.get(response) ?? { bytes: new Uint8Array(0), readers: {} };
+  const entry = buffered.get(response);
+  if (!entry) return response;
+  const { bytes, readers } = entry;
   const copy = () => new Response(bytes.byteLength > 0 ? bytes.slice() : null, response);
   const more: Record<string, unknown> = {
     arrayBuffer: () => copy().arrayBuffer(),
