@@ -1,7 +1,7 @@
 import { ImsAuthError, NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
 import { userAgent } from "./headers.js";
 import type { RetryOptions } from "./retry.js";
-import { checkBaseUrl, createTransport, type FetchLike, scopeRequest, untilAborted } from "./transport.js";
+import { checkBaseUrl, createCallTransport, type FetchLike, scopeRequest, untilAborted } from "./transport.js";
 import { VERSION } from "./version.js";
 
 /** Where Adobe's OAuth Server-to-Server credentials get their access tokens. */
@@ -90,7 +90,7 @@ function imsTokenProvider(options: ImsTokenProviderOptions, fields: string): Ims
   if (!(Number.isFinite(refreshMargin) && refreshMargin >= 0)) {
     throw new ValidationError(`${fields}refreshMargin`, "a number of milliseconds, 0 or more");
   }
-  const transport = createTransport({
+  const transport = createCallTransport({
     fetch: options.fetch,
     timeout: options.timeout,
     // Asking for a token twice is harmless, so the POST may be retried.
@@ -128,7 +128,7 @@ function imsTokenProvider(options: ImsTokenProviderOptions, fields: string): Ims
     if (!response.ok) throw rejection(response.status, body, endpoint, clientSecret);
     const token = body?.access_token;
     const expiresIn = body?.expires_in;
-    if (typeof token !== "string" || !TOKEN.test(token) || typeof expiresIn !== "number" || !(expiresIn > 0)) {
+    if (typeof token !== "string" || !VISIBLE_ASCII.test(token) || typeof expiresIn !== "number" || !(expiresIn > 0)) {
       throw new ImsAuthError({ reason: "unexpected_response", endpoint, status: response.status });
     }
     const lifetime = expiresIn * 1000;
@@ -301,7 +301,7 @@ export function resolveCredentials(
 }
 
 /** Visible ASCII only: what an access token is made of, and all a header value may safely hold. */
-const TOKEN = /^[\x21-\x7E]+$/;
+export const VISIBLE_ASCII = /^[\x21-\x7E]+$/;
 /** The same, minus the comma that separates scopes. */
 const SCOPE = /^[\x21-\x2B\x2D-\x7E]+$/;
 
@@ -313,7 +313,7 @@ function requireText(value: unknown, field: string, what: string): string {
 /** Refuses CR, LF and every other character that could break out of a header value, without echoing the value. */
 function requireHeaderSafe(value: unknown, field: string, what: string): string {
   const text = requireText(value, field, what);
-  if (!TOKEN.test(text)) throw new ValidationError(field, `${what}, without spaces or control characters`);
+  if (!VISIBLE_ASCII.test(text)) throw new ValidationError(field, `${what}, without spaces or control characters`);
   return text;
 }
 

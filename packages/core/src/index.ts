@@ -64,10 +64,13 @@ export {
 export {
   type CallOverrides,
   type CallScope,
+  type CallTransport,
   checkBaseUrl,
+  createCallTransport,
   createTransport,
   DEFAULT_TIMEOUT,
   type FetchLike,
+  fetchOf,
   isJsonMediaType,
   omitUndefined,
   requestSummaryOf,

@@ -1,13 +1,10 @@
-import { authenticator, type PlatformCredentials, resolveCredentials } from "./auth.js";
+import { authenticator, type PlatformCredentials, resolveCredentials, VISIBLE_ASCII } from "./auth.js";
 import { ValidationError } from "./errors.js";
 import { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
 import { checkValue, type RequestValidation } from "./request-check.js";
 import type { RetryOptions } from "./retry.js";
-import { type CallScope, checkBaseUrl, createTransport, type FetchLike, type Transport } from "./transport.js";
+import { type CallScope, type CallTransport, checkBaseUrl, createCallTransport, type FetchLike } from "./transport.js";
 import type { ParameterRule } from "./validate.js";
-
-/** What an identity header value may hold: visible ASCII, no spaces or control characters. */
-const VISIBLE_ASCII = /^[\x21-\x7E]+$/;
 
 /** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";
@@ -61,7 +58,7 @@ export interface PlatformCallOptions {
 
 export interface PlatformClientSetup {
   readonly baseUrl: string;
-  readonly transport: Transport;
+  readonly transport: CallTransport;
   /** The headers every call sends, checked. */
   readonly headers: HeaderInput | undefined;
   /** Identity headers of one call, the per-call sandbox and request id applied, checked against the spec. */
@@ -113,7 +110,7 @@ export function setUpPlatformClient(
     ...Object.entries(fixed),
     ["x-sandbox-name", options.sandboxName],
   ]);
-  const transport = createTransport({
+  const transport = createCallTransport({
     fetch: options.fetch,
     timeout: options.timeout,
     retry: options.retry,
@@ -141,7 +138,7 @@ export function setUpPlatformClient(
  * `ValidationError`, rejects the returned promise.
  */
 export async function runCall<T>(
-  transport: Transport,
+  transport: CallTransport,
   call:
     | {
         signal?: AbortSignal | undefined;
@@ -182,10 +179,9 @@ export function withMediaTypes(
 export function newRequestId(): string {
   const crypto = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   if (typeof crypto?.randomUUID === "function") return crypto.randomUUID();
-  // Insecure browser contexts have no randomUUID; uniqueness, not secrecy, is what matters here.
-  const hex = Array.from({ length: 32 }, () => Math.floor(Math.random() * 16).toString(16));
-  hex[12] = "4";
-  hex[16] = ((Number.parseInt(hex[16] ?? "0", 16) & 0x3) | 0x8).toString(16);
-  const s = hex.join("");
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  // Insecure browser contexts have no randomUUID; uniqueness, not secrecy, is what matters here. The version 4
+  // layout: each "." a random hex digit, the version digit 4 kept, and the variant digit ("v") one of 8 to b.
+  return "........-....-4...-v...-............".replace(/[.v]/g, (mark) =>
+    (mark === "v" ? 8 + Math.floor(Math.random() * 4) : Math.floor(Math.random() * 16)).toString(16),
+  );
 }

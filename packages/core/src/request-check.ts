@@ -32,23 +32,21 @@ export const bounds = (n: number, min = Number.NaN, max = Number.NaN, one = "", 
   n < min ? `at least ${count(min, one, many)}` : n > max ? `at most ${count(max, one, many)}` : undefined;
 
 // JSON has no NaN or Infinity, so "number" means finite.
-const fits = (type: string, kind: string, v: unknown) =>
+export const fits = (type: string, kind: string, v: unknown): boolean =>
   type === "integer" ? Number.isInteger(v) : type === kind && (kind !== "number" || Number.isFinite(v));
 
-const article = (type: string) => (type === "null" ? type : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`);
+export const kindOf = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
 
-/** `type`, `enum`, `const`, and the string and number keywords: everything that does not look inside a value. */
+export const article = (type: string): string =>
+  type === "null" ? type : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
+
+/**
+ * One `type`, `enum`, and the string and number bounds: all that a parameter's schema (or an item's) may use, which
+ * the generator makes sure of. The full check (`validate.ts`) adds type lists, `const` and exclusive bounds.
+ */
 export function scalarFailure(s: CompactSchema, v: unknown, path: string): Failure {
-  const kind = v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
-  const types = s.type;
-  if (
-    types !== undefined &&
-    !(typeof types === "string" ? fits(types, kind, v) : types.some((t) => fits(t, kind, v)))
-  ) {
-    return [path, ([] as string[]).concat(types).map(article).join(" or ")];
-  }
+  if (typeof s.type === "string" && !fits(s.type, kindOf(v), v)) return [path, article(s.type)];
   if (s.enum && !s.enum.includes(v)) return [path, `one of ${s.enum.join(", ")}`];
-  if ("const" in s && v !== s.const) return [path, JSON.stringify(s.const)];
   let allowed: string | undefined;
   if (typeof v === "string") {
     // JSON Schema counts code points, of which there are between length / 2 and length: count only near a bound.
@@ -59,13 +57,7 @@ export function scalarFailure(s: CompactSchema, v: unknown, path: string): Failu
       allowed = `a string matching /${s.pattern}/`;
     }
   } else if (typeof v === "number") {
-    allowed =
-      bounds(v, s.minimum, s.maximum) ??
-      (v <= (s.exclusiveMinimum ?? Number.NaN)
-        ? `greater than ${s.exclusiveMinimum}`
-        : v >= (s.exclusiveMaximum ?? Number.NaN)
-          ? `less than ${s.exclusiveMaximum}`
-          : undefined);
+    allowed = bounds(v, s.minimum, s.maximum);
   }
   return allowed ? [path, allowed] : undefined;
 }
@@ -76,15 +68,9 @@ function compile(pattern: string): RegExp {
   return re;
 }
 
-/**
- * Our specs use `not` to forbid fields appearing together (`not: { required: [mbox, view] }`) and to forbid values
- * (`not: { enum: [".", ".."] }`, path segments a URL parser would collapse).
- */
-export function excluded(not: CompactSchema): string {
-  if (not.required) return `without ${not.required.join(" and ")} together`;
-  if (not.enum) return `none of ${not.enum.map((value) => JSON.stringify(value)).join(", ")}`;
-  return "not of the excluded form";
-}
+/** How an excluded value list reads (`not: { enum: [".", ".."] }`, path segments a URL parser would collapse). */
+export const noneOf = (values: readonly unknown[]): string =>
+  `none of ${values.map((value) => JSON.stringify(value)).join(", ")}`;
 
 /** A parameter value: scalar keywords, arrays of them, and excluded values. */
 function parameterFailure(s: CompactSchema, v: unknown, path: string): Failure {
@@ -99,7 +85,7 @@ function parameterFailure(s: CompactSchema, v: unknown, path: string): Failure {
       if (item) return item;
     }
   }
-  if (s.not?.enum?.includes(v)) return [path, excluded(s.not)];
+  if (s.not?.enum?.includes(v)) return [path, noneOf(s.not.enum)];
   return undefined;
 }
 

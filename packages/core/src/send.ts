@@ -1,5 +1,12 @@
 import type { HeaderInput } from "./headers.js";
-import { type CallScope, scopeRequest, serializeJsonBody, type Transport } from "./transport.js";
+import {
+  type CallScope,
+  type CallTransport,
+  type FetchLike,
+  fetchOf,
+  scopeRequest,
+  serializeJsonBody,
+} from "./transport.js";
 
 type QueryValue = string | number | boolean;
 
@@ -66,7 +73,7 @@ export async function send(scope: CallScope, input: SendInput): Promise<SendResu
 /** The options of an openapi-fetch client with the same origin, transport and headers as `client`. */
 export interface RawClientOptions {
   readonly baseUrl: string;
-  readonly fetch: Transport;
+  readonly fetch: FetchLike;
   readonly headers: HeaderInput | undefined;
   readonly bodySerializer: (body: unknown) => string;
 }
@@ -76,7 +83,11 @@ const CONNECTION = Symbol.for("offerkit.connection");
 /** Gives a client object what `rawClientOptions` needs, without adding it to the client's public surface. */
 export function withConnection<Client extends object>(
   client: Client,
-  connection: { readonly baseUrl: string; readonly transport: Transport; readonly headers: HeaderInput | undefined },
+  connection: {
+    readonly baseUrl: string;
+    readonly transport: CallTransport;
+    readonly headers: HeaderInput | undefined;
+  },
 ): Client {
   return Object.defineProperty(client, CONNECTION, { value: connection });
 }
@@ -90,7 +101,7 @@ export function rawClientOptions(client: object): RawClientOptions {
   if (!connection) throw new TypeError("not an offerkit client");
   return {
     baseUrl: connection.baseUrl,
-    fetch: connection.transport,
+    fetch: fetchOf(connection.transport),
     headers: connection.headers,
     bodySerializer: serializeJsonBody,
   };

@@ -43,16 +43,23 @@ export interface TransportOptions {
   readonly auth?: RequestAuthenticator | undefined;
 }
 
-/** A fetch-compatible function with offerkit's timeout, abort, retry and response checks built in. */
-export interface Transport extends FetchLike {
-  /** The same transport with some options replaced, for one call. */
-  with(overrides: CallOverrides): Transport;
+/**
+ * What a client's own methods call through: `begin` opens one call with offerkit's timeout, abort, retry and response
+ * checks. Without the fetch-compatible wrapper of `Transport`, which only the raw (openapi-fetch) path needs.
+ */
+export interface CallTransport {
   /**
    * Opens one call. Give its `signal` to openapi-fetch (so the Request is born governed by the deadline and the
    * caller's signal) and its `fetch` as the call's fetch; `end()` when the call settles. This skips re-wrapping
    * the Request, which plain use of the transport has to do.
    */
   begin(overrides?: CallOverrides & { readonly signal?: AbortSignal | undefined }): CallScope;
+}
+
+/** A fetch-compatible function with offerkit's timeout, abort, retry and response checks built in. */
+export interface Transport extends FetchLike, CallTransport {
+  /** The same transport with some options replaced, for one call. */
+  with(overrides: CallOverrides): Transport;
 }
 
 export interface CallOverrides {
@@ -88,22 +95,41 @@ export function sentRequestIdOf(response: Response): string | undefined {
 const defaultSend = followRedirects(baseFetch);
 
 export function createTransport(options: TransportOptions = {}): Transport {
+  const base = createCallTransport(options);
+  return Object.assign(fetchOf(base), {
+    begin: base.begin,
+    with: (overrides: CallOverrides) => createTransport({ ...options, ...omitUndefined(overrides) }),
+  });
+}
+
+/** The transport of a client's methods: what `createTransport` makes, without its fetch-compatible wrapper. */
+export function createCallTransport(options: TransportOptions = {}): CallTransport {
   const config = resolveConfig(options);
-  const transport = ((request: Request, init?: RequestInit) => {
-    const call = openCall(request.signal, config.timeout);
-    // The caller's Request has the caller's signal; attempts must carry the call's own, which follows it.
-    return attempt(new Request(request, { signal: call.signal }), init, config, call).finally(call.end);
-  }) as Transport;
-  transport.with = (overrides) => createTransport({ ...options, ...omitUndefined(overrides) });
-  transport.begin = ({ signal, ...overrides } = {}) => {
-    const callConfig =
-      overrides.timeout === undefined && overrides.retry === undefined
-        ? config
-        : resolveConfig({ ...options, ...omitUndefined(overrides) });
-    const call = openCall(signal, callConfig.timeout);
-    return { signal: call.signal, end: call.end, fetch: (request, init) => attempt(request, init, callConfig, call) };
+  return {
+    begin({ signal, timeout, retry } = {}) {
+      const callConfig =
+        timeout === undefined && retry === undefined
+          ? config
+          : resolveConfig({ ...options, timeout: timeout ?? options.timeout, retry: retry ?? options.retry });
+      const call = openCall(signal, callConfig.timeout);
+      return { signal: call.signal, end: call.end, fetch: (request, init) => attempt(request, init, callConfig, call) };
+    },
   };
-  return transport;
+}
+
+/**
+ * A fetch-compatible function over `transport`, for the raw (openapi-fetch) path: each call is opened with the
+ * Request's signal, and the answer has every body reader (blob, arrayBuffer, stream, clone) replayable.
+ */
+export function fetchOf(transport: CallTransport): FetchLike {
+  return (request, init) => {
+    const call = transport.begin({ signal: request.signal });
+    // The caller's Request has the caller's signal; attempts must carry the call's own, which follows it.
+    return call
+      .fetch(new Request(request, { signal: call.signal }), init)
+      .then(everyReader)
+      .finally(call.end);
+  };
 }
 
 interface TransportConfig {
@@ -303,19 +329,12 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
   });
 }
 
-/** Resolves true after `ms`, or false as soon as `signal` aborts. */
+/** Resolves true after `ms`, or false as soon as `signal` aborts (and the timer is cleared). */
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return untilAborted(new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, true))), signal).catch(() => {
+    clearTimeout(timer);
+    return false;
   });
 }
 
@@ -378,32 +397,41 @@ async function buffer(
   }
 }
 
-/** Makes a consumed Response readable again from its buffered bytes, every body reader included. */
+/** The bytes each buffered response was read into, and the readers that answer from them. */
+const buffered = new WeakMap<Response, { readonly bytes: Uint8Array; readonly readers: Record<string, unknown> }>();
+
+/**
+ * Makes a consumed Response readable again from its buffered bytes: `text`, `json` and `bytes`, all a client's own
+ * methods (and their callers) read. `everyReader` adds the rest for the raw path.
+ */
 function replayFromBuffer(response: Response, bytes: Uint8Array, text: string, parsed?: { value: unknown }): Response {
-  const type = response.headers.get("content-type") ?? "";
-  const readers: Record<string, () => unknown> = {
+  return withReaders(response, bytes, {
     text: () => Promise.resolve(text),
     json: () => (parsed ? Promise.resolve(parsed.value) : Promise.resolve(text).then(JSON.parse)),
-    arrayBuffer: () => Promise.resolve(bytes.slice().buffer),
     bytes: () => Promise.resolve(bytes.slice()),
-    blob: () => Promise.resolve(new Blob([bytes.slice()], { type })),
-    clone: () =>
-      replayFromBuffer(new Response(bytes.byteLength > 0 ? bytes.slice() : null, response), bytes, text, parsed),
-  };
-  for (const [name, value] of Object.entries(readers)) Object.defineProperty(response, name, { value });
-  Object.defineProperty(response, "bodyUsed", { value: false });
-  Object.defineProperty(response, "body", {
-    get: () =>
-      bytes.byteLength === 0
-        ? null
-        : new ReadableStream<Uint8Array>({
-            start(controller) {
-              controller.enqueue(bytes.slice());
-              controller.close();
-            },
-          }),
+    bodyUsed: false,
   });
+}
+
+function withReaders(response: Response, bytes: Uint8Array, readers: Record<string, unknown>): Response {
+  for (const [name, value] of Object.entries(readers)) Object.defineProperty(response, name, { value });
+  buffered.set(response, { bytes, readers });
   return response;
+}
+
+/** The other body readers of a buffered response (openapi-fetch's `parseAs` blob, arrayBuffer and stream; clone). */
+function everyReader(response: Response): Response {
+  const entry = buffered.get(response);
+  if (!entry) return response;
+  const { bytes, readers } = entry;
+  const copy = () => new Response(bytes.byteLength > 0 ? bytes.slice() : null, response);
+  const more: Record<string, unknown> = {
+    arrayBuffer: () => copy().arrayBuffer(),
+    blob: () => copy().blob(),
+    clone: () => everyReader(withReaders(copy(), bytes, readers)),
+  };
+  for (const [name, value] of Object.entries(more)) Object.defineProperty(response, name, { value });
+  return Object.defineProperty(response, "body", { get: () => copy().body });
 }
 
 const decoder = new TextDecoder();

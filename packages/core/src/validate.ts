@@ -1,9 +1,12 @@
 import { ValidationError } from "./errors.js";
 import {
+  article,
   bounds,
   eachParameter,
-  excluded,
   type Failure,
+  fits,
+  kindOf,
+  noneOf,
   type RequestValidation,
   scalarFailure,
 } from "./request-check.js";
@@ -103,7 +106,7 @@ function check(table: SchemaTable, s: CompactSchema, v: unknown, path: string): 
     const failure = check(table, table[s.$ref.slice(s.$ref.lastIndexOf("/") + 1)] as CompactSchema, v, path);
     if (failure) return failure;
   }
-  const scalar = scalarFailure(s, v, path);
+  const scalar = valueFailure(s, v, path);
   if (scalar) return scalar;
   let allowed: string | undefined;
   if (Array.isArray(v)) {
@@ -142,6 +145,29 @@ function check(table: SchemaTable, s: CompactSchema, v: unknown, path: string): 
   }
   if (s.not && !check(table, s.not, v, path)) return [path, excluded(s.not)];
   return (s.anyOf && some(table, s.anyOf, v, path)) || (s.oneOf && some(table, s.oneOf, v, path));
+}
+
+/** Everything that does not look inside a value: the parameter checks, plus type lists, `const` and exclusive bounds. */
+function valueFailure(s: CompactSchema, v: unknown, path: string): Failure {
+  const types = s.type;
+  if (types !== undefined && typeof types !== "string" && !types.some((type) => fits(type, kindOf(v), v))) {
+    return [path, types.map(article).join(" or ")];
+  }
+  const failure = scalarFailure(s, v, path);
+  if (failure) return failure;
+  if ("const" in s && v !== s.const) return [path, JSON.stringify(s.const)];
+  if (typeof v !== "number") return undefined;
+  if (v <= (s.exclusiveMinimum ?? Number.NaN)) return [path, `greater than ${s.exclusiveMinimum}`];
+  return v >= (s.exclusiveMaximum ?? Number.NaN) ? [path, `less than ${s.exclusiveMaximum}`] : undefined;
+}
+
+/**
+ * Our specs use `not` to forbid fields appearing together (`not: { required: [mbox, view] }`) and to forbid values
+ * (`not: { enum: [".", ".."] }`).
+ */
+function excluded(not: CompactSchema): string {
+  if (not.required) return `without ${not.required.join(" and ")} together`;
+  return not.enum ? noneOf(not.enum) : "not of the excluded form";
 }
 
 /**

@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createTransport, send } from "../src/index.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createCallTransport, createTransport, newRequestId, send } from "../src/index.js";
 import { startServer } from "./http-server.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -21,6 +21,18 @@ async function call(input: Omit<Parameters<typeof send>[1], "baseUrl">) {
 }
 
 describe("send: a client call without openapi-fetch", () => {
+  it("leaves the answer's text, json and bytes readable for the caller, through a client's call transport", async () => {
+    server.handle((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":"ü"}'));
+    const scope = createCallTransport({ retry: false }).begin();
+    const { data, response } = await send(scope, { method: "GET", baseUrl: server.url, path: "/r", headers: [] });
+    scope.end();
+    expect(data).toEqual({ ok: "ü" });
+    expect(response.bodyUsed).toBe(false);
+    expect(await response.json()).toEqual({ ok: "ü" });
+    expect(await response.text()).toBe('{"ok":"ü"}');
+    expect(new TextDecoder().decode(await response.bytes())).toBe('{"ok":"ü"}');
+  });
+
   it("builds the URL (encoded path ids, query in order, arrays repeated, undefined left out) and the headers", async () => {
     server.handle((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}'));
     const { data, response } = await call({
@@ -95,5 +107,18 @@ describe("send: a client call without openapi-fetch", () => {
       ["/start", '{"a":1}'],
       ["/moved", '{"a":1}'],
     ]);
+  });
+});
+
+describe("newRequestId", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("is a UUID v4, also where crypto.randomUUID is missing (insecure browser contexts)", () => {
+    const v4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(newRequestId()).toMatch(v4);
+    vi.stubGlobal("crypto", {});
+    const ids = Array.from({ length: 200 }, newRequestId);
+    for (const id of ids) expect(id).toMatch(v4);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

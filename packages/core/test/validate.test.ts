@@ -508,6 +508,15 @@ components:
     writeFileSync(specPath, spec.replace('"#/components/schemas/Context"', '"#/components/schemas/Missing"'));
     expect(() => run()).toThrow(/Missing not found/);
   });
+
+  it("refuses parameter keywords that only the opt-in full check knows, so no default check is skipped", () => {
+    writeFileSync(specPath, spec.replace("minimum: 0,", "exclusiveMinimum: 0,"));
+    expect(() => run()).toThrow(/getContainer path.containerId: .* does not support exclusiveMinimum/);
+    writeFileSync(specPath, spec.replace("schema: { type: string }", 'schema: { type: string, const: "k" }'));
+    expect(() => run()).toThrow(/execute header.x-api-key: .* does not support const/);
+    writeFileSync(specPath, spec.replace("schema: { type: string }", "schema: { type: [string, number] }"));
+    expect(() => run()).toThrow(/does not support a list of types/);
+  });
 });
 
 describe("not", () => {

@@ -1,14 +1,14 @@
 import {
   assertSafeHeaders,
+  type CallTransport,
   checkBaseUrl,
   checkRequest,
-  createTransport,
+  createCallTransport,
   type HeaderInput,
   type RequestValidation,
   type RetryOptions,
   runCall,
   send,
-  type Transport,
   userAgent,
   ValidationError,
   withConnection,
@@ -114,7 +114,7 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
   const baseUrl = resolveBaseUrl(options);
   const account = { client, imsOrgId };
 
-  const transport: Transport = createTransport({
+  const transport: CallTransport = createCallTransport({
     fetch: options.fetch,
     timeout: options.timeout,
     // A POST is only retried when the caller says it is safe; the transport enforces that.
