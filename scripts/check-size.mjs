@@ -52,8 +52,11 @@ const ENTRIES = [
   },
 ];
 
-/** What must never reach a browser bundle: the Node transport and its dependency. */
-const NODE_ONLY = [/[\\/]undici[\\/]/, /[\\/]core[\\/]dist[\\/](node-fetch|base-fetch\.node|node)\.js$/];
+/**
+ * What must never reach a browser bundle: the Node transport and its dependency, and the IMS token client (a client
+ * secret has no place in a browser; browser builds get `ims.browser.js`, which refuses one).
+ */
+const NODE_ONLY = [/[\\/]undici[\\/]/, /[\\/]core[\\/]dist[\\/](node-fetch|base-fetch\.node|node|ims)\.js$/];
 
 const rows = [];
 let failed = false;

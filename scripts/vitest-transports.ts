@@ -9,13 +9,20 @@ export const TRANSPORTS: readonly Transport[] = ["node", "fetch"];
 
 const core = (path: string) => fileURLToPath(new URL(`../packages/core/${path}`, import.meta.url));
 
-export function bothTransports(test: NonNullable<ViteUserConfig["test"]>): ViteUserConfig {
+/** `alias`: more module aliases for both projects (core's own tests map its other `#` imports to its sources). */
+export function bothTransports(
+  test: NonNullable<ViteUserConfig["test"]>,
+  alias: Readonly<Record<string, string>> = {},
+): ViteUserConfig {
   return defineConfig({
     test: {
       projects: TRANSPORTS.map((transport) => ({
         // `#base-fetch` is core's conditional import; pinning it here makes the choice explicit per project.
         resolve: {
-          alias: { "#base-fetch": core(transport === "node" ? "dist/base-fetch.node.js" : "dist/base-fetch.js") },
+          alias: {
+            ...alias,
+            "#base-fetch": core(transport === "node" ? "dist/base-fetch.node.js" : "dist/base-fetch.js"),
+          },
         },
         test: {
           ...test,

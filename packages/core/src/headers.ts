@@ -28,3 +28,18 @@ export function userAgent(packageName: string, version: string): string {
   const runtime = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent;
   return `offerkit-${packageName}/${version}${runtime ? ` ${runtime}` : ""}`;
 }
+
+/** Visible ASCII only: what an access token is made of, and all a header value may safely hold. */
+export const VISIBLE_ASCII = /^[\x21-\x7E]+$/;
+
+export function requireText(value: unknown, field: string, what: string): string {
+  if (typeof value !== "string" || value.length === 0) throw new ValidationError(field, `a non-empty string: ${what}`);
+  return value;
+}
+
+/** Refuses CR, LF and every other character that could break out of a header value, without echoing the value. */
+export function requireHeaderSafe(value: unknown, field: string, what: string): string {
+  const text = requireText(value, field, what);
+  if (!VISIBLE_ASCII.test(text)) throw new ValidationError(field, `${what}, without spaces or control characters`);
+  return text;
+}

@@ -2,9 +2,13 @@ export {
   createImsTokenProvider,
   IMS_HOST,
   IMS_TOKEN_PATH,
+  ImsAuthError,
   type ImsCredentials,
+  type ImsFailureReason,
   type ImsTokenProvider,
   type ImsTokenProviderOptions,
+} from "#ims";
+export {
   type PlatformAuthOptions,
   type PlatformCredentials,
   platformAuth,
@@ -17,8 +21,6 @@ export {
   ApiError,
   type ApiErrorInit,
   ConflictError,
-  ImsAuthError,
-  type ImsFailureReason,
   NetworkError,
   OfferkitError,
   type ProblemBody,

@@ -1,6 +1,6 @@
-import { authenticator, type PlatformCredentials, resolveCredentials, VISIBLE_ASCII } from "./auth.js";
+import { authenticator, type PlatformCredentials, resolveCredentials } from "./auth.js";
 import { ValidationError } from "./errors.js";
-import { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
+import { assertSafeHeaders, type HeaderInput, userAgent, VISIBLE_ASCII } from "./headers.js";
 import { checkValue, type RequestValidation } from "./request-check.js";
 import type { RetryOptions } from "./retry.js";
 import { type CallScope, type CallTransport, checkBaseUrl, createCallTransport, type FetchLike } from "./transport.js";

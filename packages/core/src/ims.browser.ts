@@ -1,0 +1,30 @@
+import { OfferkitError, ValidationError } from "./errors.js";
+import type { ImsFailureReason, ImsTokenProvider, ImsTokenProviderOptions } from "./ims.js";
+
+// The `browser` condition's IMS module. OAuth Server-to-Server credentials hold a client secret, which every visitor
+// can read in a browser bundle, so browser builds refuse them rather than ship the token client to every page.
+// Edge runtimes resolve `workerd`, `edge-light` or `worker` before `browser` and get the real one (`ims.js`).
+
+export const IMS_HOST = "https://ims-na1.adobelogin.com";
+export const IMS_TOKEN_PATH = "/ims/token/v3";
+
+export function imsTokenProvider(_options: ImsTokenProviderOptions, fields: string): ImsTokenProvider {
+  throw new ValidationError(
+    fields.slice(0, -1) || "options",
+    "{ tokenProvider, apiKey } or { accessToken, apiKey } in a browser: a client secret there is public, so get tokens on your server (or import createImsTokenProvider from @offerkit/core/ims in a server runtime that resolves the browser condition)",
+  );
+}
+
+export function createImsTokenProvider(options: ImsTokenProviderOptions): ImsTokenProvider {
+  return imsTokenProvider(options, "");
+}
+
+/** Nothing in a browser build asks IMS for a token, so this is never thrown there; `instanceof` checks still work. */
+export class ImsAuthError extends OfferkitError {
+  override name = "ImsAuthError";
+  declare readonly reason: ImsFailureReason;
+  constructor(init: { reason: ImsFailureReason; endpoint: string }, options?: { cause?: unknown }) {
+    super(`Adobe IMS: ${init.reason} (POST ${init.endpoint}).`, options);
+    Object.assign(this, init);
+  }
+}

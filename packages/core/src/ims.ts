@@ -1,0 +1,232 @@
+import type { TokenProvider } from "./auth.js";
+import { NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
+import { requireHeaderSafe, requireText, userAgent, VISIBLE_ASCII } from "./headers.js";
+import { ImsAuthError } from "./ims-error.js";
+import type { RetryOptions } from "./retry.js";
+import { checkBaseUrl, createCallTransport, type FetchLike, scopeRequest, untilAborted } from "./transport.js";
+import { VERSION } from "./version.js";
+
+export { ImsAuthError, type ImsFailureReason } from "./ims-error.js";
+
+/** Where Adobe's OAuth Server-to-Server credentials get their access tokens. */
+export const IMS_HOST = "https://ims-na1.adobelogin.com";
+export const IMS_TOKEN_PATH = "/ims/token/v3";
+
+export interface ImsCredentials {
+  /** Client id of the OAuth Server-to-Server credential; also sent as `x-api-key`. */
+  readonly clientId: string;
+  /** Client secret of that credential. Kept in a closure: it never appears in errors, logs or `JSON.stringify`. */
+  readonly clientSecret: string;
+  /** Scopes listed on the credential in the Developer Console, as an array or a comma-separated string. */
+  readonly scopes: readonly string[] | string;
+}
+
+export interface ImsTokenProviderOptions extends ImsCredentials {
+  /** IMS origin. Default `https://ims-na1.adobelogin.com`. */
+  readonly imsHost?: string | undefined;
+  /** The fetch to call IMS with. Default: the Node transport on Node, else the global `fetch` (looked up per request). */
+  readonly fetch?: FetchLike | undefined;
+  /** Milliseconds one token request may take, retries included. Default 10000. */
+  readonly timeout?: number | undefined;
+  /** Retries of the token request on network errors, 429 and 5xx. Default: 3 attempts. */
+  readonly retry?: RetryOptions | false | undefined;
+  /**
+   * How long before expiry a token is replaced, in ms. Default 300000 (5 minutes), at most a tenth of the
+   * token's lifetime so that short-lived tokens are still reused.
+   */
+  readonly refreshMargin?: number | undefined;
+}
+
+export interface ImsTokenProvider extends TokenProvider {
+  /** The client id, which Platform APIs also expect as `x-api-key`. */
+  readonly clientId: string;
+  /** The token endpoint called. */
+  readonly endpoint: string;
+}
+
+interface CachedToken {
+  readonly token: string;
+  /** When to start fetching a replacement. */
+  readonly refreshAt: number;
+  /** When IMS says the token stops working. */
+  readonly expiresAt: number;
+}
+
+/**
+ * Access tokens for an OAuth Server-to-Server credential (client credentials grant), cached until shortly before
+ * they expire. Concurrent callers share one token request, and a failed refresh falls back to the cached token
+ * while it is still valid.
+ */
+export function createImsTokenProvider(options: ImsTokenProviderOptions): ImsTokenProvider {
+  return imsTokenProvider(options, "");
+}
+
+/** `fields` prefixes the names in `ValidationError`s, so that they match the option the caller wrote. */
+export function imsTokenProvider(options: ImsTokenProviderOptions, fields: string): ImsTokenProvider {
+  if (!options || typeof options !== "object") {
+    throw new ValidationError(fields || "options", "an object with clientId, clientSecret and scopes");
+  }
+  const clientId = requireHeaderSafe(options.clientId, `${fields}clientId`, "the client id of the credential");
+  const clientSecret = requireText(
+    options.clientSecret,
+    `${fields}clientSecret`,
+    "the client secret of the credential",
+  );
+  const scope = joinScopes(options.scopes, `${fields}scopes`);
+  const endpoint = `${checkBaseUrl(options.imsHost ?? IMS_HOST, `${fields}imsHost`)}${IMS_TOKEN_PATH}`;
+  const refreshMargin = options.refreshMargin ?? 300_000;
+  if (!(Number.isFinite(refreshMargin) && refreshMargin >= 0)) {
+    throw new ValidationError(`${fields}refreshMargin`, "a number of milliseconds, 0 or more");
+  }
+  const transport = createCallTransport({
+    fetch: options.fetch,
+    timeout: options.timeout,
+    // Asking for a token twice is harmless, so the POST may be retried.
+    retry: options.retry === false ? false : { retryNonIdempotent: true, ...options.retry },
+    userAgent: userAgent("core", VERSION),
+  });
+
+  let cached: CachedToken | undefined;
+  let pending: Promise<CachedToken> | undefined;
+
+  async function requestToken(): Promise<CachedToken> {
+    const call = transport.begin();
+    let response: Response;
+    try {
+      response = await call.fetch(
+        scopeRequest(
+          endpoint,
+          "POST",
+          new Headers({ "content-type": "application/x-www-form-urlencoded", accept: "application/json" }),
+          call.signal,
+          new URLSearchParams({
+            grant_type: "client_credentials",
+            client_id: clientId,
+            client_secret: clientSecret,
+            scope,
+          }).toString(),
+        ),
+      );
+    } catch (error) {
+      throw imsFailureFrom(error, endpoint);
+    } finally {
+      call.end();
+    }
+    const body = await readJson(response);
+    if (!response.ok) throw rejection(response.status, body, endpoint, clientSecret);
+    const token = body?.access_token;
+    const expiresIn = body?.expires_in;
+    if (typeof token !== "string" || !VISIBLE_ASCII.test(token) || typeof expiresIn !== "number" || !(expiresIn > 0)) {
+      throw new ImsAuthError({ reason: "unexpected_response", endpoint, status: response.status });
+    }
+    const lifetime = expiresIn * 1000;
+    const now = Date.now();
+    return {
+      token,
+      expiresAt: now + lifetime,
+      refreshAt: now + lifetime - Math.min(refreshMargin, lifetime / 10),
+    };
+  }
+
+  function refresh(): Promise<CachedToken> {
+    pending ??= requestToken()
+      .then((fresh) => {
+        cached = fresh;
+        return fresh;
+      })
+      .finally(() => {
+        pending = undefined;
+      });
+    return pending;
+  }
+
+  return {
+    clientId,
+    endpoint,
+    getToken({ signal } = {}) {
+      const now = Date.now();
+      if (cached && now < cached.refreshAt) return Promise.resolve(cached.token);
+      const stale = cached;
+      const next = refresh().then(
+        (fresh) => fresh.token,
+        (error: unknown) => {
+          // IMS being down must not fail calls while the token in hand still works (and was not refused meanwhile).
+          if (
+            error instanceof ImsAuthError &&
+            error.reason === "unavailable" &&
+            stale &&
+            cached === stale &&
+            Date.now() < stale.expiresAt
+          ) {
+            return stale.token;
+          }
+          throw error;
+        },
+      );
+      return untilAborted(next, signal);
+    },
+    invalidate(token) {
+      if (cached?.token === token) cached = undefined;
+      return true;
+    },
+  };
+}
+
+/** The same, minus the comma that separates scopes. */
+const SCOPE = /^[\x21-\x2B\x2D-\x7E]+$/;
+
+function joinScopes(scopes: unknown, field: string): string {
+  const items =
+    typeof scopes === "string"
+      ? scopes
+          .split(",")
+          .map((scope) => scope.trim())
+          .filter(Boolean)
+      : Array.isArray(scopes)
+        ? scopes.map((scope: unknown) => (typeof scope === "string" ? scope.trim() : ""))
+        : [];
+  if (items.length === 0 || items.some((scope) => !SCOPE.test(scope))) {
+    throw new ValidationError(
+      field,
+      'a non-empty list of scope names without spaces or commas, e.g. ["openid", "AdobeID"]',
+    );
+  }
+  return items.join(",");
+}
+
+async function readJson(response: Response): Promise<Record<string, unknown> | undefined> {
+  try {
+    const value: unknown = await response.json();
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const CREDENTIAL_ERRORS = new Set(["invalid_client", "unauthorized_client", "invalid_grant", "access_denied"]);
+
+function rejection(status: number, body: Record<string, unknown> | undefined, endpoint: string, secret: string) {
+  const imsError = typeof body?.error === "string" ? body.error : undefined;
+  const description =
+    typeof body?.error_description === "string" ? body.error_description.replaceAll(secret, "[redacted]") : undefined;
+  const reason =
+    status === 429 || status >= 500
+      ? "unavailable"
+      : imsError === "invalid_scope"
+        ? "invalid_scope"
+        : (imsError && CREDENTIAL_ERRORS.has(imsError)) || status === 401
+          ? "invalid_credentials"
+          : "rejected";
+  return new ImsAuthError({ reason, endpoint, status, imsError, imsErrorDescription: description });
+}
+
+function imsFailureFrom(error: unknown, endpoint: string): unknown {
+  if (error instanceof NetworkError || error instanceof TimeoutError) {
+    return new ImsAuthError({ reason: "unavailable", endpoint }, { cause: error });
+  }
+  if (error instanceof UnexpectedResponseError) {
+    // The cause is left out: its body excerpt is whatever the other end sent, which could echo the request.
+    return new ImsAuthError({ reason: "unexpected_response", endpoint, status: error.status });
+  }
+  return error;
+}
