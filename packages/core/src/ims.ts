@@ -99,13 +99,15 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
           "POST",
           new Headers({ "content-type": "application/x-www-form-urlencoded", accept: "application/json" }),
           call.signal,
-          new URLSearchParams({
+        ),
+        {
+          body: new URLSearchParams({
             grant_type: "client_credentials",
             client_id: clientId,
             client_secret: clientSecret,
             scope,
           }).toString(),
-        ),
+        },
       );
     } catch (error) {
       throw imsFailureFrom(error, endpoint);

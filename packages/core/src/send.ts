@@ -52,8 +52,10 @@ export async function send(scope: CallScope, input: SendInput): Promise<SendResu
   for (const set of input.headers) {
     for (const [name, value] of Object.entries(set ?? {})) if (value !== undefined) headers.set(name, value);
   }
-  const body = input.body === undefined ? undefined : serializeJsonBody(input.body);
-  const response = await scope.fetch(scopeRequest(url, input.method, headers, scope.signal, body));
+  const response = await scope.fetch(
+    scopeRequest(url, input.method, headers, scope.signal),
+    input.body === undefined ? undefined : { body: serializeJsonBody(input.body) },
+  );
   const length = response.headers.get("content-length");
   if (response.status === 204 || (length === "0" && !response.headers.get("transfer-encoding")?.includes("chunked"))) {
     return response.ok ? { data: undefined, response } : { error: undefined, response };

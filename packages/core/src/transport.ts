@@ -9,7 +9,7 @@ import {
   UnexpectedResponseError,
   ValidationError,
 } from "./errors.js";
-import { isBrowser, type SendHop } from "./redirect.js";
+import { isBrowser } from "./redirect.js";
 import {
   backoffDelay,
   isRetryableStatus,
@@ -78,17 +78,21 @@ export const DEFAULT_TIMEOUT = 10_000;
 /** How much of an unreadable body an error keeps. */
 const BODY_START_LENGTH = 500;
 
-/** Which request each buffered response answered, so an `ApiError` built later from the response can say. */
-const answeredRequests = new WeakMap<Response, RequestSummary>();
-/** The `x-request-id` each buffered response's request carried: the id to quote when the server sent none. */
-const sentRequestIds = new WeakMap<Response, string>();
+/** What a buffered response answered (for errors built later from it) and the bytes its readers replay. */
+interface Answered {
+  readonly request: RequestSummary;
+  /** The `x-request-id` the request carried: the id to quote when the server sent none. */
+  readonly sentRequestId: string | null;
+  readonly bytes: Uint8Array;
+}
+const answered = new WeakMap<Response, Answered>();
 
 export function requestSummaryOf(response: Response): RequestSummary | undefined {
-  return answeredRequests.get(response);
+  return answered.get(response)?.request;
 }
 
 export function sentRequestIdOf(response: Response): string | undefined {
-  return sentRequestIds.get(response);
+  return answered.get(response)?.sentRequestId ?? undefined;
 }
 
 /** The default base fetch with offerkit's redirect handling, shared by every transport that names no fetch. */
@@ -145,8 +149,10 @@ function resolveConfig(options: TransportOptions): TransportConfig {
   if (!(Number.isFinite(timeout) && timeout >= 0)) {
     throw new ValidationError("timeout", "a number of milliseconds, 0 or more");
   }
+  const fetch = options.fetch;
   return {
-    send: options.fetch ? followRedirects(fromFetchLike(options.fetch)) : defaultSend,
+    // A caller's fetch takes a Request: each hop, redirects included, reaches it as one.
+    send: fetch ? followRedirects((url, init) => fetch(new Request(url, init))) : defaultSend,
     timeout,
     policy: resolveRetryPolicy(options.retry),
     userAgent: isBrowser ? undefined : options.userAgent,
@@ -194,7 +200,7 @@ function openCall(callerSignal: AbortSignal | undefined, timeout: number): Call 
       : undefined;
   return {
     signal: controller.signal,
-    deadline: timeout > 0 ? Date.now() + timeout : Number.POSITIVE_INFINITY,
+    deadline: Date.now() + (timeout || Number.POSITIVE_INFINITY),
     outcome: (request) =>
       timedOut ? new TimeoutError(timeout, request) : new AbortError(request, { cause: callerSignal?.reason }),
     end() {
@@ -204,7 +210,11 @@ function openCall(callerSignal: AbortSignal | undefined, timeout: number): Call 
   };
 }
 
-/** Sends `request` (whose signal follows the call's) until it succeeds, may not be retried, or time runs out. */
+/**
+ * Sends `request` (whose signal follows the call's) until it succeeds, may not be retried, or time runs out. The body
+ * comes as `init.body` (a scope's own requests) or is read from the Request once: every attempt and every redirect
+ * hop sends the same one.
+ */
 async function attempt(
   request: Request,
   init: RequestInit | undefined,
@@ -212,30 +222,21 @@ async function attempt(
   call: Call,
 ): Promise<Response> {
   const summary = summarize(request);
-  const signal = request.signal;
-  if (signal.aborted) throw call.outcome(summary);
-  if (config.userAgent && !request.headers.has("user-agent")) request.headers.set("user-agent", config.userAgent);
-
-  const retryable = mayRetryRequest(request, config.policy);
-  const auth = config.auth;
-  let mayReauthorize = auth?.refreshable === true;
-  // Read once: every attempt and every redirect hop sends the same body, so no attempt needs a copy of the Request.
-  // A request made by `scopeRequest` hands over its source text, which costs no stream read at all.
-  const source = bodySources.get(request);
-  const sent = {
-    ...init,
-    body: source ?? (request.body ? new Uint8Array(await request.arrayBuffer()) : null),
-  };
+  const { signal, headers } = request;
+  const aborted = () => call.outcome(summary);
+  if (signal.aborted) throw aborted();
+  if (config.userAgent && !headers.has("user-agent")) headers.set("user-agent", config.userAgent);
+  const { policy, auth } = config;
+  const retryable = mayRetryRequest(request, policy);
+  let mayReauthorize = auth?.refreshable;
+  const sent = { ...init, body: init?.body ?? (request.body ? new Uint8Array(await request.arrayBuffer()) : null) };
   for (let attemptNumber = 1; ; attemptNumber++) {
-    const hasNextAttempt = retryable && attemptNumber < config.policy.attempts;
+    const hasNextAttempt = retryable && attemptNumber < policy.attempts;
     let token: string | undefined;
-    if (auth) {
-      try {
-        token = await auth.authorize(request.headers, signal);
-      } catch (error) {
-        if (signal.aborted) throw call.outcome(summary);
-        throw error;
-      }
+    try {
+      token = auth && (await auth.authorize(headers, signal));
+    } catch (error) {
+      throw signal.aborted ? aborted() : error;
     }
     let response: Response;
     try {
@@ -246,12 +247,11 @@ async function attempt(
       }
     } catch (error) {
       // Checked first: the signal's own reason may be one of our errors, without the request's details.
-      if (signal.aborted) throw call.outcome(summary);
+      if (signal.aborted) throw aborted();
       if (error instanceof OfferkitError) throw error;
-      const delay = backoffDelay(attemptNumber, config.policy, Math.random);
+      const delay = backoffDelay(attemptNumber, policy, Math.random);
       if (hasNextAttempt && Date.now() + delay < call.deadline && (await sleep(delay, signal))) continue;
-      if (signal.aborted) throw call.outcome(summary);
-      throw new NetworkError(summary, attemptNumber, { cause: error });
+      throw signal.aborted ? aborted() : new NetworkError(summary, attemptNumber, { cause: error });
     }
     if (response.status === 401 && mayReauthorize && token !== undefined && auth?.unauthorized(token)) {
       // An expired or revoked token: one more send with a new one, not counted as a retry.
@@ -261,49 +261,35 @@ async function attempt(
       continue;
     }
     if (hasNextAttempt && isRetryableStatus(response.status)) {
-      const delay = retryDelay(response, attemptNumber, config.policy);
+      const retryAfter = parseRetryAfter(response.headers.get("retry-after"), Date.now());
+      const delay =
+        retryAfter === undefined
+          ? backoffDelay(attemptNumber, policy, Math.random)
+          : retryAfter <= policy.maxRetryAfter
+            ? retryAfter
+            : undefined;
       if (delay !== undefined && Date.now() + delay < call.deadline) {
         await discard(response);
         if (await sleep(delay, signal)) continue;
-        throw call.outcome(summary);
+        throw aborted();
       }
     }
-    const sentRequestId = request.headers.get("x-request-id");
-    if (sentRequestId) sentRequestIds.set(response, sentRequestId);
-    return await buffer(response, summary, signal, () => call.outcome(summary));
+    return buffer(
+      response,
+      { request: summary, sentRequestId: headers.get("x-request-id"), bytes: EMPTY },
+      aborted,
+      signal,
+    );
   }
 }
 
-function retryDelay(response: Response, attempt: number, policy: ResolvedRetryPolicy): number | undefined {
-  const retryAfter = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-  if (retryAfter === undefined) return backoffDelay(attempt, policy, Math.random);
-  return retryAfter <= policy.maxRetryAfter ? retryAfter : undefined;
-}
-
-/** The text each request made by `scopeRequest` was given as body. */
-const bodySources = new WeakMap<Request, string>();
-
 /**
- * What `send` hands a call scope's `fetch`: the parts of a Request that the transport reads, without making one (on
- * Node, a Request that follows a signal costs about 5% of a loopback call). Only a scope's `fetch` can send it; its
- * body is kept beside it, so no web stream is made for it and none read back.
+ * What `send` hands a call scope's `fetch`, with its body as `init.body`: the parts of a Request that the transport
+ * reads, without making one (on Node, a Request that follows a signal costs about 5% of a loopback call).
  */
-export function scopeRequest(
-  url: string,
-  method: string,
-  headers: Headers,
-  signal: AbortSignal,
-  body: string | undefined,
-): Request {
+export function scopeRequest(url: string, method: string, headers: Headers, signal: AbortSignal): Request {
   // Parsed as a Request would be: a malformed URL throws before the network, and error summaries show the normal form.
-  const request = { url: new URL(url).href, method, headers, signal, body: null, redirect: "follow" } as const;
-  if (body !== undefined) bodySources.set(request as unknown as Request, body);
-  return request as unknown as Request;
-}
-
-/** A caller's fetch (a Request in) as a hop sender: each hop, redirects included, reaches it as a Request. */
-function fromFetchLike(fetch: FetchLike): SendHop {
-  return (url, init) => fetch(new Request(url, init));
+  return { url: new URL(url).href, method, headers, signal, body: null, redirect: "follow" } as unknown as Request;
 }
 
 /** `promise`, or a rejection as soon as `signal` aborts (the caller then reports why it aborted). */
@@ -316,16 +302,7 @@ export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undef
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 
@@ -346,99 +323,93 @@ async function discard(response: Response): Promise<void> {
   }
 }
 
+const EMPTY = new Uint8Array(0);
+
 /**
  * Reads the whole body while the call's signal still governs it, so a timeout also covers a slow body and a
  * cut-short or non-JSON body becomes a typed error that keeps the status, request id and the start of the body.
- * The same Response is returned, its body readers answering from the buffer; openapi-fetch's `json()` gets the
- * value parsed here instead of parsing it twice. (Rebuilding a Response instead costs about 10% of a loopback call.)
+ * The same Response is returned, its `text`, `json` and `bytes` answering from the buffer (all a client's methods
+ * and their callers read; `everyReader` adds the rest for the raw path), and `json()` handing over the value parsed
+ * here. (Rebuilding a Response instead costs about 10% of a loopback call.)
  */
 async function buffer(
   response: Response,
-  request: RequestSummary,
+  entry: Answered,
+  aborted: () => Error,
   signal: AbortSignal,
-  abortOutcome: () => Error,
 ): Promise<Response> {
-  const requestId = response.headers.get("x-request-id") ?? undefined;
   const contentType = response.headers.get("content-type") ?? undefined;
   const fail = (bodyStart: string, reason: string, cause?: unknown) =>
     new UnexpectedResponseError(
       {
         status: response.status,
-        requestId,
+        requestId: response.headers.get("x-request-id") ?? undefined,
         contentType,
         bodyStart: bodyStart.slice(0, BODY_START_LENGTH),
-        request,
+        request: entry.request,
         reason,
       },
       { cause },
     );
-
   let bytes: Uint8Array;
   try {
     bytes = await readBytes(response);
   } catch (error) {
-    if (signal.aborted) throw abortOutcome();
+    if (signal.aborted) throw aborted();
     const partial = (error as { partial?: unknown }).partial;
-    if (partial instanceof Uint8Array) throw fail(decode(partial), "a body cut short", (error as Error).cause);
-    throw fail("", "a body that could not be read", error);
+    throw partial instanceof Uint8Array
+      ? fail(decoder.decode(partial), "a body cut short", (error as Error).cause)
+      : fail("", "a body that could not be read", error);
   }
-  const text = decode(bytes);
-  answeredRequests.set(response, request);
-
-  const hasBody = bytes.byteLength > 0 && response.status !== 204 && response.status !== 205 && response.status !== 304;
-  if (!hasBody || !response.ok) return replayFromBuffer(response, bytes, text);
-  if (contentType && !isJsonMediaType(contentType)) {
-    throw fail(text, `a ${contentType.split(";")[0]} body where JSON was expected`);
+  const text = decoder.decode(bytes);
+  answered.set(response, { ...entry, bytes });
+  let json = () => Promise.resolve(text).then(JSON.parse);
+  if (bytes.byteLength > 0 && response.ok && response.status !== 204 && response.status !== 205) {
+    if (contentType && !isJsonMediaType(contentType)) {
+      throw fail(text, `a ${contentType.split(";")[0]} body where JSON was expected`);
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw fail(text, "a body that is not valid JSON", error);
+    }
+    json = () => Promise.resolve(value);
   }
-  try {
-    return replayFromBuffer(response, bytes, text, { value: JSON.parse(text) });
-  } catch (error) {
-    throw fail(text, "a body that is not valid JSON", error);
-  }
-}
-
-/** The bytes each buffered response was read into, and the readers that answer from them. */
-const buffered = new WeakMap<Response, { readonly bytes: Uint8Array; readonly readers: Record<string, unknown> }>();
-
-/**
- * Makes a consumed Response readable again from its buffered bytes: `text`, `json` and `bytes`, all a client's own
- * methods (and their callers) read. `everyReader` adds the rest for the raw path.
- */
-function replayFromBuffer(response: Response, bytes: Uint8Array, text: string, parsed?: { value: unknown }): Response {
-  return withReaders(response, bytes, {
+  return withReaders(response, {
     text: () => Promise.resolve(text),
-    json: () => (parsed ? Promise.resolve(parsed.value) : Promise.resolve(text).then(JSON.parse)),
+    json,
     bytes: () => Promise.resolve(bytes.slice()),
     bodyUsed: false,
   });
 }
 
-function withReaders(response: Response, bytes: Uint8Array, readers: Record<string, unknown>): Response {
+function withReaders(response: Response, readers: Record<string, unknown>): Response {
   for (const [name, value] of Object.entries(readers)) Object.defineProperty(response, name, { value });
-  buffered.set(response, { bytes, readers });
   return response;
 }
 
 /** The other body readers of a buffered response (openapi-fetch's `parseAs` blob, arrayBuffer and stream; clone). */
 function everyReader(response: Response): Response {
-  const entry = buffered.get(response);
+  const entry = answered.get(response);
   if (!entry) return response;
-  const { bytes, readers } = entry;
+  const { bytes } = entry;
   const copy = () => new Response(bytes.byteLength > 0 ? bytes.slice() : null, response);
-  const more: Record<string, unknown> = {
+  withReaders(response, {
     arrayBuffer: () => copy().arrayBuffer(),
     blob: () => copy().blob(),
-    clone: () => everyReader(withReaders(copy(), bytes, readers)),
-  };
-  for (const [name, value] of Object.entries(more)) Object.defineProperty(response, name, { value });
+    clone: () => {
+      const twin = copy();
+      answered.set(twin, entry);
+      return everyReader(
+        withReaders(twin, { text: response.text, json: response.json, bytes: response.bytes, bodyUsed: false }),
+      );
+    },
+  });
   return Object.defineProperty(response, "body", { get: () => copy().body });
 }
 
 const decoder = new TextDecoder();
-
-function decode(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
-}
 
 export function isJsonMediaType(contentType: string): boolean {
   const essence = contentType.split(";")[0]?.trim().toLowerCase() ?? "";

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
 import { createImsTokenProvider, imsTokenProvider } from "../src/ims.browser.js";
-import { ValidationError } from "../src/index.js";
+import { type PlatformClientOptions, ValidationError } from "../src/index.js";
 
 const CREDENTIALS = { clientId: "client-id", clientSecret: "s3cret-value", scopes: ["openid"] };
 
@@ -50,7 +50,11 @@ describe("core's #ims condition", () => {
     return (await import(file)) as typeof import("../src/index.js");
   }
 
-  const options = (auth: object) => ({ auth, imsOrgId: "0123456789ABCDEF01234567@AdobeOrg", sandboxName: "prod" });
+  const options = (auth: PlatformClientOptions["auth"]) => ({
+    auth,
+    imsOrgId: "0123456789ABCDEF01234567@AdobeOrg",
+    sandboxName: "prod",
+  });
   const spec = { packageName: "test", version: "0.0.0", headerRules: undefined };
 
   it("gives browsers the refusing module: client credentials fail before any request, a token works", async () => {
