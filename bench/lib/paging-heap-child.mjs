@@ -10,8 +10,8 @@
 //   spaces (even old space alone) moves by one or two pages from sample to sample with no data behind it.
 // - The first sample is taken after the warm-up, before the measured walk sends anything; then one after every
 //   100 pages, with the walk suspended mid-page. Growth is the highest sample minus the first: it includes what
-//   the paginator rightly holds (the page being read and the one prefetched, about two pages) and anything it
-//   wrongly keeps, which adds one page per page walked.
+//   the paginator rightly holds (the page being read and the one prefetched, about two pages) and anything more it
+//   keeps: a fixed page or two (see bench/README.md), or one page per page walked for a leak.
 //
 // `node --expose-gc lib/paging-heap-child.mjs retaining` checks that the method sees retention: the caller keeps
 // every page it is given, as a leaking paginator would, and growth must come out at about 1,000 pages.
