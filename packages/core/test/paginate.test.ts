@@ -251,6 +251,29 @@ describe("items and toArray", () => {
     expect(items).toEqual([1, 2, 3, 4, 5]);
   });
 
+  it("answers next() calls made without waiting in order, and nothing after return()", async () => {
+    const source = pageSource(threePages);
+    const items = paginate(source.options).items();
+    const firstFour = await Promise.all([items.next(), items.next(), items.next(), items.next()]);
+    expect(firstFour.map((result) => result.value)).toEqual([1, 2, 3, 4]);
+    expect(await items.return(undefined)).toEqual({ done: true, value: undefined });
+    expect(await items.next()).toEqual({ done: true, value: undefined });
+    // The last page was never asked for.
+    expect(source.requests).toEqual([undefined, "c2"]);
+  });
+
+  it("closes the pages when an error is thrown into the items", async () => {
+    const source = pageSource(threePages, { manual: true });
+    const items = paginate({ ...source.options, prefetch: true }).items();
+    const first = items.next();
+    await settle();
+    source.release();
+    expect((await first).value).toBe(1);
+    await expect(items.throw(new Error("caller gave up"))).rejects.toThrow("caller gave up");
+    expect(source.signals.at(-1)?.aborted).toBe(true);
+    expect(await items.next()).toEqual({ done: true, value: undefined });
+  });
+
   it("stops fetching as soon as the limit is reached", async () => {
     const source = pageSource(threePages);
     expect(await paginate(source.options).toArray({ limit: 2 })).toEqual([1, 2]);
