@@ -1,49 +1,27 @@
 // Generated from specs/delivery.yaml by scripts/generate-validator.mjs. Do not edit.
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
+import { hasLength, isType, matches, parameter } from "@offerkit/core";
+
+// The default rules, each written once: many operations share a parameter (the identity headers, ids in paths).
+const sessionIdRule = parameter(true, isType("string"), hasLength(1, 128), matches("^[^\\s?/{}\\x00-\\x1F\\x7F]+$"));
+const clientOrImsOrgIdRule = parameter(false, isType("string"), hasLength(1));
+const versionRule = parameter(false, isType("string"));
+const xRequestIdRule = parameter(false, isType("string"), hasLength(0, 128));
+const bodyRule = parameter(true, isType("object"));
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
   execute: {
     query: {
-      sessionId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          maxLength: 128,
-          pattern: "^[^\\s?/{}\\x00-\\x1F\\x7F]+$"
-        },
-        required: true
-      },
-      client: {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      imsOrgId: {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      version: {
-        schema: {
-          type: "string"
-        }
-      }
+      sessionId: sessionIdRule,
+      client: clientOrImsOrgIdRule,
+      imsOrgId: clientOrImsOrgIdRule,
+      version: versionRule
     },
     header: {
-      "x-request-id": {
-        schema: {
-          type: "string",
-          maxLength: 128
-        }
-      }
+      "x-request-id": xRequestIdRule
     },
-    body: {
-      required: true,
-      type: "object"
-    }
+    body: bodyRule
   }
 } as const satisfies Record<string, RequestRules>;
 

@@ -1,41 +1,23 @@
 // Generated from specs/ods.yaml by scripts/generate-validator.mjs. Do not edit.
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
+import { hasLength, isType, matches, parameter } from "@offerkit/core";
+
+// The default rules, each written once: many operations share a parameter (the identity headers, ids in paths).
+const xGwImsOrgIdRule = parameter(true, isType("string"), matches("^[A-Za-z0-9]+@AdobeOrg$"));
+const xSandboxNameRule = parameter(true, isType("string"), hasLength(1));
+const xRequestIdOrXSandboxIdRule = parameter(false, isType("string"), hasLength(1));
+const bodyRule = parameter(true, isType("object"));
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
   makeDecisions: {
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-request-id": xRequestIdOrXSandboxIdRule,
+      "x-sandbox-id": xRequestIdOrXSandboxIdRule
     },
-    body: {
-      required: true,
-      type: "object"
-    }
+    body: bodyRule
   }
 } as const satisfies Record<string, RequestRules>;
 
