@@ -2,7 +2,7 @@
 // Turns the request constraints of an OpenAPI 3.1 spec into `src/generated/request-rules.ts`, so clients refuse bad
 // input before any network call without the constraints being copied by hand. It exports:
 // - `requestRules`: what every call checks by default with core's `checkRequest` (parameters with their schemas
-//   inlined, a required body's presence and kind), each rule composed of core's small checks (`isType`, `hasLength`,
+//   inlined, a required body's presence and kind), each rule composed of core's small checks (`isString`, `hasLength`,
 //   ...) so that a bundle carries only the kinds of check its spec uses, and each distinct rule written once;
 // - `schemas` and `operations`: every rule of the spec, for the opt-in full check (core's `validateOperation`,
 //   behind each client's `/validation` export). Bundlers drop them from bundles that do not opt in.
@@ -63,6 +63,7 @@ const UNSUPPORTED = new Set([
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 const LOCATIONS = ["path", "query", "header"];
+const TYPES = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
 
 class SpecError extends Error {}
 
@@ -160,9 +161,15 @@ function defaultRules(operations, schemas) {
     while (args.length > 0 && args.at(-1) === undefined) args.pop();
     return `${name}(${args.map((arg) => (arg === undefined ? "undefined" : format(arg))).join(", ")})`;
   };
+  const typeCheck = (type) => {
+    const name = `is${type[0].toUpperCase()}${type.slice(1)}`;
+    if (!TYPES.has(type)) throw new SpecError(`unknown type ${JSON.stringify(type)}`);
+    imports.add(name);
+    return name;
+  };
   // In the order the full check reads a schema, so both report the same first violation.
   const checks = (s) => [
-    ...(typeof s.type === "string" ? [call("isType", s.type)] : []),
+    ...(typeof s.type === "string" ? [typeCheck(s.type)] : []),
     ...(s.enum ? [call("isOneOf", s.enum)] : []),
     ...(s.minLength !== undefined || s.maxLength !== undefined
       ? [call("hasLength", s.minLength ?? 0, s.maxLength)]
@@ -198,7 +205,7 @@ function defaultRules(operations, schemas) {
     const type = body && inline(body.schema).type;
     if (body && (body.required || type === "object")) {
       entry.body = rule(
-        `parameter(${[body.required === true, ...(type === "object" ? [call("isType", type)] : [])].join(", ")})`,
+        `parameter(${[body.required === true, ...(type === "object" ? [typeCheck(type)] : [])].join(", ")})`,
         "body",
       );
     }

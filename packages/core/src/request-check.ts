@@ -30,9 +30,6 @@ const refuse = (field: string, allowed: string | false | undefined): void => {
   if (allowed) throw new ValidationError(field, allowed);
 };
 
-// Compiled on first use and kept: checks run on every call, patterns come from a fixed table.
-const patterns = new Map<string, RegExp>();
-
 const count = (n: number, one: string, many: string) => `${n}${n === 1 ? one : many}`;
 
 // Units carry their leading space so bare numbers need none. A missing bound defaults to `NaN`, which makes both
@@ -64,15 +61,8 @@ export const lengthFailure = (v: string, min = 0, max?: number): string | undefi
     ? bounds([...v].length, min, max, " character", " characters")
     : undefined;
 
-/** What `pattern` allows, unless string `v` matches it. */
-export const patternFailure = (pattern: string, v: string): string | undefined =>
-  (patterns.get(pattern) ?? compile(pattern)).test(v) ? undefined : `a string matching /${pattern}/`;
-
-function compile(pattern: string): RegExp {
-  const re = new RegExp(pattern, "u");
-  patterns.set(pattern, re);
-  return re;
-}
+/** What `pattern` allows. */
+export const matching = (pattern: string): string => `a string matching /${pattern}/`;
 
 /** How an excluded value list reads (`not: { enum: [".", ".."] }`, path segments a URL parser would collapse). */
 export const noneOf = (values: readonly unknown[]): string =>
@@ -90,11 +80,15 @@ export const parameter =
     else for (const check of checks) check(value, field);
   };
 
-/** `type` (one type). */
-export const isType =
-  (type: string): Check =>
-  (v, field) =>
-    refuse(field, typeFailure(type, v));
+// `type`, one check per type so that a bundle carries only the types its spec uses; each allows what `fits` does.
+export const isString: Check = (v, field) => refuse(field, typeof v !== "string" && "a string");
+export const isNumber: Check = (v, field) => refuse(field, !Number.isFinite(v) && "a number");
+export const isInteger: Check = (v, field) => refuse(field, !Number.isInteger(v) && "an integer");
+export const isBoolean: Check = (v, field) => refuse(field, typeof v !== "boolean" && "a boolean");
+export const isArray: Check = (v, field) => refuse(field, !Array.isArray(v) && "an array");
+export const isObject: Check = (v, field) =>
+  refuse(field, (v === null || typeof v !== "object" || Array.isArray(v)) && "an object");
+export const isNull: Check = (v, field) => refuse(field, v !== null && "null");
 
 /** `enum`. */
 export const isOneOf =
@@ -109,10 +103,10 @@ export const hasLength =
     refuse(field, typeof v === "string" && lengthFailure(v, min, max));
 
 /** `pattern`, for strings. */
-export const matches =
-  (pattern: string): Check =>
-  (v, field) =>
-    refuse(field, typeof v === "string" && patternFailure(pattern, v));
+export const matches = (pattern: string): Check => {
+  const re = new RegExp(pattern, "u");
+  return (v, field) => refuse(field, typeof v === "string" && !re.test(v) && matching(pattern));
+};
 
 /** `minimum` and `maximum`, for numbers. */
 export const inRange =

@@ -7,8 +7,8 @@ import {
   fits,
   kindOf,
   lengthFailure,
+  matching,
   noneOf,
-  patternFailure,
   type RequestValidation,
   typeFailure,
 } from "./request-check.js";
@@ -70,6 +70,15 @@ export interface OperationInput {
 const child = (path: string, key: string) =>
   /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 
+// Compiled on first use and kept: a body is checked against a fixed table, often on every call.
+const patterns = new Map<string, RegExp>();
+
+function compile(pattern: string): RegExp {
+  const re = new RegExp(pattern, "u");
+  patterns.set(pattern, re);
+  return re;
+}
+
 /**
  * One `type`, `enum`, and the string and number bounds: all that a parameter's schema (or an item's) may use, which
  * the generator makes sure of. The full check adds type lists, `const` and exclusive bounds.
@@ -80,7 +89,9 @@ function scalarFailure(s: CompactSchema, v: unknown, path: string): Failure {
     (s.enum && enumFailure(s.enum, v)) ??
     (typeof v === "string"
       ? (lengthFailure(v, s.minLength, s.maxLength) ??
-        (s.pattern === undefined ? undefined : patternFailure(s.pattern, v)))
+        (s.pattern === undefined || (patterns.get(s.pattern) ?? compile(s.pattern)).test(v)
+          ? undefined
+          : matching(s.pattern)))
       : typeof v === "number"
         ? bounds(v, s.minimum, s.maximum)
         : undefined);

@@ -1,13 +1,13 @@
 // Generated from specs/delivery.yaml by scripts/generate-validator.mjs. Do not edit.
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
-import { hasLength, isType, matches, parameter } from "@offerkit/core";
+import { hasLength, isObject, isString, matches, parameter } from "@offerkit/core";
 
 // The default rules, each written once: many operations share a parameter (the identity headers, ids in paths).
-const sessionIdRule = parameter(true, isType("string"), hasLength(1, 128), matches("^[^\\s?/{}\\x00-\\x1F\\x7F]+$"));
-const clientOrImsOrgIdRule = parameter(false, isType("string"), hasLength(1));
-const versionRule = parameter(false, isType("string"));
-const xRequestIdRule = parameter(false, isType("string"), hasLength(0, 128));
-const bodyRule = parameter(true, isType("object"));
+const sessionIdRule = parameter(true, isString, hasLength(1, 128), matches("^[^\\s?/{}\\x00-\\x1F\\x7F]+$"));
+const clientOrImsOrgIdRule = parameter(false, isString, hasLength(1));
+const versionRule = parameter(false, isString);
+const xRequestIdRule = parameter(false, isString, hasLength(0, 128));
+const bodyRule = parameter(true, isObject);
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {

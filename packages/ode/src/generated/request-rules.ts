@@ -1,13 +1,13 @@
 // Generated from specs/ode.yaml by scripts/generate-validator.mjs. Do not edit.
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
-import { hasLength, isNoneOf, isType, matches, parameter } from "@offerkit/core";
+import { hasLength, isNoneOf, isObject, isString, matches, parameter } from "@offerkit/core";
 
 // The default rules, each written once: many operations share a parameter (the identity headers, ids in paths).
-const containerIdOrWorkloadIdRule = parameter(true, isType("string"), hasLength(1), isNoneOf([".", ".."]));
-const xGwImsOrgIdRule = parameter(true, isType("string"), matches("^[A-Za-z0-9]+@AdobeOrg$"));
-const xSandboxNameRule = parameter(true, isType("string"), hasLength(1));
-const xSandboxIdOrXRequestIdRule = parameter(false, isType("string"), hasLength(1));
-const bodyRule = parameter(true, isType("object"));
+const containerIdOrWorkloadIdRule = parameter(true, isString, hasLength(1), isNoneOf([".", ".."]));
+const xGwImsOrgIdRule = parameter(true, isString, matches("^[A-Za-z0-9]+@AdobeOrg$"));
+const xSandboxNameRule = parameter(true, isString, hasLength(1));
+const xSandboxIdOrXRequestIdRule = parameter(false, isString, hasLength(1));
+const bodyRule = parameter(true, isObject);
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {

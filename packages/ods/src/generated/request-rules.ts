@@ -1,12 +1,12 @@
 // Generated from specs/ods.yaml by scripts/generate-validator.mjs. Do not edit.
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
-import { hasLength, isType, matches, parameter } from "@offerkit/core";
+import { hasLength, isObject, isString, matches, parameter } from "@offerkit/core";
 
 // The default rules, each written once: many operations share a parameter (the identity headers, ids in paths).
-const xGwImsOrgIdRule = parameter(true, isType("string"), matches("^[A-Za-z0-9]+@AdobeOrg$"));
-const xSandboxNameRule = parameter(true, isType("string"), hasLength(1));
-const xRequestIdOrXSandboxIdRule = parameter(false, isType("string"), hasLength(1));
-const bodyRule = parameter(true, isType("object"));
+const xGwImsOrgIdRule = parameter(true, isString, matches("^[A-Za-z0-9]+@AdobeOrg$"));
+const xSandboxNameRule = parameter(true, isString, hasLength(1));
+const xRequestIdOrXSandboxIdRule = parameter(false, isString, hasLength(1));
+const bodyRule = parameter(true, isObject);
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {

@@ -1,18 +1,18 @@
 // Generated from specs/xcore.yaml by scripts/generate-validator.mjs. Do not edit.
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
-import { eachItem, hasLength, inRange, isNoneOf, isOneOf, isType, matches, parameter } from "@offerkit/core";
+import { eachItem, hasLength, inRange, isArray, isInteger, isNoneOf, isOneOf, isString, matches, parameter } from "@offerkit/core";
 
 // The default rules, each written once: many operations share a parameter (the identity headers, ids in paths).
-const productOrPropertyEtcRule = parameter(false, isType("array"), eachItem(isType("string"), hasLength(1)));
-const xGwImsOrgIdRule = parameter(true, isType("string"), matches("^[A-Za-z0-9]+@AdobeOrg$"));
-const xSandboxNameRule = parameter(true, isType("string"), hasLength(1));
-const xRequestIdOrXSandboxIdEtcRule = parameter(false, isType("string"), hasLength(1));
-const containerIdOrInstanceIdRule = parameter(true, isType("string"), hasLength(1), isNoneOf([".", ".."]));
+const productOrPropertyEtcRule = parameter(false, isArray, eachItem(isString, hasLength(1)));
+const xGwImsOrgIdRule = parameter(true, isString, matches("^[A-Za-z0-9]+@AdobeOrg$"));
+const xSandboxNameRule = parameter(true, isString, hasLength(1));
+const xRequestIdOrXSandboxIdEtcRule = parameter(false, isString, hasLength(1));
+const containerIdOrInstanceIdRule = parameter(true, isString, hasLength(1), isNoneOf([".", ".."]));
 const bodyRule = parameter(true);
-const schemaRule = parameter(true, isType("string"), isOneOf(["https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5", "https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1", "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4", "https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5", "https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1", "https://ns.adobe.com/experience/offer-management/tag;version=0.1", "https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3"]));
-const limitRule = parameter(false, isType("integer"), inRange(1));
-const qopRule = parameter(false, isType("string"), matches("^([Aa][Nn][Dd]|[Oo][Rr])$"));
-const ifNoneMatchOrIfMatchRule = parameter(false, isType("string"), matches("^\"[^\"]*\"$"));
+const schemaRule = parameter(true, isString, isOneOf(["https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5", "https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1", "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4", "https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5", "https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1", "https://ns.adobe.com/experience/offer-management/tag;version=0.1", "https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3"]));
+const limitRule = parameter(false, isInteger, inRange(1));
+const qopRule = parameter(false, isString, matches("^([Aa][Nn][Dd]|[Oo][Rr])$"));
+const ifNoneMatchOrIfMatchRule = parameter(false, isString, matches("^\"[^\"]*\"$"));
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
