@@ -126,7 +126,7 @@ export function generate(text, specName) {
     `import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";`,
     `import { ${imports.join(", ")} } from "@offerkit/core";`,
     "",
-    "// The default rules, each written once: many operations share a parameter (the identity headers, ids in paths).",
+    "// Each rule written once: many operations share a parameter (the identity headers, ids in paths).",
     ...constants,
     "",
     "/** What every call checks, opt-in or not (core's `checkRequest`). */",

@@ -2,7 +2,7 @@
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
 import { hasLength, isObject, isString, matches, parameter } from "@offerkit/core";
 
-// The default rules, each written once: many operations share a parameter (the identity headers, ids in paths).
+// Each rule written once: many operations share a parameter (the identity headers, ids in paths).
 const sessionIdRule = parameter(true, isString, hasLength(1, 128), matches("^[^\\s?/{}\\x00-\\x1F\\x7F]+$"));
 const clientOrImsOrgIdRule = parameter(false, isString, hasLength(1));
 const versionRule = parameter(false, isString);

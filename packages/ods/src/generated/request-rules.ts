@@ -2,7 +2,7 @@
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
 import { hasLength, isObject, isString, matches, parameter } from "@offerkit/core";
 
-// The default rules, each written once: many operations share a parameter (the identity headers, ids in paths).
+// Each rule written once: many operations share a parameter (the identity headers, ids in paths).
 const xGwImsOrgIdRule = parameter(true, isString, matches("^[A-Za-z0-9]+@AdobeOrg$"));
 const xSandboxNameRule = parameter(true, isString, hasLength(1));
 const xRequestIdOrXSandboxIdRule = parameter(false, isString, hasLength(1));

@@ -2,7 +2,7 @@
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
 import { eachItem, hasLength, inRange, isArray, isInteger, isNoneOf, isOneOf, isString, matches, parameter } from "@offerkit/core";
 
-// The default rules, each written once: many operations share a parameter (the identity headers, ids in paths).
+// Each rule written once: many operations share a parameter (the identity headers, ids in paths).
 const productOrPropertyEtcRule = parameter(false, isArray, eachItem(isString, hasLength(1)));
 const xGwImsOrgIdRule = parameter(true, isString, matches("^[A-Za-z0-9]+@AdobeOrg$"));
 const xSandboxNameRule = parameter(true, isString, hasLength(1));
