@@ -63,6 +63,8 @@ const UNSUPPORTED = new Set([
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 const LOCATIONS = ["path", "query", "header"];
+// Marks each call as droppable when unused: the `/validation` entry imports this module for its other tables.
+const PURE = "/* @__PURE__ */ ";
 const TYPES = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
 
 class SpecError extends Error {}
@@ -159,7 +161,7 @@ function defaultRules(operations, schemas) {
     imports.add(name);
     // Trailing absent arguments are left out; an absent one before a given one is `undefined`.
     while (args.length > 0 && args.at(-1) === undefined) args.pop();
-    return `${name}(${args.map((arg) => (arg === undefined ? "undefined" : format(arg))).join(", ")})`;
+    return `${PURE}${name}(${args.map((arg) => (arg === undefined ? "undefined" : format(arg))).join(", ")})`;
   };
   const typeCheck = (type) => {
     const name = `is${type[0].toUpperCase()}${type.slice(1)}`;
@@ -177,7 +179,7 @@ function defaultRules(operations, schemas) {
     ...(s.pattern !== undefined ? [call("matches", s.pattern)] : []),
     ...(s.minimum !== undefined || s.maximum !== undefined ? [call("inRange", s.minimum, s.maximum)] : []),
     ...(s.minItems !== undefined || s.maxItems !== undefined ? [call("hasItems", s.minItems, s.maxItems)] : []),
-    ...(s.items ? [imports.add("eachItem") && `eachItem(${checks(s.items).join(", ")})`] : []),
+    ...(s.items ? [imports.add("eachItem") && `${PURE}eachItem(${checks(s.items).join(", ")})`] : []),
     ...(s.not?.enum ? [call("isNoneOf", s.not.enum)] : []),
   ];
   // Each distinct rule becomes one constant, named after the parameters that use it (`Rule` keeps it off keywords).
@@ -196,7 +198,7 @@ function defaultRules(operations, schemas) {
       entry[location] = {};
       for (const [name, parameter] of Object.entries(operation[location])) {
         const schema = leanParameterSchema(inline(parameter.schema), `${id} ${location}.${name}`);
-        const code = `parameter(${[parameter.required === true, ...checks(schema)].join(", ")})`;
+        const code = `${PURE}parameter(${[parameter.required === true, ...checks(schema)].join(", ")})`;
         entry[location][name] = rule(code, name);
       }
     }
@@ -205,7 +207,7 @@ function defaultRules(operations, schemas) {
     const type = body && inline(body.schema).type;
     if (body && (body.required || type === "object")) {
       entry.body = rule(
-        `parameter(${[body.required === true, ...(type === "object" ? [typeCheck(type)] : [])].join(", ")})`,
+        `${PURE}parameter(${[body.required === true, ...(type === "object" ? [typeCheck(type)] : [])].join(", ")})`,
         "body",
       );
     }

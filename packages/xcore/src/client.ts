@@ -529,10 +529,10 @@ export const PATCH_OP_RULE = { type: "string", enum: ["add", "replace", "remove"
 /** What `path` may be: inside the envelope's instance or links. */
 export const PATCH_PATH_RULE = { type: "string", pattern: "^/(_instance|_links)(/.*)?$" } as const;
 
-const checkOperations = /* @__PURE__ */ parameter(true, isArray, hasItems(1));
+const checkOperations = /* @__PURE__ */ parameter(true, isArray, /* @__PURE__ */ hasItems(1));
 const checkOperation = /* @__PURE__ */ parameter(true, isObject);
-const checkOp = /* @__PURE__ */ parameter(true, isString, isOneOf(PATCH_OP_RULE.enum));
-const checkPath = /* @__PURE__ */ parameter(true, isString, matches(PATCH_PATH_RULE.pattern));
+const checkOp = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ isOneOf(PATCH_OP_RULE.enum));
+const checkPath = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ matches(PATCH_PATH_RULE.pattern));
 
 /** At least one operation; each an object with a known `op`, a path inside the envelope, a `value` unless removing. */
 function checkPatch(operations: unknown): void {

@@ -3,11 +3,11 @@ import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
 import { hasLength, isObject, isString, matches, parameter } from "@offerkit/core";
 
 // Each rule written once: many operations share a parameter (the identity headers, ids in paths).
-const sessionIdRule = parameter(true, isString, hasLength(1, 128), matches("^[^\\s?/{}\\x00-\\x1F\\x7F]+$"));
-const clientOrImsOrgIdRule = parameter(false, isString, hasLength(1));
-const versionRule = parameter(false, isString);
-const xRequestIdRule = parameter(false, isString, hasLength(0, 128));
-const bodyRule = parameter(true, isObject);
+const sessionIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1, 128), /* @__PURE__ */ matches("^[^\\s?/{}\\x00-\\x1F\\x7F]+$"));
+const clientOrImsOrgIdRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ hasLength(1));
+const versionRule = /* @__PURE__ */ parameter(false, isString);
+const xRequestIdRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ hasLength(0, 128));
+const bodyRule = /* @__PURE__ */ parameter(true, isObject);
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {

@@ -3,11 +3,11 @@ import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
 import { hasLength, isNoneOf, isObject, isString, matches, parameter } from "@offerkit/core";
 
 // Each rule written once: many operations share a parameter (the identity headers, ids in paths).
-const containerIdOrWorkloadIdRule = parameter(true, isString, hasLength(1), isNoneOf([".", ".."]));
-const xGwImsOrgIdRule = parameter(true, isString, matches("^[A-Za-z0-9]+@AdobeOrg$"));
-const xSandboxNameRule = parameter(true, isString, hasLength(1));
-const xSandboxIdOrXRequestIdRule = parameter(false, isString, hasLength(1));
-const bodyRule = parameter(true, isObject);
+const containerIdOrWorkloadIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1), /* @__PURE__ */ isNoneOf([".", ".."]));
+const xGwImsOrgIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ matches("^[A-Za-z0-9]+@AdobeOrg$"));
+const xSandboxNameRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1));
+const xSandboxIdOrXRequestIdRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ hasLength(1));
+const bodyRule = /* @__PURE__ */ parameter(true, isObject);
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {

@@ -3,16 +3,16 @@ import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
 import { eachItem, hasLength, inRange, isArray, isInteger, isNoneOf, isOneOf, isString, matches, parameter } from "@offerkit/core";
 
 // Each rule written once: many operations share a parameter (the identity headers, ids in paths).
-const productOrPropertyEtcRule = parameter(false, isArray, eachItem(isString, hasLength(1)));
-const xGwImsOrgIdRule = parameter(true, isString, matches("^[A-Za-z0-9]+@AdobeOrg$"));
-const xSandboxNameRule = parameter(true, isString, hasLength(1));
-const xRequestIdOrXSandboxIdEtcRule = parameter(false, isString, hasLength(1));
-const containerIdOrInstanceIdRule = parameter(true, isString, hasLength(1), isNoneOf([".", ".."]));
-const bodyRule = parameter(true);
-const schemaRule = parameter(true, isString, isOneOf(["https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5", "https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1", "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4", "https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5", "https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1", "https://ns.adobe.com/experience/offer-management/tag;version=0.1", "https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3"]));
-const limitRule = parameter(false, isInteger, inRange(1));
-const qopRule = parameter(false, isString, matches("^([Aa][Nn][Dd]|[Oo][Rr])$"));
-const ifNoneMatchOrIfMatchRule = parameter(false, isString, matches("^\"[^\"]*\"$"));
+const productOrPropertyEtcRule = /* @__PURE__ */ parameter(false, isArray, /* @__PURE__ */ eachItem(isString, /* @__PURE__ */ hasLength(1)));
+const xGwImsOrgIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ matches("^[A-Za-z0-9]+@AdobeOrg$"));
+const xSandboxNameRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1));
+const xRequestIdOrXSandboxIdEtcRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ hasLength(1));
+const containerIdOrInstanceIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1), /* @__PURE__ */ isNoneOf([".", ".."]));
+const bodyRule = /* @__PURE__ */ parameter(true);
+const schemaRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ isOneOf(["https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5", "https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1", "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4", "https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5", "https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1", "https://ns.adobe.com/experience/offer-management/tag;version=0.1", "https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3"]));
+const limitRule = /* @__PURE__ */ parameter(false, isInteger, /* @__PURE__ */ inRange(1));
+const qopRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ matches("^([Aa][Nn][Dd]|[Oo][Rr])$"));
+const ifNoneMatchOrIfMatchRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ matches("^\"[^\"]*\"$"));
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
