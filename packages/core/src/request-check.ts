@@ -37,19 +37,6 @@ const count = (n: number, one: string, many: string) => `${n}${n === 1 ? one : m
 export const bounds = (n: number, min = Number.NaN, max = Number.NaN, one = "", many = ""): string | undefined =>
   n < min ? `at least ${count(min, one, many)}` : n > max ? `at most ${count(max, one, many)}` : undefined;
 
-// JSON has no NaN or Infinity, so "number" means finite.
-export const fits = (type: string, kind: string, v: unknown): boolean =>
-  type === "integer" ? Number.isInteger(v) : type === kind && (kind !== "number" || Number.isFinite(v));
-
-export const kindOf = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
-
-export const article = (type: string): string =>
-  type === "null" ? type : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
-
-/** What `type` allows, unless `v` is of it. */
-export const typeFailure = (type: string, v: unknown): string | undefined =>
-  fits(type, kindOf(v), v) ? undefined : article(type);
-
 /** What `enum` allows, unless `v` is one of the values. */
 export const enumFailure = (values: readonly unknown[], v: unknown): string | undefined =>
   values.includes(v) ? undefined : `one of ${values.join(", ")}`;
@@ -80,7 +67,8 @@ export const parameter =
     else for (const check of checks) check(value, field);
   };
 
-// `type`, one check per type so that a bundle carries only the types its spec uses; each allows what `fits` does.
+// `type`, one check per type so that a bundle carries only the types its spec uses; each allows what the full
+// check's `fits` does (JSON has no NaN or Infinity, so a number is finite).
 export const isString: Check = (v, field) => refuse(field, typeof v !== "string" && "a string");
 export const isNumber: Check = (v, field) => refuse(field, !Number.isFinite(v) && "a number");
 export const isInteger: Check = (v, field) => refuse(field, !Number.isInteger(v) && "an integer");

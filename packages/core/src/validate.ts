@@ -1,16 +1,12 @@
 import { ValidationError } from "./errors.js";
 import {
-  article,
   bounds,
   enumFailure,
   type Failure,
-  fits,
-  kindOf,
   lengthFailure,
   matching,
   noneOf,
   type RequestValidation,
-  typeFailure,
 } from "./request-check.js";
 
 /**
@@ -70,6 +66,14 @@ export interface OperationInput {
 const child = (path: string, key: string) =>
   /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
 
+// JSON has no NaN or Infinity, so "number" means finite.
+const fits = (type: string, kind: string, v: unknown): boolean =>
+  type === "integer" ? Number.isInteger(v) : type === kind && (kind !== "number" || Number.isFinite(v));
+
+const kindOf = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+
+const article = (type: string): string => (type === "null" ? type : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`);
+
 // Compiled on first use and kept: a body is checked against a fixed table, often on every call.
 const patterns = new Map<string, RegExp>();
 
@@ -85,7 +89,7 @@ function compile(pattern: string): RegExp {
  */
 function scalarFailure(s: CompactSchema, v: unknown, path: string): Failure {
   const allowed =
-    (typeof s.type === "string" ? typeFailure(s.type, v) : undefined) ??
+    (typeof s.type === "string" && !fits(s.type, kindOf(v), v) ? article(s.type) : undefined) ??
     (s.enum && enumFailure(s.enum, v)) ??
     (typeof v === "string"
       ? (lengthFailure(v, s.minLength, s.maxLength) ??
