@@ -42,11 +42,9 @@ export const enumFailure = (values: readonly unknown[], v: unknown): string | un
   values.includes(v) ? undefined : `one of ${values.join(", ")}`;
 
 /** What the length bounds allow, unless string `v` is within them. */
-export const lengthFailure = (v: string, min = 0, max?: number): string | undefined =>
+export const lengthFailure = (v: string, min = 0, max = Number.NaN): string | undefined =>
   // JSON Schema counts code points, of which there are between length / 2 and length: count only near a bound.
-  v.length < 2 * min || v.length > (max ?? Number.NaN)
-    ? bounds([...v].length, min, max, " character", " characters")
-    : undefined;
+  v.length < 2 * min || v.length > max ? bounds([...v].length, min, max, " character", " characters") : undefined;
 
 /** What `pattern` allows. */
 export const matching = (pattern: string): string => `a string matching /${pattern}/`;
