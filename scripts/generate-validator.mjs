@@ -2,7 +2,8 @@
 // Turns the request constraints of an OpenAPI 3.1 spec into `src/generated/request-rules.ts`, so clients refuse bad
 // input before any network call without the constraints being copied by hand. It exports:
 // - `requestRules`: what every call checks by default with core's `checkRequest` (parameters with their schemas
-//   inlined, a required body's presence and kind), small enough for the default bundle;
+//   inlined, a required body's presence and kind), each rule composed of core's small checks (`isString`, `hasLength`,
+//   ...) so that a bundle carries only the kinds of check its spec uses, and each distinct rule written once;
 // - `schemas` and `operations`: every rule of the spec, for the opt-in full check (core's `validateOperation`,
 //   behind each client's `/validation` export). Bundlers drop them from bundles that do not opt in.
 //
@@ -62,6 +63,9 @@ const UNSUPPORTED = new Set([
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 const LOCATIONS = ["path", "query", "header"];
+// Marks each call as droppable when unused: the `/validation` entry imports this module for its other tables.
+const PURE = "/* @__PURE__ */ ";
+const TYPES = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);
 
 class SpecError extends Error {}
 
@@ -118,12 +122,17 @@ export function generate(text, specName) {
   const context = { doc, wanted: new Set() };
   const operations = collectOperations(context);
   const schemas = collectSchemas(context);
+  const { imports, constants, rules } = defaultRules(operations, schemas);
   return [
     `// Generated from ${specName} by scripts/generate-validator.mjs. Do not edit.`,
     `import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";`,
+    `import { ${imports.join(", ")} } from "@offerkit/core";`,
+    "",
+    "// Each rule written once: many operations share a parameter (the identity headers, ids in paths).",
+    ...constants,
     "",
     "/** What every call checks, opt-in or not (core's `checkRequest`). */",
-    `export const requestRules = ${format(defaultRules(operations, schemas))} as const satisfies Record<string, RequestRules>;`,
+    `export const requestRules = ${rules} as const satisfies Record<string, RequestRules>;`,
     "",
     "/** Every rule of the spec, for the opt-in full check (`/validation`); unused, bundlers drop them. */",
     `export const schemas: SchemaTable = ${format(schemas)};`,
@@ -133,7 +142,10 @@ export function generate(text, specName) {
   ].join("\n");
 }
 
-/** The default checks: parameters with every `$ref` inlined, and a body's presence and top-level kind. */
+/**
+ * The default checks: parameters with every `$ref` inlined, and a body's presence and top-level kind, as calls of
+ * core's checks. Returns the checks to import, one constant per distinct rule, and the table that names them.
+ */
 function defaultRules(operations, schemas) {
   const inline = (schema) => {
     if (!schema || typeof schema !== "object") return schema;
@@ -144,28 +156,83 @@ function defaultRules(operations, schemas) {
     }
     return out;
   };
-  const rules = {};
+  const imports = new Set(["parameter"]);
+  const call = (name, ...args) => {
+    imports.add(name);
+    // Trailing absent arguments are left out; an absent one before a given one is `undefined`.
+    while (args.length > 0 && args.at(-1) === undefined) args.pop();
+    return `${PURE}${name}(${args.map((arg) => (arg === undefined ? "undefined" : format(arg))).join(", ")})`;
+  };
+  const typeCheck = (type) => {
+    const name = `is${type[0].toUpperCase()}${type.slice(1)}`;
+    if (!TYPES.has(type)) throw new SpecError(`unknown type ${JSON.stringify(type)}`);
+    imports.add(name);
+    return name;
+  };
+  // In the order the full check reads a schema, so both report the same first violation.
+  const checks = (s) => [
+    ...(typeof s.type === "string" ? [typeCheck(s.type)] : []),
+    ...(s.enum ? [call("isOneOf", s.enum)] : []),
+    ...(s.minLength !== undefined || s.maxLength !== undefined
+      ? [call("hasLength", s.minLength ?? 0, s.maxLength)]
+      : []),
+    ...(s.pattern !== undefined ? [call("matches", s.pattern)] : []),
+    ...(s.minimum !== undefined || s.maximum !== undefined ? [call("inRange", s.minimum, s.maximum)] : []),
+    ...(s.minItems !== undefined || s.maxItems !== undefined ? [call("hasItems", s.minItems, s.maxItems)] : []),
+    ...(s.items ? [imports.add("eachItem") && `${PURE}eachItem(${checks(s.items).join(", ")})`] : []),
+    ...(s.not?.enum ? [call("isNoneOf", s.not.enum)] : []),
+  ];
+  // Each distinct rule becomes one constant, named after the parameters that use it (`Rule` keeps it off keywords).
+  const uses = new Map();
+  const rule = (code, name) => {
+    const names = uses.get(code) ?? new Set();
+    names.add(name);
+    uses.set(code, names);
+    return code;
+  };
+  const table = {};
   for (const [id, operation] of Object.entries(operations)) {
-    const rule = {};
+    const entry = {};
     for (const location of LOCATIONS) {
       if (!operation[location]) continue;
-      rule[location] = {};
+      entry[location] = {};
       for (const [name, parameter] of Object.entries(operation[location])) {
-        rule[location][name] = {
-          ...parameter,
-          schema: leanParameterSchema(inline(parameter.schema), `${id} ${location}.${name}`),
-        };
+        const schema = leanParameterSchema(inline(parameter.schema), `${id} ${location}.${name}`);
+        const code = `${PURE}parameter(${[parameter.required === true, ...checks(schema)].join(", ")})`;
+        entry[location][name] = rule(code, name);
       }
     }
-    if (operation.body) {
-      const type = inline(operation.body.schema).type;
-      rule.body = {};
-      if (operation.body.required) rule.body.required = true;
-      if (typeof type === "string") rule.body.type = type;
+    // Only a required body's presence and an object's kind are checked by default.
+    const body = operation.body;
+    const type = body && inline(body.schema).type;
+    if (body && (body.required || type === "object")) {
+      entry.body = rule(
+        `${PURE}parameter(${[body.required === true, ...(type === "object" ? [typeCheck(type)] : [])].join(", ")})`,
+        "body",
+      );
     }
-    rules[id] = rule;
+    table[id] = entry;
   }
-  return rules;
+  const names = new Map();
+  const taken = new Set();
+  for (const [code, used] of uses) {
+    const [first, second] = used;
+    const base = `${camelCase(second === undefined ? first : `${first} or ${second}${used.size > 2 ? " etc" : ""}`)}Rule`;
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}${n}`;
+    taken.add(name);
+    names.set(code, name);
+  }
+  const constants = [...names].map(([code, name]) => `const ${name} = ${code};`);
+  const rules = format(table, "", (code) => names.get(code));
+  return { imports: [...imports].sort(), constants, rules };
+}
+
+/** `x-gw-ims-org-id` → `xGwImsOrgId`: a parameter's name as a JavaScript identifier. */
+function camelCase(name) {
+  const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const joined = words.map((word, i) => (i === 0 ? word : word[0].toUpperCase() + word.slice(1))).join("");
+  return /^[A-Za-z_$]/.test(joined) ? joined : `_${joined}`;
 }
 
 /**
@@ -182,20 +249,23 @@ function leanParameterSchema(schema, where) {
   return schema;
 }
 
-/** JSON as a TypeScript literal: 2-space indent, bare identifier keys, arrays of scalars on one line. */
-function format(value, indent = "") {
-  if (!value || typeof value !== "object") return JSON.stringify(value);
+/**
+ * JSON as a TypeScript literal: 2-space indent, bare identifier keys, arrays of scalars on one line. With `leaf`,
+ * strings are written as what it returns (code).
+ */
+function format(value, indent = "", leaf = JSON.stringify) {
+  if (!value || typeof value !== "object") return typeof value === "string" ? leaf(value) : JSON.stringify(value);
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.every((item) => !item || typeof item !== "object"))
-      return `[${value.map((item) => format(item)).join(", ")}]`;
-    return `[\n${value.map((item) => inner + format(item, inner)).join(",\n")}\n${indent}]`;
+      return `[${value.map((item) => format(item, "", leaf)).join(", ")}]`;
+    return `[\n${value.map((item) => inner + format(item, inner, leaf)).join(",\n")}\n${indent}]`;
   }
   const entries = Object.entries(value);
   if (entries.length === 0) return "{}";
   // A literal `__proto__:` key would set the prototype instead of a property; the computed form does not.
   const key = (k) => (k === "__proto__" ? `["__proto__"]` : /^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k));
-  return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${format(v, inner)}`).join(",\n")}\n${indent}}`;
+  return `{\n${entries.map(([k, v]) => `${inner}${key(k)}: ${format(v, inner, leaf)}`).join(",\n")}\n${indent}}`;
 }
 
 function collectOperations(context) {

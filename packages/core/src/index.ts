@@ -48,8 +48,23 @@ export {
 } from "./platform.js";
 export type { Acceptor, PollProgress, PollState, PollTiming } from "./poll.js";
 export {
+  type Check,
   checkRequest,
-  checkValue,
+  eachItem,
+  hasItems,
+  hasLength,
+  inRange,
+  isArray,
+  isBoolean,
+  isInteger,
+  isNoneOf,
+  isNull,
+  isNumber,
+  isObject,
+  isOneOf,
+  isString,
+  matches,
+  parameter,
   type RequestRules,
   type RequestValidation,
 } from "./request-check.js";
@@ -82,6 +97,7 @@ export {
 } from "./transport.js";
 export {
   type CompactSchema,
+  checkValue,
   createRequestValidation,
   type OperationInput,
   type OperationRules,

@@ -1,10 +1,9 @@
 import { authenticator, type PlatformCredentials, resolveCredentials } from "./auth.js";
 import { ValidationError } from "./errors.js";
 import { assertSafeHeaders, type HeaderInput, userAgent, VISIBLE_ASCII } from "./headers.js";
-import { checkValue, type RequestValidation } from "./request-check.js";
+import type { Check, RequestValidation } from "./request-check.js";
 import type { RetryOptions } from "./retry.js";
 import { type CallScope, type CallTransport, checkBaseUrl, createCallTransport, type FetchLike } from "./transport.js";
-import type { ParameterRule } from "./validate.js";
 
 /** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";
@@ -82,7 +81,7 @@ export function setUpPlatformClient(
   spec: {
     readonly packageName: string;
     readonly version: string;
-    readonly headerRules: Readonly<Record<string, ParameterRule>> | undefined;
+    readonly headerRules: Readonly<Record<string, Check>> | undefined;
   },
 ): PlatformClientSetup {
   if (!options || typeof options !== "object") {
@@ -90,8 +89,7 @@ export function setUpPlatformClient(
   }
   // The one check of the identity headers: the spec's rules, and (for `identity` below) header-safe values.
   const checkHeader = (name: string, value: unknown, field: string, identity?: boolean) => {
-    const rule = spec.headerRules?.[name];
-    if (rule) checkValue(rule.schema, value, field);
+    spec.headerRules?.[name]?.(value, field);
     if (identity && !(typeof value === "string" && VISIBLE_ASCII.test(value))) {
       throw new ValidationError(field, "a string without spaces or control characters");
     }

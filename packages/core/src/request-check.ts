@@ -1,15 +1,20 @@
 // The checks every call runs, small enough for the default bundle: required parameters, identifiers and ids in paths
 // (type, enum, length, pattern, range, excluded values), and a body that is present when required and of the right
-// kind. Checking a body against every rule of the spec is opt-in (`validate.ts`, each client's `/validation` export).
+// kind. The generator composes each parameter's rule from the small checks below, so a bundle carries only the kinds
+// of check its spec uses. Checking a body against every rule of the spec is opt-in (`validate.ts`, each client's
+// `/validation` export).
 import { ValidationError } from "./errors.js";
-import type { CompactSchema, OperationInput, ParameterRule } from "./validate.js";
+import type { OperationInput } from "./validate.js";
+
+/** One check of a value: throws a `ValidationError` naming `field` and what is allowed when the value breaks it. */
+export type Check = (value: unknown, field: string) => void;
 
 /** What a call checks by default, generated per operation into `src/generated/request-rules.ts`. */
 export interface RequestRules {
-  readonly path?: Readonly<Record<string, ParameterRule>>;
-  readonly query?: Readonly<Record<string, ParameterRule>>;
-  readonly header?: Readonly<Record<string, ParameterRule>>;
-  readonly body?: { readonly required?: boolean; readonly type?: string };
+  readonly path?: Readonly<Record<string, Check>>;
+  readonly query?: Readonly<Record<string, Check>>;
+  readonly header?: Readonly<Record<string, Check>>;
+  readonly body?: Check;
 }
 
 /**
@@ -21,8 +26,9 @@ export type RequestValidation = (operationId: string, input: OperationInput) => 
 /** The first violation found: the field's path and what it must be. */
 export type Failure = [field: string, allowed: string] | undefined;
 
-// Compiled on first use and kept: checks run on every call, patterns come from a fixed table.
-const patterns = new Map<string, RegExp>();
+const refuse = (field: string, allowed: string | false | undefined): void => {
+  if (allowed) throw new ValidationError(field, allowed);
+};
 
 const count = (n: number, one: string, many: string) => `${n}${n === 1 ? one : many}`;
 
@@ -31,93 +37,94 @@ const count = (n: number, one: string, many: string) => `${n}${n === 1 ? one : m
 export const bounds = (n: number, min = Number.NaN, max = Number.NaN, one = "", many = ""): string | undefined =>
   n < min ? `at least ${count(min, one, many)}` : n > max ? `at most ${count(max, one, many)}` : undefined;
 
-// JSON has no NaN or Infinity, so "number" means finite.
-export const fits = (type: string, kind: string, v: unknown): boolean =>
-  type === "integer" ? Number.isInteger(v) : type === kind && (kind !== "number" || Number.isFinite(v));
+/** What `enum` allows, unless `v` is one of the values. */
+export const enumFailure = (values: readonly unknown[], v: unknown): string | undefined =>
+  values.includes(v) ? undefined : `one of ${values.join(", ")}`;
 
-export const kindOf = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+/** What the length bounds allow, unless string `v` is within them. */
+export const lengthFailure = (v: string, min = 0, max = Number.NaN): string | undefined =>
+  // JSON Schema counts code points, of which there are between length / 2 and length: count only near a bound.
+  v.length < 2 * min || v.length > max ? bounds([...v].length, min, max, " character", " characters") : undefined;
 
-export const article = (type: string): string =>
-  type === "null" ? type : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`;
-
-/**
- * One `type`, `enum`, and the string and number bounds: all that a parameter's schema (or an item's) may use, which
- * the generator makes sure of. The full check (`validate.ts`) adds type lists, `const` and exclusive bounds.
- */
-export function scalarFailure(s: CompactSchema, v: unknown, path: string): Failure {
-  if (typeof s.type === "string" && !fits(s.type, kindOf(v), v)) return [path, article(s.type)];
-  if (s.enum && !s.enum.includes(v)) return [path, `one of ${s.enum.join(", ")}`];
-  let allowed: string | undefined;
-  if (typeof v === "string") {
-    // JSON Schema counts code points, of which there are between length / 2 and length: count only near a bound.
-    if (v.length < 2 * (s.minLength ?? 0) || v.length > (s.maxLength ?? Number.NaN)) {
-      allowed = bounds([...v].length, s.minLength, s.maxLength, " character", " characters");
-    }
-    if (!allowed && s.pattern !== undefined && !(patterns.get(s.pattern) ?? compile(s.pattern)).test(v)) {
-      allowed = `a string matching /${s.pattern}/`;
-    }
-  } else if (typeof v === "number") {
-    allowed = bounds(v, s.minimum, s.maximum);
-  }
-  return allowed ? [path, allowed] : undefined;
-}
-
-function compile(pattern: string): RegExp {
-  const re = new RegExp(pattern, "u");
-  patterns.set(pattern, re);
-  return re;
-}
+/** What `pattern` allows. */
+export const matching = (pattern: string): string => `a string matching /${pattern}/`;
 
 /** How an excluded value list reads (`not: { enum: [".", ".."] }`, path segments a URL parser would collapse). */
 export const noneOf = (values: readonly unknown[]): string =>
   `none of ${values.map((value) => JSON.stringify(value)).join(", ")}`;
 
-/** A parameter value: scalar keywords, arrays of them, and excluded values. */
-function parameterFailure(s: CompactSchema, v: unknown, path: string): Failure {
-  if (v === undefined) return [path, "present"];
-  const failure = scalarFailure(s, v, path);
-  if (failure) return failure;
-  if (Array.isArray(v)) {
-    const allowed = bounds(v.length, s.minItems, s.maxItems, " item", " items");
-    if (allowed) return [path, allowed];
-    for (let i = 0; s.items && i < v.length; i++) {
-      const item = parameterFailure(s.items, v[i], `${path}[${i}]`);
-      if (item) return item;
-    }
-  }
-  if (s.not?.enum?.includes(v)) return [path, noneOf(s.not.enum)];
-  return undefined;
-}
-
-/** Throws a `ValidationError` naming `field` when `value` breaks a parameter rule (`rules.path.id.schema`, ...). */
-export function checkValue(schema: CompactSchema, value: unknown, field: string): void {
-  const failure = parameterFailure(schema, value, field);
-  if (failure) throw new ValidationError(failure[0], failure[1]);
-}
-
 /**
- * Calls `check` for every parameter of `rules` that was given or is required, as `path.id`, `query.sessionId`,
- * `header.x-api-key`. Header names match whatever their case, as in HTTP; `undefined` counts as absent.
+ * A parameter (or the body): `undefined` is absent, refused only when `required`; a given value must pass `checks`
+ * in order, so the first one it breaks is reported. The generator lists them as the full check reads a schema:
+ * type, enum, length, pattern, range, item count, items, excluded values.
  */
-export function eachParameter(
-  rules: RequestRules,
-  input: OperationInput,
-  check: (schema: CompactSchema, value: unknown, field: string) => void,
-): void {
-  for (const where of ["path", "query", "header"] as const) {
-    const given = input[where] ?? {};
-    for (const [name, rule] of Object.entries(rules[where] ?? {})) {
-      const key = where === "header" ? Object.keys(given).find((k) => k.toLowerCase() === name.toLowerCase()) : name;
-      const value = key === undefined ? undefined : given[key];
-      if (value !== undefined || rule.required) check(rule.schema, value, `${where}.${name}`);
-    }
-  }
-}
+export const parameter =
+  (required: boolean, ...checks: Check[]): Check =>
+  (value, field) => {
+    if (value === undefined) refuse(field, required && "present");
+    else for (const check of checks) check(value, field);
+  };
+
+// `type`, one check per type so that a bundle carries only the types its spec uses; each allows what the full
+// check's `fits` does (JSON has no NaN or Infinity, so a number is finite).
+export const isString: Check = (v, field) => refuse(field, typeof v !== "string" && "a string");
+export const isNumber: Check = (v, field) => refuse(field, !Number.isFinite(v) && "a number");
+export const isInteger: Check = (v, field) => refuse(field, !Number.isInteger(v) && "an integer");
+export const isBoolean: Check = (v, field) => refuse(field, typeof v !== "boolean" && "a boolean");
+export const isArray: Check = (v, field) => refuse(field, !Array.isArray(v) && "an array");
+export const isObject: Check = (v, field) =>
+  refuse(field, (v === null || typeof v !== "object" || Array.isArray(v)) && "an object");
+export const isNull: Check = (v, field) => refuse(field, v !== null && "null");
+
+/** `enum`. */
+export const isOneOf =
+  (values: readonly unknown[]): Check =>
+  (v, field) =>
+    refuse(field, enumFailure(values, v));
+
+/** `minLength` (0 when absent) and `maxLength`, for strings. */
+export const hasLength =
+  (min: number, max?: number): Check =>
+  (v, field) =>
+    refuse(field, typeof v === "string" && lengthFailure(v, min, max));
+
+/** `pattern`, for strings. */
+export const matches = (pattern: string): Check => {
+  const re = new RegExp(pattern, "u");
+  return (v, field) => refuse(field, typeof v === "string" && !re.test(v) && matching(pattern));
+};
+
+/** `minimum` and `maximum`, for numbers. */
+export const inRange =
+  (min?: number, max?: number): Check =>
+  (v, field) =>
+    refuse(field, typeof v === "number" && bounds(v, min, max));
+
+/** `minItems` and `maxItems`, for arrays. */
+export const hasItems =
+  (min?: number, max?: number): Check =>
+  (v, field) =>
+    refuse(field, Array.isArray(v) && bounds(v.length, min, max, " item", " items"));
+
+/** `items`: each item of an array, as `field[0]`, ...; a missing item is refused. */
+export const eachItem = (...checks: Check[]): Check => {
+  const item = parameter(true, ...checks);
+  return (v, field) => {
+    for (let i = 0; Array.isArray(v) && i < v.length; i++) item(v[i], `${field}[${i}]`);
+  };
+};
+
+/** `not: { enum }`. */
+export const isNoneOf =
+  (values: readonly unknown[]): Check =>
+  (v, field) =>
+    refuse(field, values.includes(v) && noneOf(values));
 
 /**
- * The default checks of one call, before the network: every parameter rule of the spec, and a body that is present
- * when required and of the spec's kind. With `validation` (a client's opt-in `/validation` export), the whole input
- * is also checked against every rule of the spec.
+ * The default checks of one call, before the network: every parameter rule of the spec, as `path.id`,
+ * `query.sessionId`, `header.x-api-key`, and a body that is present when required and of the spec's kind. Header names
+ * match whatever their case, as in HTTP; `undefined` counts as absent. With `validation` (a client's opt-in
+ * `/validation` export), the whole input is also checked against every rule of the spec.
  */
 export function checkRequest<Operation extends string>(
   rules: Readonly<Record<Operation, RequestRules>>,
@@ -126,13 +133,13 @@ export function checkRequest<Operation extends string>(
   validation?: RequestValidation,
 ): void {
   const operation = rules[operationId];
-  eachParameter(operation, input, checkValue);
-  const body = operation.body;
-  if (body?.required && input.body === undefined) throw new ValidationError("body", "present");
-  if (body?.type === "object" && input.body !== undefined) {
-    const value = input.body;
-    if (value === null || typeof value !== "object" || Array.isArray(value))
-      throw new ValidationError("body", "an object");
+  for (const where of ["path", "query", "header"] as const) {
+    const given = input[where] ?? {};
+    for (const [name, check] of Object.entries(operation[where] ?? {})) {
+      const key = where === "header" ? Object.keys(given).find((k) => k.toLowerCase() === name.toLowerCase()) : name;
+      check(key === undefined ? undefined : given[key], `${where}.${name}`);
+    }
   }
+  operation.body?.(input.body, "body");
   validation?.(operationId, input);
 }

@@ -1,14 +1,12 @@
 import { ValidationError } from "./errors.js";
 import {
-  article,
   bounds,
-  eachParameter,
+  enumFailure,
   type Failure,
-  fits,
-  kindOf,
+  lengthFailure,
+  matching,
   noneOf,
   type RequestValidation,
-  scalarFailure,
 } from "./request-check.js";
 
 /**
@@ -67,6 +65,87 @@ export interface OperationInput {
 
 const child = (path: string, key: string) =>
   /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+
+// JSON has no NaN or Infinity, so "number" means finite.
+const fits = (type: string, kind: string, v: unknown): boolean =>
+  type === "integer" ? Number.isInteger(v) : type === kind && (kind !== "number" || Number.isFinite(v));
+
+const kindOf = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+
+const article = (type: string): string => (type === "null" ? type : `${/^[aeiou]/.test(type) ? "an" : "a"} ${type}`);
+
+// Compiled on first use and kept: a body is checked against a fixed table, often on every call.
+const patterns = new Map<string, RegExp>();
+
+function compile(pattern: string): RegExp {
+  const re = new RegExp(pattern, "u");
+  patterns.set(pattern, re);
+  return re;
+}
+
+/**
+ * One `type`, `enum`, and the string and number bounds: all that a parameter's schema (or an item's) may use, which
+ * the generator makes sure of. The full check adds type lists, `const` and exclusive bounds.
+ */
+function scalarFailure(s: CompactSchema, v: unknown, path: string): Failure {
+  const allowed =
+    (typeof s.type === "string" && !fits(s.type, kindOf(v), v) ? article(s.type) : undefined) ??
+    (s.enum && enumFailure(s.enum, v)) ??
+    (typeof v === "string"
+      ? (lengthFailure(v, s.minLength, s.maxLength) ??
+        (s.pattern === undefined || (patterns.get(s.pattern) ?? compile(s.pattern)).test(v)
+          ? undefined
+          : matching(s.pattern)))
+      : typeof v === "number"
+        ? bounds(v, s.minimum, s.maximum)
+        : undefined);
+  return allowed ? [path, allowed] : undefined;
+}
+
+/** A parameter value: scalar keywords, arrays of them, and excluded values. */
+function parameterFailure(s: CompactSchema, v: unknown, path: string): Failure {
+  if (v === undefined) return [path, "present"];
+  const failure = scalarFailure(s, v, path);
+  if (failure) return failure;
+  if (Array.isArray(v)) {
+    const allowed = bounds(v.length, s.minItems, s.maxItems, " item", " items");
+    if (allowed) return [path, allowed];
+    for (let i = 0; s.items && i < v.length; i++) {
+      const item = parameterFailure(s.items, v[i], `${path}[${i}]`);
+      if (item) return item;
+    }
+  }
+  if (s.not?.enum?.includes(v)) return [path, noneOf(s.not.enum)];
+  return undefined;
+}
+
+/**
+ * Throws a `ValidationError` naming `field` when `value` breaks a parameter schema (the checks of the default bundle
+ * are composed by the generator instead, see `request-check.ts`).
+ */
+export function checkValue(schema: CompactSchema, value: unknown, field: string): void {
+  const failure = parameterFailure(schema, value, field);
+  if (failure) throw new ValidationError(failure[0], failure[1]);
+}
+
+/**
+ * Calls `check` for every parameter of `rules` that was given or is required, as `path.id`, `query.sessionId`,
+ * `header.x-api-key`. Header names match whatever their case, as in HTTP; `undefined` counts as absent.
+ */
+function eachParameter(
+  rules: OperationRules,
+  input: OperationInput,
+  check: (schema: CompactSchema, value: unknown, field: string) => void,
+): void {
+  for (const where of ["path", "query", "header"] as const) {
+    const given = input[where] ?? {};
+    for (const [name, rule] of Object.entries(rules[where] ?? {})) {
+      const key = where === "header" ? Object.keys(given).find((k) => k.toLowerCase() === name.toLowerCase()) : name;
+      const value = key === undefined ? undefined : given[key];
+      if (value !== undefined || rule.required) check(rule.schema, value, `${where}.${name}`);
+    }
+  }
+}
 
 /** Throws a `ValidationError` for the first violation, naming the field by its path from `field`. */
 export function validate(table: SchemaTable, schema: CompactSchema, value: unknown, field: string): void {

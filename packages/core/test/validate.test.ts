@@ -415,6 +415,10 @@ components:
     const generated = readFileSync(outPath, "utf8");
     expect(generated.split("\n")[0]).toBe("// Generated from api.yaml by scripts/generate-validator.mjs. Do not edit.");
     expect(generated).toContain('import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";');
+    // Only the checks the spec's parameters use, so a bundle carries no other.
+    expect(generated).toContain(
+      'import { hasLength, inRange, isInteger, isString, matches, parameter } from "@offerkit/core";',
+    );
     expect(generated).toContain("as const satisfies Record<string, RequestRules>;");
     expect(generated).toContain("as const satisfies Record<string, OperationRules>;");
     for (const dropped of [
@@ -433,33 +437,53 @@ components:
     expect(generated).not.toContain("DeliveryResponse");
     expect(generated).not.toContain("#/components");
 
-    // The emitted module minus its TypeScript-only syntax is plain JavaScript: load it and use it.
-    const js = generated
-      .replace(/^import type .*$/m, "")
-      .replace(": SchemaTable =", " =")
-      .replace(" as const satisfies Record<string, OperationRules>", "")
-      .replace(" as const satisfies Record<string, RequestRules>", "");
-    const jsPath = join(dir, "validation.mjs");
-    writeFileSync(jsPath, js);
-    const { schemas, operations, requestRules } = (await import(pathToFileURL(jsPath).href)) as {
+    // The default checks: parameters with their schemas inlined, each distinct rule once, and the body's presence
+    // and top-level kind only (this body's schema is an `allOf`, with no type of its own: presence only).
+    for (const line of [
+      'const clientRule = parameter(true, isString, matches("^[a-z]+$"));',
+      "const sessionIdRule = parameter(true, isString, hasLength(1, 128));",
+      "const xApiKeyRule = parameter(false, isString);",
+      "const bodyRule = parameter(true);",
+      "const containerIdRule = parameter(true, isInteger, inRange(0));",
+    ]) {
+      expect(generated.replaceAll("/* @__PURE__ */ ", "")).toContain(line);
+    }
+    // Every call is marked droppable, so that the `/validation` entry, which imports this module, leaves them out.
+    expect(generated).toContain(
+      'const clientRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ matches("^[a-z]+$"));',
+    );
+
+    // The emitted module is TypeScript that runs as it is, against core's source: load it and use it.
+    const core = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+    const modulePath = join(dir, "request-rules.ts");
+    writeFileSync(modulePath, generated.replaceAll('from "@offerkit/core"', `from ${JSON.stringify(core)}`));
+    const { schemas, operations, requestRules } = (await import(pathToFileURL(modulePath).href)) as {
       schemas: SchemaTable;
       operations: Record<string, OperationRules>;
       requestRules: Record<"execute" | "getContainer", RequestRules>;
     };
-    // The default checks: parameters with their schemas inlined, and the body's presence and kind only.
-    expect(requestRules).toEqual({
-      execute: {
-        body: { required: true },
-        query: {
-          client: { schema: { type: "string", pattern: "^[a-z]+$" }, required: true },
-          sessionId: { schema: { type: "string", minLength: 1, maxLength: 128 }, required: true },
-        },
-        header: { "x-api-key": { schema: { type: "string" } } },
-      },
-      getContainer: { path: { containerId: { schema: { type: "integer", minimum: 0 }, required: true } } },
-    });
-    expect(() => checkRequest(requestRules, "execute", { query: { client: "web" }, body: {} })).toThrow(
-      "Invalid query.sessionId: must be present.",
+    const execute = { query: { client: "web", sessionId: "s" }, header: { "X-API-KEY": "k" }, body: 1 };
+    expect(() => checkRequest(requestRules, "execute", execute)).not.toThrow();
+    for (const [input, message] of [
+      [{ ...execute, query: { client: "web" } }, "Invalid query.sessionId: must be present."],
+      [
+        { ...execute, query: { client: "Web", sessionId: "s" } },
+        "Invalid query.client: must be a string matching /^[a-z]+$/.",
+      ],
+      [
+        { ...execute, query: { client: "web", sessionId: "" } },
+        "Invalid query.sessionId: must be at least 1 character.",
+      ],
+      [{ ...execute, header: { "X-Api-Key": 1 } }, "Invalid header.x-api-key: must be a string."],
+      [{ ...execute, body: undefined }, "Invalid body: must be present."],
+    ] as const) {
+      expect(() => checkRequest(requestRules, "execute", input)).toThrow(message);
+    }
+    expect(() => checkRequest(requestRules, "getContainer", { path: { containerId: -1 } })).toThrow(
+      "Invalid path.containerId: must be at least 0.",
+    );
+    expect(() => checkRequest(requestRules, "getContainer", { path: { containerId: 1.5 } })).toThrow(
+      "Invalid path.containerId: must be an integer.",
     );
     expect(Object.keys(schemas)).toEqual(["Base", "DeliveryRequest", "Context"]);
     expect(operations).toEqual({
@@ -473,13 +497,13 @@ components:
       },
       getContainer: { path: { containerId: { schema: { type: "integer", minimum: 0 }, required: true } } },
     });
-    const execute = operations.execute ?? {};
+    const rules = operations.execute ?? {};
     const call = { query: { client: "web", sessionId: "s" }, body: { id: "1", context: { channel: "web" } } };
-    expect(() => validateOperation(schemas, execute, call)).not.toThrow();
-    expect(() =>
-      validateOperation(schemas, execute, { ...call, body: { id: "1", context: { channel: "tv" } } }),
-    ).toThrow("Invalid body.context.channel: must be one of web, mobile.");
-    expect(() => validateOperation(schemas, execute, { ...call, body: { context: { channel: "web" } } })).toThrow(
+    expect(() => validateOperation(schemas, rules, call)).not.toThrow();
+    expect(() => validateOperation(schemas, rules, { ...call, body: { id: "1", context: { channel: "tv" } } })).toThrow(
+      "Invalid body.context.channel: must be one of web, mobile.",
+    );
+    expect(() => validateOperation(schemas, rules, { ...call, body: { context: { channel: "web" } } })).toThrow(
       "Invalid body.id: must be present.",
     );
 

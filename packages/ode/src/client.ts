@@ -1,6 +1,5 @@
 import {
   checkRequest,
-  checkValue,
   type PlatformCallOptions,
   type PlatformClientOptions,
   runCall,
@@ -173,7 +172,6 @@ export function createOdeClient(options: OdeClientOptions): OdeClient {
  * refuses the empty id and `.`/`..`, which URL parsers would collapse into another endpoint.
  */
 function checkPathId(value: unknown, field: string): string {
-  const rule = requestRules.getContainerWorkload.path[field === "workloadId" ? "workloadId" : "containerId"];
-  checkValue(rule.schema, value, field);
+  requestRules.getContainerWorkload.path[field === "workloadId" ? "workloadId" : "containerId"](value, field);
   return value as string;
 }

@@ -1,10 +1,16 @@
 import {
   type CallScope,
   checkRequest,
-  checkValue,
   type HeaderInput,
+  hasItems,
+  isArray,
+  isObject,
+  isOneOf,
+  isString,
+  matches,
   type PlatformCallOptions,
   type PlatformClientOptions,
+  parameter,
   runCall,
   type SendInput,
   send,
@@ -513,7 +519,7 @@ function checked<T>(input: T): T {
 
 /** Refuses anything but the seven documented schema ids: the spec's rule for the `schema` query parameter. */
 function checkSchema(schema: unknown): asserts schema is SchemaId {
-  checkValue(requestRules.listInstances.query.schema.schema, schema, "schema");
+  requestRules.listInstances.query.schema(schema, "schema");
 }
 
 // The spec's `JsonPatchOperation` rules that every patch checks (the opt-in `validation` checks all of them);
@@ -523,15 +529,20 @@ export const PATCH_OP_RULE = { type: "string", enum: ["add", "replace", "remove"
 /** What `path` may be: inside the envelope's instance or links. */
 export const PATCH_PATH_RULE = { type: "string", pattern: "^/(_instance|_links)(/.*)?$" } as const;
 
+const checkOperations = /* @__PURE__ */ parameter(true, isArray, /* @__PURE__ */ hasItems(1));
+const checkOperation = /* @__PURE__ */ parameter(true, isObject);
+const checkOp = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ isOneOf(PATCH_OP_RULE.enum));
+const checkPath = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ matches(PATCH_PATH_RULE.pattern));
+
 /** At least one operation; each an object with a known `op`, a path inside the envelope, a `value` unless removing. */
 function checkPatch(operations: unknown): void {
-  checkValue({ type: "array", minItems: 1 }, operations, "body");
+  checkOperations(operations, "body");
   (operations as unknown[]).forEach((operation, i) => {
     const field = `body[${i}]`;
-    checkValue({ type: "object" }, operation, field);
+    checkOperation(operation, field);
     const { op, path } = operation as { op?: unknown; path?: unknown };
-    checkValue(PATCH_OP_RULE, op, `${field}.op`);
-    checkValue(PATCH_PATH_RULE, path, `${field}.path`);
+    checkOp(op, `${field}.op`);
+    checkPath(path, `${field}.path`);
     if (op !== "remove" && (operation as { value?: unknown }).value === undefined) {
       throw new ValidationError(`${field}.value`, "present");
     }

@@ -1,49 +1,27 @@
 // Generated from specs/delivery.yaml by scripts/generate-validator.mjs. Do not edit.
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
+import { hasLength, isObject, isString, matches, parameter } from "@offerkit/core";
+
+// Each rule written once: many operations share a parameter (the identity headers, ids in paths).
+const sessionIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1, 128), /* @__PURE__ */ matches("^[^\\s?/{}\\x00-\\x1F\\x7F]+$"));
+const clientOrImsOrgIdRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ hasLength(1));
+const versionRule = /* @__PURE__ */ parameter(false, isString);
+const xRequestIdRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ hasLength(0, 128));
+const bodyRule = /* @__PURE__ */ parameter(true, isObject);
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
   execute: {
     query: {
-      sessionId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          maxLength: 128,
-          pattern: "^[^\\s?/{}\\x00-\\x1F\\x7F]+$"
-        },
-        required: true
-      },
-      client: {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      imsOrgId: {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      version: {
-        schema: {
-          type: "string"
-        }
-      }
+      sessionId: sessionIdRule,
+      client: clientOrImsOrgIdRule,
+      imsOrgId: clientOrImsOrgIdRule,
+      version: versionRule
     },
     header: {
-      "x-request-id": {
-        schema: {
-          type: "string",
-          maxLength: 128
-        }
-      }
+      "x-request-id": xRequestIdRule
     },
-    body: {
-      required: true,
-      type: "object"
-    }
+    body: bodyRule
   }
 } as const satisfies Record<string, RequestRules>;
 

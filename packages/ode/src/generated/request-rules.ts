@@ -1,180 +1,58 @@
 // Generated from specs/ode.yaml by scripts/generate-validator.mjs. Do not edit.
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
+import { hasLength, isNoneOf, isObject, isString, matches, parameter } from "@offerkit/core";
+
+// Each rule written once: many operations share a parameter (the identity headers, ids in paths).
+const containerIdOrWorkloadIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1), /* @__PURE__ */ isNoneOf([".", ".."]));
+const xGwImsOrgIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ matches("^[A-Za-z0-9]+@AdobeOrg$"));
+const xSandboxNameRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1));
+const xSandboxIdOrXRequestIdRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ hasLength(1));
+const bodyRule = /* @__PURE__ */ parameter(true, isObject);
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
   startContainerWorkload: {
     path: {
-      containerId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      }
+      containerId: containerIdOrWorkloadIdRule
     },
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-sandbox-id": xSandboxIdOrXRequestIdRule,
+      "x-request-id": xSandboxIdOrXRequestIdRule
     },
-    body: {
-      required: true,
-      type: "object"
-    }
+    body: bodyRule
   },
   getContainerWorkload: {
     path: {
-      containerId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      },
-      workloadId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      }
+      containerId: containerIdOrWorkloadIdRule,
+      workloadId: containerIdOrWorkloadIdRule
     },
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-sandbox-id": xSandboxIdOrXRequestIdRule,
+      "x-request-id": xSandboxIdOrXRequestIdRule
     }
   },
   startWorkload: {
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-sandbox-id": xSandboxIdOrXRequestIdRule,
+      "x-request-id": xSandboxIdOrXRequestIdRule
     },
-    body: {
-      required: true,
-      type: "object"
-    }
+    body: bodyRule
   },
   getWorkload: {
     path: {
-      workloadId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      }
+      workloadId: containerIdOrWorkloadIdRule
     },
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-sandbox-id": xSandboxIdOrXRequestIdRule,
+      "x-request-id": xSandboxIdOrXRequestIdRule
     }
   }
 } as const satisfies Record<string, RequestRules>;

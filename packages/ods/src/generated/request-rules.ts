@@ -1,41 +1,23 @@
 // Generated from specs/ods.yaml by scripts/generate-validator.mjs. Do not edit.
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
+import { hasLength, isObject, isString, matches, parameter } from "@offerkit/core";
+
+// Each rule written once: many operations share a parameter (the identity headers, ids in paths).
+const xGwImsOrgIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ matches("^[A-Za-z0-9]+@AdobeOrg$"));
+const xSandboxNameRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1));
+const xRequestIdOrXSandboxIdRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ hasLength(1));
+const bodyRule = /* @__PURE__ */ parameter(true, isObject);
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
   makeDecisions: {
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-request-id": xRequestIdOrXSandboxIdRule,
+      "x-sandbox-id": xRequestIdOrXSandboxIdRule
     },
-    body: {
-      required: true,
-      type: "object"
-    }
+    body: bodyRule
   }
 } as const satisfies Record<string, RequestRules>;
 

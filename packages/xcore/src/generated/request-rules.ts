@@ -1,541 +1,139 @@
 // Generated from specs/xcore.yaml by scripts/generate-validator.mjs. Do not edit.
 import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
+import { eachItem, hasLength, inRange, isArray, isInteger, isNoneOf, isOneOf, isString, matches, parameter } from "@offerkit/core";
+
+// Each rule written once: many operations share a parameter (the identity headers, ids in paths).
+const productOrPropertyEtcRule = /* @__PURE__ */ parameter(false, isArray, /* @__PURE__ */ eachItem(isString, /* @__PURE__ */ hasLength(1)));
+const xGwImsOrgIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ matches("^[A-Za-z0-9]+@AdobeOrg$"));
+const xSandboxNameRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1));
+const xRequestIdOrXSandboxIdEtcRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ hasLength(1));
+const containerIdOrInstanceIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1), /* @__PURE__ */ isNoneOf([".", ".."]));
+const bodyRule = /* @__PURE__ */ parameter(true);
+const schemaRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ isOneOf(["https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5", "https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1", "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4", "https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5", "https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1", "https://ns.adobe.com/experience/offer-management/tag;version=0.1", "https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3"]));
+const limitRule = /* @__PURE__ */ parameter(false, isInteger, /* @__PURE__ */ inRange(1));
+const qopRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ matches("^([Aa][Nn][Dd]|[Oo][Rr])$"));
+const ifNoneMatchOrIfMatchRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ matches("^\"[^\"]*\"$"));
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
   listContainers: {
     query: {
-      product: {
-        schema: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          }
-        }
-      },
-      property: {
-        schema: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          }
-        }
-      }
+      product: productOrPropertyEtcRule,
+      property: productOrPropertyEtcRule
     },
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
+      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule
     }
   },
   createInstance: {
     path: {
-      containerId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      }
+      containerId: containerIdOrInstanceIdRule
     },
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
+      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule
     },
-    body: {
-      required: true
-    }
+    body: bodyRule
   },
   listInstances: {
     path: {
-      containerId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      }
+      containerId: containerIdOrInstanceIdRule
     },
     query: {
-      schema: {
-        schema: {
-          type: "string",
-          enum: ["https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5", "https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1", "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4", "https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5", "https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1", "https://ns.adobe.com/experience/offer-management/tag;version=0.1", "https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3"]
-        },
-        required: true
-      },
-      orderby: {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      start: {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      limit: {
-        schema: {
-          type: "integer",
-          minimum: 1
-        }
-      },
-      property: {
-        schema: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          }
-        }
-      },
-      id: {
-        schema: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          }
-        }
-      },
-      name: {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      schema: schemaRule,
+      orderby: xRequestIdOrXSandboxIdEtcRule,
+      start: xRequestIdOrXSandboxIdEtcRule,
+      limit: limitRule,
+      property: productOrPropertyEtcRule,
+      id: productOrPropertyEtcRule,
+      name: xRequestIdOrXSandboxIdEtcRule
     },
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
+      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule
     }
   },
   searchInstances: {
     path: {
-      containerId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      }
+      containerId: containerIdOrInstanceIdRule
     },
     query: {
-      schema: {
-        schema: {
-          type: "string",
-          enum: ["https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5", "https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1", "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4", "https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5", "https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1", "https://ns.adobe.com/experience/offer-management/tag;version=0.1", "https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3"]
-        },
-        required: true
-      },
-      orderby: {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      start: {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      limit: {
-        schema: {
-          type: "integer",
-          minimum: 1
-        }
-      },
-      property: {
-        schema: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          }
-        }
-      },
-      id: {
-        schema: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          }
-        }
-      },
-      name: {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      q: {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      qop: {
-        schema: {
-          type: "string",
-          pattern: "^([Aa][Nn][Dd]|[Oo][Rr])$"
-        }
-      },
-      field: {
-        schema: {
-          type: "array",
-          items: {
-            type: "string",
-            minLength: 1
-          }
-        }
-      }
+      schema: schemaRule,
+      orderby: xRequestIdOrXSandboxIdEtcRule,
+      start: xRequestIdOrXSandboxIdEtcRule,
+      limit: limitRule,
+      property: productOrPropertyEtcRule,
+      id: productOrPropertyEtcRule,
+      name: xRequestIdOrXSandboxIdEtcRule,
+      q: xRequestIdOrXSandboxIdEtcRule,
+      qop: qopRule,
+      field: productOrPropertyEtcRule
     },
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
+      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule
     }
   },
   getInstance: {
     path: {
-      containerId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      },
-      instanceId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      }
+      containerId: containerIdOrInstanceIdRule,
+      instanceId: containerIdOrInstanceIdRule
     },
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "if-none-match": {
-        schema: {
-          type: "string",
-          pattern: "^\"[^\"]*\"$"
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
+      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule,
+      "if-none-match": ifNoneMatchOrIfMatchRule
     }
   },
   replaceInstance: {
     path: {
-      containerId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      },
-      instanceId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      }
+      containerId: containerIdOrInstanceIdRule,
+      instanceId: containerIdOrInstanceIdRule
     },
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "if-match": {
-        schema: {
-          type: "string",
-          pattern: "^\"[^\"]*\"$"
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
+      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule,
+      "if-match": ifNoneMatchOrIfMatchRule
     },
-    body: {
-      required: true
-    }
+    body: bodyRule
   },
   patchInstance: {
     path: {
-      containerId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      },
-      instanceId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      }
+      containerId: containerIdOrInstanceIdRule,
+      instanceId: containerIdOrInstanceIdRule
     },
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "if-match": {
-        schema: {
-          type: "string",
-          pattern: "^\"[^\"]*\"$"
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
+      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule,
+      "if-match": ifNoneMatchOrIfMatchRule
     },
-    body: {
-      required: true,
-      type: "array"
-    }
+    body: bodyRule
   },
   deleteInstance: {
     path: {
-      containerId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      },
-      instanceId: {
-        schema: {
-          type: "string",
-          minLength: 1,
-          not: {
-            enum: [".", ".."]
-          }
-        },
-        required: true
-      }
+      containerId: containerIdOrInstanceIdRule,
+      instanceId: containerIdOrInstanceIdRule
     },
     header: {
-      "x-gw-ims-org-id": {
-        schema: {
-          type: "string",
-          pattern: "^[A-Za-z0-9]+@AdobeOrg$"
-        },
-        required: true
-      },
-      "x-sandbox-name": {
-        schema: {
-          type: "string",
-          minLength: 1
-        },
-        required: true
-      },
-      "x-request-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      },
-      "x-sandbox-id": {
-        schema: {
-          type: "string",
-          minLength: 1
-        }
-      }
+      "x-gw-ims-org-id": xGwImsOrgIdRule,
+      "x-sandbox-name": xSandboxNameRule,
+      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
+      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule
     }
   }
 } as const satisfies Record<string, RequestRules>;
