@@ -9,7 +9,7 @@ import { type CallScope, type CallTransport, checkBaseUrl, createCallTransport, 
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";
 
 /** What every Adobe Experience Platform client (ODS, ODE, Offer Library) is created with. */
-export interface PlatformClientOptions {
+export interface PlatformClientOptions<OperationId extends string = string> {
   /**
    * How to authenticate: OAuth Server-to-Server credentials `{ clientId, clientSecret, scopes }` (tokens are
    * fetched from IMS, cached and refreshed), a shared `{ tokenProvider, apiKey }`, or a fixed `{ accessToken, apiKey }`.
@@ -39,7 +39,7 @@ export interface PlatformClientOptions {
    * `/validation` export (e.g. `@offerkit/ods/validation`). Without it, calls check parameters, identifiers and the
    * body's presence, and the server judges the rest of the body.
    */
-  readonly validation?: RequestValidation | undefined;
+  readonly validation?: RequestValidation<OperationId> | undefined;
 }
 
 /** Per-call options of every Platform client method. */
@@ -76,8 +76,8 @@ export type PlatformIdentityHeaders = {
  * each call. `headerRules` are the spec's rules for those headers (generated `requestRules.<op>.header`), so that a malformed org id or
  * sandbox is refused when the client is created, naming the option.
  */
-export function setUpPlatformClient(
-  options: PlatformClientOptions,
+export function setUpPlatformClient<OperationId extends string>(
+  options: PlatformClientOptions<OperationId>,
   spec: {
     readonly packageName: string;
     readonly version: string;

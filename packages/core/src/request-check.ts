@@ -19,9 +19,13 @@ export interface RequestRules {
 
 /**
  * The opt-in full check of one operation's input against every rule of the spec (`validation` from a client's
- * `/validation` export). Throws a `ValidationError` for the first violation.
+ * `/validation` export). Throws a `ValidationError` for the first violation. Typed by the operations it knows, so
+ * the compiler refuses one client's validation given to another.
  */
-export type RequestValidation = (operationId: string, input: OperationInput) => void;
+export type RequestValidation<OperationId extends string = string> = (
+  operationId: OperationId,
+  input: OperationInput,
+) => void;
 
 /** The first violation found: the field's path and what it must be. */
 export type Failure = [field: string, allowed: string] | undefined;
@@ -130,7 +134,7 @@ export function checkRequest<Operation extends string>(
   rules: Readonly<Record<Operation, RequestRules>>,
   operationId: Operation,
   input: OperationInput,
-  validation?: RequestValidation,
+  validation?: RequestValidation<Operation>,
 ): void {
   const operation = rules[operationId];
   for (const where of ["path", "query", "header"] as const) {

@@ -167,10 +167,10 @@ export function validateOperation(table: SchemaTable, rules: OperationRules, inp
  * The opt-in full check behind each client's `/validation` export: every rule of the spec, for every operation of
  * the generated table (`schemas` and `operations` from `src/generated/request-rules.ts`).
  */
-export function createRequestValidation(
+export function createRequestValidation<OperationId extends string>(
   table: SchemaTable,
-  operations: Readonly<Record<string, OperationRules>>,
-): RequestValidation {
+  operations: Readonly<Record<OperationId, OperationRules>>,
+): RequestValidation<OperationId> {
   return (operationId, input) => {
     const rules = operations[operationId];
     if (rules) validateOperation(table, rules, input);

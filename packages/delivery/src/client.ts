@@ -21,6 +21,9 @@ import { VERSION } from "./version.js";
 
 export const DELIVERY_PATH = "/rest/v1/delivery";
 
+/** The operation ids of `specs/delivery.yaml`. */
+export type DeliveryOperationId = keyof operations;
+
 export interface DeliveryClientOptions {
   /**
    * Target client code (the tenant, e.g. `acme`). Sent as the `client` query parameter and used for the default
@@ -55,7 +58,7 @@ export interface DeliveryClientOptions {
    * `@offerkit/delivery/validation`. Without it, calls check the parameters and that the body is an object, and the
    * server judges the rest.
    */
-  readonly validation?: RequestValidation;
+  readonly validation?: RequestValidation<DeliveryOperationId>;
 }
 
 export interface DeliverInput {

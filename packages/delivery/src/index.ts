@@ -15,6 +15,7 @@ export {
   type DeliverInput,
   type DeliveryClient,
   type DeliveryClientOptions,
+  type DeliveryOperationId,
   type DeliveryResult,
 } from "./client.js";
 export type { components, operations, paths } from "./generated/schema.js";

@@ -39,7 +39,10 @@ export const WORKLOAD_PATHS = {
  */
 export type OdeEndpoint = keyof typeof WORKLOAD_PATHS;
 
-export interface OdeClientOptions extends PlatformClientOptions {
+/** The operation ids of `specs/ode.yaml`. */
+export type OdeOperationId = keyof operations;
+
+export interface OdeClientOptions extends PlatformClientOptions<OdeOperationId> {
   /**
    * Which generation of the API to call. Default: `"container"` when `containerId` is given, else `"dwm"`.
    * Choosing `"container"` makes a container id mandatory, here or per call.

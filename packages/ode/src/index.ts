@@ -20,6 +20,7 @@ export {
   type OdeClient,
   type OdeClientOptions,
   type OdeEndpoint,
+  type OdeOperationId,
   type StartWorkloadResult,
   WORKLOAD_MEDIA_TYPE,
   WORKLOAD_PATHS,

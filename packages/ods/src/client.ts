@@ -28,7 +28,10 @@ export const DECISION_REQUEST_MEDIA_TYPE =
 export const DECISION_RESPONSE_MEDIA_TYPE =
   'application/vnd.adobe.xdm+json; schema="https://ns.adobe.com/experience/offer-management/decision-response;version=1.0"' as const satisfies ResponseMediaType;
 
-export interface OdsClientOptions extends PlatformClientOptions {}
+/** The operation ids of `specs/ods.yaml`. */
+export type OdsOperationId = keyof operations;
+
+export interface OdsClientOptions extends PlatformClientOptions<OdsOperationId> {}
 
 export interface OdsCallOptions extends PlatformCallOptions {}
 

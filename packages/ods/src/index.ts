@@ -22,6 +22,7 @@ export {
   type OdsCallOptions,
   type OdsClient,
   type OdsClientOptions,
+  type OdsOperationId,
 } from "./client.js";
 export type { components, operations, paths } from "./generated/schema.js";
 export type * from "./types.js";

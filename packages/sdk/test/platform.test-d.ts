@@ -1,11 +1,13 @@
+import { validation as deliveryValidation } from "@offerkit/delivery/validation";
 import type { OdeClient, Workload, WorkloadStatus } from "@offerkit/ode";
 import { validation as odeValidation } from "@offerkit/ode/validation";
-import type { DecisionRequest, OdsClient } from "@offerkit/ods";
+import { createOdsClient, type DecisionRequest, type OdsClient } from "@offerkit/ods";
 import { validation as odsValidation } from "@offerkit/ods/validation";
 import { validation as xcoreValidation } from "@offerkit/xcore/validation";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createOfferkit,
+  createTargetClient,
   type Decision,
   decide,
   type JsonValue,
@@ -105,6 +107,20 @@ describe("createOfferkit", () => {
     void createOfferkit({ ...base, validation: odsValidation });
     // @ts-expect-error only the Platform clients take validation here (Target's goes to createTargetClient)
     void createOfferkit({ ...base, validation: { delivery: odsValidation } });
+  });
+
+  it("refuses one package's validation given to another client, at compile time", () => {
+    const base = { auth: { accessToken: "t", apiKey: "k" }, imsOrgId: "o", sandboxName: "prod" };
+    // @ts-expect-error the Offer Library's validation knows none of ODS's operations
+    void createOfferkit({ ...base, validation: { ods: xcoreValidation } });
+    // @ts-expect-error nor does ODS's know ODE's
+    void createOfferkit({ ...base, validation: { ode: odsValidation } });
+    // @ts-expect-error the ODS client takes only ODS's validation
+    void createOdsClient({ ...base, validation: odeValidation });
+    // @ts-expect-error the Target client takes only Delivery's
+    void createTargetClient({ client: "acme", validation: odsValidation });
+    void createTargetClient({ client: "acme", validation: deliveryValidation });
+    void createOdsClient({ ...base, validation: odsValidation });
   });
 });
 

@@ -216,7 +216,10 @@ export type XcoreResult<Data> =
   | { readonly data: Data; readonly error?: never; readonly response: Response }
   | { readonly data?: never; readonly error: Problem; readonly response: Response };
 
-export interface XcoreClientOptions extends PlatformClientOptions {}
+/** The operation ids of `specs/xcore.yaml`. */
+export type XcoreOperationId = keyof operations;
+
+export interface XcoreClientOptions extends PlatformClientOptions<XcoreOperationId> {}
 
 export interface XcoreCallOptions extends PlatformCallOptions {}
 

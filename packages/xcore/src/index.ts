@@ -48,6 +48,7 @@ export {
   type XcoreCallOptions,
   type XcoreClient,
   type XcoreClientOptions,
+  type XcoreOperationId,
   type XcoreResult,
 } from "./client.js";
 export type { components, operations, paths } from "./generated/schema.js";

@@ -9,6 +9,7 @@ import {
   FALLBACK_OFFER_SCHEMA,
   PERSONALIZED_OFFER_SCHEMA,
   PLACEMENT_SCHEMA,
+  type XcoreOperationId,
 } from "./client.js";
 import { operations, schemas } from "./generated/request-rules.js";
 import type { SchemaId } from "./types.js";
@@ -31,7 +32,7 @@ const everyRule = createRequestValidation(schemas, operations);
  * against the schema of its own type, named by the call's Content-Type (the spec declares one write schema for all
  * seven types, because Prism reads only the first of several), and reported from `instance`.
  */
-export const validation: RequestValidation = (operationId, input) => {
+export const validation: RequestValidation<XcoreOperationId> = (operationId, input) => {
   if (operationId !== "createInstance" && operationId !== "replaceInstance") return everyRule(operationId, input);
   const { body: _, ...rules } = operations[operationId];
   validateOperation(schemas, rules, input);

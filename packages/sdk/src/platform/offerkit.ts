@@ -10,9 +10,21 @@ import {
   ValidationError,
 } from "@offerkit/core";
 import type { Workload, WorkloadRequest } from "@offerkit/ode";
-import { createOdeClient, type OdeCallOptions, type OdeClient, type OdeEndpoint } from "@offerkit/ode";
-import { createOdsClient, type DecisionRequest, type OdsCallOptions, type OdsClient } from "@offerkit/ods";
-import { createXcoreClient, type SchemaId, type XcoreClient } from "@offerkit/xcore";
+import {
+  createOdeClient,
+  type OdeCallOptions,
+  type OdeClient,
+  type OdeEndpoint,
+  type OdeOperationId,
+} from "@offerkit/ode";
+import {
+  createOdsClient,
+  type DecisionRequest,
+  type OdsCallOptions,
+  type OdsClient,
+  type OdsOperationId,
+} from "@offerkit/ods";
+import { createXcoreClient, type SchemaId, type XcoreClient, type XcoreOperationId } from "@offerkit/xcore";
 import { type Decision, decide } from "./decisions.js";
 import {
   type ListPagesInput,
@@ -32,11 +44,11 @@ import { type WorkloadWaiterInput, type WorkloadWaiterOptions, waitUntilWorkload
  */
 export interface OfferkitValidation {
   /** `validation` from `@offerkit/ods/validation`, for `offerkit.ods` and `decide`. */
-  readonly ods?: RequestValidation | undefined;
+  readonly ods?: RequestValidation<OdsOperationId> | undefined;
   /** `validation` from `@offerkit/ode/validation`, for `offerkit.ode`, `startWorkload` and the waiter. */
-  readonly ode?: RequestValidation | undefined;
+  readonly ode?: RequestValidation<OdeOperationId> | undefined;
   /** `validation` from `@offerkit/xcore/validation`, for `offerkit.xcore` and the paginators. */
-  readonly xcore?: RequestValidation | undefined;
+  readonly xcore?: RequestValidation<XcoreOperationId> | undefined;
 }
 
 /** Everything the Adobe Experience Platform APIs share, given once. */

@@ -2,6 +2,7 @@ import { type FetchLike, type RequestValidation, type RetryOptions, unwrap, Vali
 import {
   type AnalyticsResponse,
   createDeliveryClient,
+  type DeliveryOperationId,
   type DeliveryRequest,
   type DeliveryResponse,
   type ResponseTokens,
@@ -67,7 +68,7 @@ export interface TargetClientOptions {
    * Check each request against every rule of the Delivery API spec before sending: pass `validation` from
    * `@offerkit/delivery/validation`. Without it, parameters are checked and the server judges the body.
    */
-  readonly validation?: RequestValidation;
+  readonly validation?: RequestValidation<DeliveryOperationId>;
 }
 
 export interface GetOffersOptions {
