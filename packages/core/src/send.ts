@@ -17,11 +17,8 @@ export interface SendInput {
   /** The spec's path; each `{name}` is replaced by the encoded `pathParams[name]`. */
   readonly path: string;
   readonly pathParams?: Readonly<Record<string, string>> | undefined;
-  /**
-   * Query parameters in order; undefined ones are left out, an array repeats its name (`a=1&a=2`, form style). A
-   * string is sent exactly as given (a server's next-page link, whose encoding is the server's to choose).
-   */
-  readonly query?: Readonly<Record<string, QueryValue | readonly QueryValue[] | undefined>> | string | undefined;
+  /** Query parameters in order; undefined ones are left out, an array repeats its name (`a=1&a=2`, form style). */
+  readonly query?: Readonly<Record<string, QueryValue | readonly QueryValue[] | undefined>> | undefined;
   /** Header sets applied in order, a later one replacing an earlier one's value; undefined values are skipped. */
   readonly headers: readonly (HeaderInput | undefined)[];
   /** Sent as JSON (with `Content-Type: application/json` unless a header set names another). */
@@ -45,14 +42,10 @@ export async function send(scope: CallScope, input: SendInput): Promise<SendResu
     input.baseUrl +
     input.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(input.pathParams?.[name] ?? ""));
   let separator = "?";
-  const query = input.query;
-  if (typeof query === "string") url += query && `?${query}`;
-  else {
-    for (const [name, values] of Object.entries(query ?? {})) {
-      for (const value of Array.isArray(values) ? values : values === undefined ? [] : [values]) {
-        url += `${separator}${name}=${encodeURIComponent(value)}`;
-        separator = "&";
-      }
+  for (const [name, values] of Object.entries(input.query ?? {})) {
+    for (const value of Array.isArray(values) ? values : values === undefined ? [] : [values]) {
+      url += `${separator}${name}=${encodeURIComponent(value)}`;
+      separator = "&";
     }
   }
   const headers = new Headers(input.body === undefined ? undefined : { "content-type": "application/json" });

@@ -57,19 +57,6 @@ describe("send: a client call without openapi-fetch", () => {
     expect(server.seen[0]?.headers["x-c"]).toBeUndefined();
   });
 
-  it("sends a query string exactly as given (a server's link), and none for an empty one", async () => {
-    server.handle((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
-    await call({
-      method: "GET",
-      path: "/c/{id}/items",
-      pathParams: { id: "x y" },
-      query: "start=a%2Cb&q=1+2",
-      headers: [],
-    });
-    await call({ method: "GET", path: "/c", query: "", headers: [] });
-    expect(server.seen.map((seen) => seen.url)).toEqual(["/c/x%20y/items?start=a%2Cb&q=1+2", "/c"]);
-  });
-
   it("lets a header set replace the JSON media type, and sends no Content-Type without a body", async () => {
     server.handle((_req, res) => res.writeHead(204).end());
     await call({ method: "PATCH", path: "/p", headers: [{ "Content-Type": "application/json-patch+json" }], body: [] });

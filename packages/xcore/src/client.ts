@@ -319,7 +319,7 @@ interface Prepared {
   readonly method: SendInput["method"];
   readonly path: keyof paths;
   readonly pathParams?: Readonly<Record<string, string>>;
-  readonly query?: Exclude<SendInput["query"], string>;
+  readonly query?: SendInput["query"];
   /**
    * A followed page link's query, sent exactly as the server wrote it; only `query.schema` is checked against the
    * spec then, since the rest is the server's own.
@@ -374,15 +374,18 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
         },
         options.validation,
       );
-      return send(scope, {
-        method,
-        baseUrl: setup.baseUrl,
-        path,
-        pathParams,
-        query: rawQuery ?? query,
-        headers: [setup.headers, withMediaTypes(call?.headers, accept, contentType), header as HeaderInput],
-        body,
-      }) as Promise<T>;
+      const headers = [setup.headers, withMediaTypes(call?.headers, accept, contentType), header as HeaderInput];
+      if (rawQuery !== undefined) {
+        // `send` builds the query from parameters; the server's link is appended as written, past its path step.
+        const target = path.replace("{containerId}", encodeURIComponent(pathParams?.containerId ?? ""));
+        return send(scope, {
+          method,
+          baseUrl: `${setup.baseUrl}${target}?${rawQuery}`,
+          path: "",
+          headers,
+        }) as Promise<T>;
+      }
+      return send(scope, { method, baseUrl: setup.baseUrl, path, pathParams, query, headers, body }) as Promise<T>;
     });
   }
 
@@ -437,7 +440,7 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
         method: "GET",
         path: operation === "list" ? INSTANCES_PATH : SEARCH_PATH,
         pathParams: { containerId },
-        query: { schema, ...query } as Prepared["query"],
+        query: { schema, ...query } as SendInput["query"],
         rawQuery: search,
         accept: RESULTS_MEDIA_TYPE,
       };
