@@ -24,7 +24,8 @@ const BUDGETS = {
   "getOffers-vs-raw-fetch": 0.9,
   "getOffers-vs-adobe-sdk": 0.5,
   "xcore-paging (prefetch)": 1.1,
-  "xcore-paging heap growth": 2,
+  // "Within about two pages" (issue 10): the page being read and the one prefetched are held by design.
+  "xcore-paging heap growth": "≈ 2",
   "ode-waiter overshoot": 1,
 };
 
@@ -48,7 +49,7 @@ const rows = results.map((r) => {
     fmt(r.ours),
     fmt(r.baseline),
     r.ratio === null ? "" : `${r.ratio.toFixed(2)}x`,
-    budget ? `≤ ${budget}` : "",
+    budget === undefined ? "" : typeof budget === "string" ? budget : `≤ ${budget}`,
     r.unit,
   ];
 });
