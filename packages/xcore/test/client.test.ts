@@ -33,6 +33,9 @@ const RECEIPT = "application/vnd.adobe.platform.xcore.xdm.receipt+json; version=
 const RESULTS =
   'application/vnd.adobe.platform.xcore.hal+json; schema="https://ns.adobe.com/experience/xcore/hal/results"';
 
+// Adobe's documented examples: the search pair from seed 003, the placement create request and receipt and the
+// placement patch from the Offer Library API pages (Create a placement, Update a placement; the xcore versions in
+// AdobeDocs/journey-optimizer, checked against them at this commit).
 const fixture = <T>(name: string): T =>
   JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8")) as T;
 const adobePlacement = fixture<Placement>("adobe-create-placement-request.json");
