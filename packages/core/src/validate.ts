@@ -102,30 +102,12 @@ function scalarFailure(s: CompactSchema, v: unknown, path: string): Failure {
   return allowed ? [path, allowed] : undefined;
 }
 
-/** A parameter value: scalar keywords, arrays of them, and excluded values. */
-function parameterFailure(s: CompactSchema, v: unknown, path: string): Failure {
-  if (v === undefined) return [path, "present"];
-  const failure = scalarFailure(s, v, path);
-  if (failure) return failure;
-  if (Array.isArray(v)) {
-    const allowed = bounds(v.length, s.minItems, s.maxItems, " item", " items");
-    if (allowed) return [path, allowed];
-    for (let i = 0; s.items && i < v.length; i++) {
-      const item = parameterFailure(s.items, v[i], `${path}[${i}]`);
-      if (item) return item;
-    }
-  }
-  if (s.not?.enum?.includes(v)) return [path, noneOf(s.not.enum)];
-  return undefined;
-}
-
 /**
- * Throws a `ValidationError` naming `field` when `value` breaks a parameter schema (the checks of the default bundle
- * are composed by the generator instead, see `request-check.ts`).
+ * Throws a `ValidationError` naming `field` when `value` breaks a parameter schema: the full check with no table to
+ * refer to (the checks of the default bundle are composed by the generator instead, see `request-check.ts`).
  */
 export function checkValue(schema: CompactSchema, value: unknown, field: string): void {
-  const failure = parameterFailure(schema, value, field);
-  if (failure) throw new ValidationError(failure[0], failure[1]);
+  validate({}, schema, value, field);
 }
 
 /**
