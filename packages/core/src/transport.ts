@@ -274,12 +274,7 @@ async function attempt(
         throw aborted();
       }
     }
-    return buffer(
-      response,
-      { request: summary, sentRequestId: headers.get("x-request-id"), bytes: EMPTY },
-      aborted,
-      signal,
-    );
+    return buffer(response, summary, headers.get("x-request-id"), aborted, signal);
   }
 }
 
@@ -323,8 +318,6 @@ async function discard(response: Response): Promise<void> {
   }
 }
 
-const EMPTY = new Uint8Array(0);
-
 /**
  * Reads the whole body while the call's signal still governs it, so a timeout also covers a slow body and a
  * cut-short or non-JSON body becomes a typed error that keeps the status, request id and the start of the body.
@@ -334,7 +327,8 @@ const EMPTY = new Uint8Array(0);
  */
 async function buffer(
   response: Response,
-  entry: Answered,
+  request: RequestSummary,
+  sentRequestId: string | null,
   aborted: () => Error,
   signal: AbortSignal,
 ): Promise<Response> {
@@ -346,7 +340,7 @@ async function buffer(
         requestId: response.headers.get("x-request-id") ?? undefined,
         contentType,
         bodyStart: bodyStart.slice(0, BODY_START_LENGTH),
-        request: entry.request,
+        request,
         reason,
       },
       { cause },
@@ -362,7 +356,7 @@ async function buffer(
       : fail("", "a body that could not be read", error);
   }
   const text = decoder.decode(bytes);
-  answered.set(response, { ...entry, bytes });
+  answered.set(response, { request, sentRequestId, bytes });
   let json = () => Promise.resolve(text).then(JSON.parse);
   if (bytes.byteLength > 0 && response.ok && response.status !== 204 && response.status !== 205) {
     if (contentType && !isJsonMediaType(contentType)) {
