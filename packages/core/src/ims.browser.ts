@@ -5,8 +5,7 @@ import type { ImsFailureReason, ImsTokenProvider, ImsTokenProviderOptions } from
 // can read in a browser bundle, so browser builds refuse them rather than ship the token client to every page.
 // Edge runtimes resolve `workerd`, `edge-light` or `worker` before `browser` and get the real one (`ims.js`).
 
-export const IMS_HOST = "https://ims-na1.adobelogin.com";
-export const IMS_TOKEN_PATH = "/ims/token/v3";
+export { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
 
 export function imsTokenProvider(_options: ImsTokenProviderOptions, fields: string): ImsTokenProvider {
   throw new ValidationError(

@@ -1,16 +1,14 @@
 import type { TokenProvider } from "./auth.js";
 import { NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
 import { requireHeaderSafe, requireText, userAgent, VISIBLE_ASCII } from "./headers.js";
+import { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
 import { ImsAuthError } from "./ims-error.js";
 import type { RetryOptions } from "./retry.js";
 import { checkBaseUrl, createCallTransport, type FetchLike, scopeRequest, untilAborted } from "./transport.js";
 import { VERSION } from "./version.js";
 
+export { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
 export { ImsAuthError, type ImsFailureReason } from "./ims-error.js";
-
-/** Where Adobe's OAuth Server-to-Server credentials get their access tokens. */
-export const IMS_HOST = "https://ims-na1.adobelogin.com";
-export const IMS_TOKEN_PATH = "/ims/token/v3";
 
 export interface ImsCredentials {
   /** Client id of the OAuth Server-to-Server credential; also sent as `x-api-key`. */

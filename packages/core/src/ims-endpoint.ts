@@ -1,0 +1,3 @@
+/** Where Adobe's OAuth Server-to-Server credentials get their access tokens (one copy for both IMS modules). */
+export const IMS_HOST = "https://ims-na1.adobelogin.com";
+export const IMS_TOKEN_PATH = "/ims/token/v3";
