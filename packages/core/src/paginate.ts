@@ -88,10 +88,10 @@ export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Pagi
     throw new ValidationError("options", "an object with fetchPage, nextCursor and itemsOf functions");
   }
   const expectedOrigin = options.linkOrigin === undefined ? undefined : originOf(options.linkOrigin);
-  const pages = pageGenerator(options, expectedOrigin);
+  const pages = pageIterator(options, expectedOrigin);
   const itemsOf = options.itemsOf;
 
-  const items = (): AsyncGenerator<Item, void, undefined> => new ItemIterator(pages, itemsOf);
+  const items = (): AsyncGenerator<Item, void, undefined> => itemIterator(pages, itemsOf);
 
   async function toArray({ limit }: { readonly limit: number }): Promise<Item[]> {
     if (!(limit === Number.POSITIVE_INFINITY || (Number.isInteger(limit) && limit >= 0))) {
@@ -113,56 +113,64 @@ export function paginate<Page, Item>(options: PaginateOptions<Page, Item>): Pagi
 }
 
 /**
- * The items of every page, one `next()` at a time. A plain iterator rather than an async generator: V8's optimized
- * async generators can keep an early page alive in a saved register until the loop ends (measured by the bench's
- * xcore-paging heap row), and this holds only the page being read. Calls are queued, as a generator's are.
+ * An async iterator whose calls are queued, as an async generator's are: `next` runs `step`, `return` runs `stop`,
+ * and `throw` stops it, then throws. The paginator's iterators are written this way rather than as async generators:
+ * V8's optimized async generators can keep an early page alive in a saved register until the loop ends (seen in
+ * the bench's xcore-paging heap row), while these hold only the page being read and the one prefetched.
  */
-class ItemIterator<Page, Item> implements AsyncGenerator<Item, void, undefined> {
-  private current: Iterator<Item> | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
-
-  constructor(
-    private readonly pages: AsyncGenerator<Page, void, undefined>,
-    private readonly itemsOf: (page: Page) => Iterable<Item>,
-  ) {}
-
-  next(): Promise<IteratorResult<Item, void>> {
-    return this.enqueue(async () => {
-      for (;;) {
-        const item = this.current?.next();
-        if (item && !item.done) return item;
-        this.current = undefined;
-        const page = await this.pages.next();
-        if (page.done) return page;
-        this.current = this.itemsOf(page.value)[Symbol.iterator]();
-      }
-    });
-  }
-
-  return(): Promise<IteratorResult<Item, void>> {
-    return this.enqueue(async () => {
-      this.current = undefined;
-      await this.pages.return();
-      return { done: true, value: undefined };
-    });
-  }
-
-  throw(error: unknown): Promise<IteratorResult<Item, void>> {
-    return this.return().then(() => Promise.reject(error));
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  private enqueue<T>(step: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(step);
-    this.queue = result.catch(() => {});
+function queuedIterator<T>(
+  step: () => Promise<IteratorResult<T, void>>,
+  stop: () => Promise<void> | void,
+): AsyncGenerator<T, void, undefined> {
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <R>(call: () => Promise<R>): Promise<R> => {
+    const result = queue.then(call);
+    queue = result.catch(() => {});
     return result;
-  }
+  };
+  const iterator: AsyncGenerator<T, void, undefined> = {
+    next: () => enqueue(step),
+    return: () =>
+      enqueue(async () => {
+        await stop();
+        return { done: true, value: undefined };
+      }),
+    throw: (error: unknown) => iterator.return().then(() => Promise.reject(error)),
+    [Symbol.asyncIterator]: () => iterator,
+  };
+  return iterator;
 }
 
-async function* pageGenerator<Page, Item>(
+/** The items of every page, one `next()` at a time. */
+function itemIterator<Page, Item>(
+  pages: AsyncGenerator<Page, void, undefined>,
+  itemsOf: (page: Page) => Iterable<Item>,
+): AsyncGenerator<Item, void, undefined> {
+  let current: Iterator<Item> | undefined;
+  return queuedIterator(
+    async () => {
+      for (;;) {
+        const item = current?.next();
+        if (item && !item.done) return item;
+        current = undefined;
+        const page = await pages.next();
+        if (page.done) return page;
+        current = itemsOf(page.value)[Symbol.iterator]();
+      }
+    },
+    async () => {
+      current = undefined;
+      await pages.return();
+    },
+  );
+}
+
+/**
+ * The pages, fetched as they are asked for: the first on the first `next()`, each further one when the caller asks
+ * for it, or, with `prefetch`, as soon as the page before it is handed over. Whatever ends the iteration (the last
+ * page, an error, `return`, `throw`) aborts a request under way and stops following the caller's signal.
+ */
+function pageIterator<Page, Item>(
   options: PaginateOptions<Page, Item>,
   expectedOrigin: string | undefined,
 ): AsyncGenerator<Page, void, undefined> {
@@ -170,10 +178,13 @@ async function* pageGenerator<Page, Item>(
   // Aborted when the caller stops iterating, so a prefetch under way does not outlive the loop.
   const controller = new AbortController();
   const stopOnCallerAbort = () => controller.abort(callerSignal?.reason);
-  if (callerSignal?.aborted) stopOnCallerAbort();
-  else callerSignal?.addEventListener("abort", stopOnCallerAbort, { once: true });
   const seen = new CursorMemory();
+  let started = false;
+  let finished = false;
+  /** The page requested ahead (the first one, or a prefetch). */
   let pending: Promise<Page> | undefined;
+  /** Without prefetch: the cursor to request when the caller asks for the next page. */
+  let following: string | undefined;
 
   const fetchOne = (cursor: string | undefined): Promise<Page> => {
     if (controller.signal.aborted) return Promise.reject(abortError(callerSignal));
@@ -183,25 +194,52 @@ async function* pageGenerator<Page, Item>(
     });
   };
 
-  try {
-    pending = fetchOne(undefined);
-    while (pending) {
-      const page = await pending;
+  const stop = () => {
+    if (finished) return;
+    finished = true;
+    pending = following = undefined;
+    // Nothing was opened before the first `next()`, as with a generator that never started.
+    if (!started) return;
+    callerSignal?.removeEventListener("abort", stopOnCallerAbort);
+    if (!controller.signal.aborted) controller.abort(new AbortError(undefined));
+  };
+
+  const step = async (): Promise<IteratorResult<Page, void>> => {
+    if (finished) return { done: true, value: undefined };
+    try {
+      if (!started) {
+        started = true;
+        if (callerSignal?.aborted) stopOnCallerAbort();
+        else callerSignal?.addEventListener("abort", stopOnCallerAbort, { once: true });
+        pending = fetchOne(undefined);
+      } else if (following !== undefined) {
+        pending = fetchOne(following);
+        following = undefined;
+      }
+      const requested = pending;
+      if (!requested) {
+        stop();
+        return { done: true, value: undefined };
+      }
       pending = undefined;
+      const page = await requested;
       const cursor = nextCursor(page) || undefined;
       const next = cursor === undefined ? undefined : checkCursor(cursor, expectedOrigin, seen);
       if (next !== undefined && prefetch) {
         pending = fetchOne(next);
         // Its failure is reported when the caller asks for that page, not as an unhandled rejection meanwhile.
         pending.catch(() => {});
+      } else {
+        following = next;
       }
-      yield page;
-      if (next !== undefined && !prefetch) pending = fetchOne(next);
+      return { done: false, value: page };
+    } catch (error) {
+      stop();
+      throw error;
     }
-  } finally {
-    callerSignal?.removeEventListener("abort", stopOnCallerAbort);
-    if (!controller.signal.aborted) controller.abort(new AbortError(undefined));
-  }
+  };
+
+  return queuedIterator(step, stop);
 }
 
 /** The cursor to request next, or undefined when it was seen before. Throws on a link to another origin. */
