@@ -23,18 +23,18 @@ const ENTRIES = [
   {
     name: "@offerkit/delivery",
     budget: 5 * KB,
-    ceiling: 5.56 * KB,
+    ceiling: 5.55 * KB,
     code: 'export * from "@offerkit/delivery";',
     from: "delivery",
   },
-  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 6.44 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
-  { name: "@offerkit/ode", budget: 5 * KB, ceiling: 6.78 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
+  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 6.43 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
+  { name: "@offerkit/ode", budget: 5 * KB, ceiling: 6.77 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
   { name: "@offerkit/sdk (whole)", budget: 40 * KB, code: 'export * from "@offerkit/sdk";', from: "sdk" },
-  // Measured 8.53 KB: core's share (about 6 KB, as in ods) is over every client's budget until core shrinks.
+  // Measured 8.52 KB: core's share (about 6 KB, as in ods) is over every client's budget until core shrinks.
   {
     name: "@offerkit/xcore",
     budget: 7 * KB,
-    ceiling: 8.54 * KB,
+    ceiling: 8.53 * KB,
     code: 'export * from "@offerkit/xcore";',
     from: "xcore",
   },
