@@ -1,9 +1,10 @@
 import { authenticator, type PlatformCredentials, resolveCredentials } from "./auth.js";
 import { ValidationError } from "./errors.js";
 import { assertSafeHeaders, type HeaderInput, userAgent, VISIBLE_ASCII } from "./headers.js";
+import { checkOptions, isSignalOption, isStringOption, type OptionCheck } from "./options.js";
 import type { Check, RequestValidation } from "./request-check.js";
 import type { RetryOptions } from "./retry.js";
-import { checkOptions, isSignalOption, isStringOption, type OptionCheck } from "./options.js";
+import type { CallHooks, Logger } from "./transport/observe.js";
 import {
   type CallScope,
   type CallTransport,
@@ -12,7 +13,6 @@ import {
   type FetchLike,
   TRANSPORT_OPTION_CHECKS,
 } from "./transport.js";
-import type { CallHooks, Logger } from "./transport/observe.js";
 
 /** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";

@@ -242,7 +242,9 @@ async function run(
     headers,
     // The body comes as `init.body` (a scope's own requests) or is read from the Request once: every attempt and
     // every redirect hop sends the same one.
-    body: (init?.body as Exchange["body"] | undefined) ?? (request.body ? new Uint8Array(await request.arrayBuffer()) : null),
+    body:
+      (init?.body as Exchange["body"] | undefined) ??
+      (request.body ? new Uint8Array(await request.arrayBuffer()) : null),
     redirect: request.redirect ?? "follow",
     request: summary,
     call,

@@ -50,7 +50,14 @@ export async function buffer(response: Response, context: ReadContext): Promise<
   const requestId = response.headers.get("x-request-id") ?? undefined;
   const fail = (bodyStart: string, reason: string, cause?: unknown) =>
     new UnexpectedResponseError(
-      { status: response.status, requestId, contentType, bodyStart: bodyStart.slice(0, BODY_START_LENGTH), request, reason },
+      {
+        status: response.status,
+        requestId,
+        contentType,
+        bodyStart: bodyStart.slice(0, BODY_START_LENGTH),
+        request,
+        reason,
+      },
       { cause },
     );
   const tooLarge = () => new ResponseTooLargeError({ status: response.status, requestId, request, limit });
