@@ -99,12 +99,18 @@ export function setUpPlatformClient<OperationId extends string>(
     readonly packageName: string;
     readonly version: string;
     readonly headerRules: Readonly<Record<string, Check>> | undefined;
+    /** The checks of the client's own options beyond the Platform ones (ODE's `endpoint`, `containerId`). */
+    readonly optionChecks?: Readonly<Record<string, OptionCheck>> | undefined;
   },
 ): PlatformClientSetup {
   if (!options || typeof options !== "object") {
     throw new ValidationError("options", "an object with auth, imsOrgId and sandboxName");
   }
-  checkOptions(options, "", PLATFORM_OPTION_CHECKS);
+  checkOptions(
+    options,
+    "",
+    spec.optionChecks ? { ...PLATFORM_OPTION_CHECKS, ...spec.optionChecks } : PLATFORM_OPTION_CHECKS,
+  );
   // The one check of the identity headers: the spec's rules, and (for `identity` below) header-safe values.
   const checkHeader = (name: string, value: unknown, field: string, identity?: boolean) => {
     spec.headerRules?.[name]?.(value, field);
