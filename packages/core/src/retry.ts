@@ -38,10 +38,10 @@ export const DEFAULT_RETRY: ResolvedRetryPolicy = {
 };
 
 const RETRY_OPTIONS = {
-  attempts: wholeNumber(1, 100),
-  minDelay: millis(0),
-  maxDelay: millis(0),
-  maxRetryAfter: millis(0),
+  attempts: /* @__PURE__ */ wholeNumber(1, 100),
+  minDelay: /* @__PURE__ */ millis(0),
+  maxDelay: /* @__PURE__ */ millis(0),
+  maxRetryAfter: /* @__PURE__ */ millis(0),
   retryNonIdempotent: isBooleanOption,
 };
 
