@@ -1,4 +1,5 @@
 // What the reliability tests share: the two transports, every entry point aimed at a base URL, and error matching.
+import { inspect } from "node:util";
 import { createImsTokenProvider, OfferkitError, unwrap } from "@offerkit/core";
 import { createDeliveryClient } from "@offerkit/delivery";
 import { rawClient as rawDelivery } from "@offerkit/delivery/raw";
@@ -329,4 +330,16 @@ export function garbagePressure(everyMs = 25, fullEveryMs = 1_000): () => void {
     clearInterval(timer);
     holder.garbage = [];
   };
+}
+
+/** Every way an error can be shown or logged. */
+export function renderings(error: unknown): string[] {
+  const out: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && current !== null && depth < 10; depth++) {
+    out.push(String(current), JSON.stringify(current) ?? "", inspect(current, { depth: 10 }));
+    if (current instanceof Error) out.push(current.message, current.stack ?? "");
+    current = (current as { cause?: unknown }).cause;
+  }
+  return out;
 }
