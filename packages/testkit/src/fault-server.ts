@@ -55,6 +55,8 @@ export const FAULTS = {
   "redirect-same": false,
   /** 307 to `/fault/ok[/@<tag>]/<rest>` on the second server (`crossOrigin`). */
   "redirect-cross": false,
+  /** Status `<param>` (default 400) with a JSON problem echoing every request header and the body, in every field. */
+  "echo-request": true,
   /**
    * IMS (any path) answers `<param>` = `<field>.<spelling>[.<status>]`: the submitted form echoed in `field`
    * (`error`, `error_description`, `message`, `all`, or `header` for a response header), spelled `form` (as
@@ -388,6 +390,17 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
           "content-length": "0",
         });
         return res.end();
+      case "echo-request": {
+        const echoed = JSON.stringify({ headers: req.headers, body });
+        return json(res, Number(param ?? 400), {
+          title: echoed,
+          detail: echoed,
+          message: echoed,
+          error: echoed,
+          error_description: echoed,
+          request: { headers: req.headers, body },
+        });
+      }
       case "ims-echo":
         return imsEcho(res, body, param ?? "error.form");
     }
