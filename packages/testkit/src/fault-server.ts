@@ -114,6 +114,8 @@ export interface FaultServer {
 export interface FaultServerOptions {
   /** The server `redirect-cross` sends clients to. */
   readonly crossOrigin?: { readonly url: string } | undefined;
+  /** How long the server keeps an idle connection open, in ms. Default 2000. */
+  readonly keepAliveTimeout?: number | undefined;
 }
 
 /** A small valid success body for each API path the clients call. */
@@ -220,7 +222,7 @@ export async function startFaultServer(options: FaultServerOptions = {}): Promis
       req.on("error", () => {});
     });
     // Keep-alive sockets of finished tests must not hold `close()`.
-    server.keepAliveTimeout = 2_000;
+    server.keepAliveTimeout = options.keepAliveTimeout ?? 2_000;
     track(server);
     servers.push(server);
     server.listen(0, "127.0.0.1");
