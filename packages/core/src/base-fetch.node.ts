@@ -6,8 +6,8 @@ export const baseFetch = createNodeSend();
 
 export { followRedirects } from "./redirect.js";
 
-/** The whole body: straight from the Node stream for the Node transport's Responses, else from the web stream. */
-export function readBytes(response: Response): Promise<Uint8Array> {
-  const direct = (response as { [READ_BYTES]?: () => Promise<Uint8Array> })[READ_BYTES];
-  return direct && !response.bodyUsed ? direct() : readStream(response);
+/** The whole body, at most `limit` bytes: straight from the Node stream for the Node transport's Responses, else from the web stream. */
+export function readBytes(response: Response, limit: number, signal: AbortSignal): Promise<Uint8Array> {
+  const direct = (response as { [READ_BYTES]?: (limit: number) => Promise<Uint8Array> })[READ_BYTES];
+  return direct && !response.bodyUsed ? direct(limit) : readStream(response, limit, signal);
 }

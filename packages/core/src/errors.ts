@@ -106,6 +106,34 @@ export class UnexpectedResponseError extends OfferkitError {
   }
 }
 
+/**
+ * The response body was larger than `maxResponseBytes`: reading stopped at the limit and the connection was closed,
+ * so an oversized or endless body costs at most the limit in memory. Keeps the status and request id.
+ */
+export class ResponseTooLargeError extends OfferkitError {
+  override name = "ResponseTooLargeError";
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  declare readonly request: RequestSummary | undefined;
+  /** The limit that was reached, in bytes. */
+  declare readonly limit: number;
+
+  constructor(init: {
+    status: number;
+    requestId?: string | undefined;
+    request?: RequestSummary | undefined;
+    limit: number;
+  }) {
+    super(
+      `${prefix(init.request)}answered ${init.status} with a body over the ${init.limit}-byte limit${suffix(init.requestId)}. Raise \`maxResponseBytes\` if such answers are expected.`,
+    );
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.request = init.request;
+    this.limit = init.limit;
+  }
+}
+
 /** The request never got a complete answer: DNS, connection refused or reset, TLS. */
 export class NetworkError extends OfferkitError {
   override name = "NetworkError";

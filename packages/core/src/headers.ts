@@ -2,8 +2,11 @@ import { ValidationError } from "./errors.js";
 
 /** Header names are RFC 9110 tokens. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** CR, LF and NUL would let a value smuggle in extra headers; fetch refuses them with a bare TypeError. */
-const UNSAFE_VALUE = /[\r\n\0]/;
+/**
+ * CR, LF and NUL would let a value smuggle in extra headers, and a character above U+00FF is not a byte: fetch
+ * refuses both with a bare TypeError that names no header.
+ */
+const UNSAFE_VALUE = /[\r\n\0\u0100-\uffff]/;
 
 export type HeaderInput = Readonly<Record<string, string | undefined>>;
 
@@ -12,13 +15,16 @@ export type HeaderInput = Readonly<Record<string, string | undefined>>;
  * (values are often credentials). Undefined values are skipped.
  */
 export function assertSafeHeaders(headers: HeaderInput | undefined, field = "headers"): void {
-  if (!headers) return;
+  if (headers === undefined) return;
+  if (headers === null || typeof headers !== "object" || Array.isArray(headers)) {
+    throw new ValidationError(field, "an object of header names to string values");
+  }
   for (const [name, value] of Object.entries(headers)) {
     if (!TOKEN.test(name)) throw new ValidationError(`${field}[${JSON.stringify(name)}]`, "a valid header name");
     if (value === undefined) continue;
     if (typeof value !== "string") throw new ValidationError(`${field}.${name}`, "a string");
     if (UNSAFE_VALUE.test(value)) {
-      throw new ValidationError(`${field}.${name}`, "a value without CR, LF or NUL characters");
+      throw new ValidationError(`${field}.${name}`, "a value without CR, LF, NUL or characters above U+00FF");
     }
   }
 }

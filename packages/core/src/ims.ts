@@ -3,8 +3,16 @@ import { NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } 
 import { requireHeaderSafe, requireText, userAgent, VISIBLE_ASCII } from "./headers.js";
 import { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
 import { ImsAuthError } from "./ims-error.js";
+import { checkOptions, millis, type OptionCheck } from "./options.js";
 import type { RetryOptions } from "./retry.js";
-import { checkBaseUrl, createCallTransport, type FetchLike, scopeRequest, untilAborted } from "./transport.js";
+import {
+  checkBaseUrl,
+  createCallTransport,
+  type FetchLike,
+  scopeRequest,
+  TRANSPORT_OPTION_CHECKS,
+  untilAborted,
+} from "./transport.js";
 import { VERSION } from "./version.js";
 
 export { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
@@ -28,6 +36,8 @@ export interface ImsTokenProviderOptions extends ImsCredentials {
   readonly timeout?: number | undefined;
   /** Retries of the token request on network errors, 429 and 5xx. Default: 3 attempts. */
   readonly retry?: RetryOptions | false | undefined;
+  /** The most bytes IMS's answer may have. Default 16 MiB. */
+  readonly maxResponseBytes?: number | undefined;
   /**
    * How long before expiry a token is replaced, in ms. Default 300000 (5 minutes), at most a tenth of the
    * token's lifetime so that short-lived tokens are still reused.
@@ -41,6 +51,21 @@ export interface ImsTokenProvider extends TokenProvider {
   /** The token endpoint called. */
   readonly endpoint: string;
 }
+
+/** Checked below with their own wording. */
+const checkedLater: OptionCheck = () => {};
+
+const IMS_OPTION_CHECKS: Record<keyof ImsTokenProviderOptions, OptionCheck> = {
+  clientId: checkedLater,
+  clientSecret: checkedLater,
+  scopes: checkedLater,
+  imsHost: checkedLater,
+  fetch: TRANSPORT_OPTION_CHECKS.fetch,
+  timeout: TRANSPORT_OPTION_CHECKS.timeout,
+  retry: TRANSPORT_OPTION_CHECKS.retry,
+  maxResponseBytes: TRANSPORT_OPTION_CHECKS.maxResponseBytes,
+  refreshMargin: millis(0),
+};
 
 interface CachedToken {
   readonly token: string;
@@ -70,25 +95,25 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
     `${fields}clientSecret`,
     "the client secret of the credential",
   );
+  checkOptions(options, fields.slice(0, -1), IMS_OPTION_CHECKS);
   const scope = joinScopes(options.scopes, `${fields}scopes`);
   const endpoint = `${checkBaseUrl(options.imsHost ?? IMS_HOST, `${fields}imsHost`)}${IMS_TOKEN_PATH}`;
   const refreshMargin = options.refreshMargin ?? 300_000;
-  if (!(Number.isFinite(refreshMargin) && refreshMargin >= 0)) {
-    throw new ValidationError(`${fields}refreshMargin`, "a number of milliseconds, 0 or more");
-  }
   const transport = createCallTransport({
     fetch: options.fetch,
     timeout: options.timeout,
+    maxResponseBytes: options.maxResponseBytes,
     // Asking for a token twice is harmless, so the POST may be retried.
     retry: options.retry === false ? false : { retryNonIdempotent: true, ...options.retry },
     userAgent: userAgent("core", VERSION),
   });
 
   let cached: CachedToken | undefined;
-  let pending: Promise<CachedToken> | undefined;
+  /** The token request under way, and how many callers still wait for it. */
+  let pending: { readonly promise: Promise<CachedToken>; readonly controller: AbortController; waiters: number } | undefined;
 
-  async function requestToken(): Promise<CachedToken> {
-    const call = transport.begin();
+  async function requestToken(signal: AbortSignal): Promise<CachedToken> {
+    const call = transport.begin({ signal });
     let response: Response;
     try {
       response = await call.fetch(
@@ -96,7 +121,6 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
           endpoint,
           "POST",
           new Headers({ "content-type": "application/x-www-form-urlencoded", accept: "application/json" }),
-          call.signal,
         ),
         {
           body: new URLSearchParams({
@@ -128,16 +152,39 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
     };
   }
 
-  function refresh(): Promise<CachedToken> {
-    pending ??= requestToken()
-      .then((fresh) => {
+  /**
+   * The shared token request, joined by one more caller. It runs for as long as any caller still waits: when the
+   * last one gives up (its call timed out or was aborted), the request is aborted too, so neither its socket nor its
+   * timer outlives the calls it was for. A caller without a signal waits until it settles.
+   */
+  function refresh(signal: AbortSignal | undefined): Promise<CachedToken> {
+    if (!pending) {
+      const controller = new AbortController();
+      const promise = requestToken(controller.signal).then((fresh) => {
         cached = fresh;
         return fresh;
-      })
-      .finally(() => {
-        pending = undefined;
       });
-    return pending;
+      const entry = { promise, controller, waiters: 0 };
+      pending = entry;
+      promise.then(
+        () => {},
+        () => {},
+      ).finally(() => {
+        if (pending === entry) pending = undefined;
+      });
+    }
+    const entry = pending;
+    entry.waiters++;
+    if (!signal) return entry.promise;
+    const leave = () => {
+      entry.waiters--;
+      if (entry.waiters === 0 && pending === entry) {
+        pending = undefined;
+        entry.controller.abort();
+      }
+    };
+    signal.addEventListener("abort", leave, { once: true });
+    return untilAborted(entry.promise, signal).finally(() => signal.removeEventListener("abort", leave));
   }
 
   return {
@@ -146,12 +193,14 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
     getToken({ signal } = {}) {
       const now = Date.now();
       if (cached && now < cached.refreshAt) return Promise.resolve(cached.token);
+      if (signal?.aborted) return Promise.reject(signal.reason);
       const stale = cached;
-      const next = refresh().then(
+      return refresh(signal).then(
         (fresh) => fresh.token,
         (error: unknown) => {
           // IMS being down must not fail calls while the token in hand still works (and was not refused meanwhile).
           if (
+            !signal?.aborted &&
             error instanceof ImsAuthError &&
             error.reason === "unavailable" &&
             stale &&
@@ -163,7 +212,6 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
           throw error;
         },
       );
-      return untilAborted(next, signal);
     },
     invalidate(token) {
       if (cached?.token === token) cached = undefined;
@@ -206,9 +254,9 @@ async function readJson(response: Response): Promise<Record<string, unknown> | u
 const CREDENTIAL_ERRORS = new Set(["invalid_client", "unauthorized_client", "invalid_grant", "access_denied"]);
 
 function rejection(status: number, body: Record<string, unknown> | undefined, endpoint: string, secret: string) {
-  const imsError = typeof body?.error === "string" ? body.error : undefined;
+  const imsError = typeof body?.error === "string" ? redact(body.error, secret) : undefined;
   const description =
-    typeof body?.error_description === "string" ? body.error_description.replaceAll(secret, "[redacted]") : undefined;
+    typeof body?.error_description === "string" ? redact(body.error_description, secret) : undefined;
   const reason =
     status === 429 || status >= 500
       ? "unavailable"
@@ -218,6 +266,21 @@ function rejection(status: number, body: Record<string, unknown> | undefined, en
           ? "invalid_credentials"
           : "rejected";
   return new ImsAuthError({ reason, endpoint, status, imsError, imsErrorDescription: description });
+}
+
+/**
+ * IMS's own text with the client secret taken out in every spelling an echo of the form could have: as written,
+ * form-encoded (`+` for a space) and percent-encoded, with upper- or lower-case escapes.
+ */
+function redact(text: string, secret: string): string {
+  const formEncoded = new URLSearchParams({ s: secret }).toString().slice(2);
+  const percentEncoded = encodeURIComponent(secret);
+  const spellings = new Set([secret, formEncoded, percentEncoded]);
+  for (const spelling of [...spellings]) spellings.add(spelling.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
+  let clean = text;
+  // Longest first, so that a spelling containing another is replaced whole.
+  for (const spelling of [...spellings].sort((a, b) => b.length - a.length)) clean = clean.replaceAll(spelling, "[redacted]");
+  return clean;
 }
 
 function imsFailureFrom(error: unknown, endpoint: string): unknown {

@@ -25,6 +25,7 @@ export {
   OfferkitError,
   type ProblemBody,
   type RequestSummary,
+  ResponseTooLargeError,
   TimeoutError,
   UnexpectedResponseError,
   ValidationError,
@@ -36,8 +37,12 @@ export {
   type Paginator,
 } from "./paginate.js";
 export {
+  type BaseCallOptions,
+  CALL_OPTION_CHECKS,
   newRequestId,
   PLATFORM_BASE_URL,
+  PLATFORM_CALL_OPTION_CHECKS,
+  PLATFORM_OPTION_CHECKS,
   type PlatformCallOptions,
   type PlatformClientOptions,
   type PlatformClientSetup,
@@ -85,6 +90,7 @@ export {
   checkBaseUrl,
   createCallTransport,
   createTransport,
+  DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT,
   type FetchLike,
   fetchOf,
@@ -92,9 +98,29 @@ export {
   omitUndefined,
   requestSummaryOf,
   serializeJsonBody,
+  TRANSPORT_OPTION_CHECKS,
   type Transport,
   type TransportOptions,
 } from "./transport.js";
+export {
+  checkOptions,
+  isBooleanOption,
+  isFunctionOption,
+  isSignalOption,
+  isStringOption,
+  MAX_TIMER_MS,
+  millis,
+  type OptionCheck,
+  wholeNumber,
+} from "./options.js";
+export type {
+  CallHooks,
+  ErrorEvent,
+  Logger,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from "./transport/observe.js";
 export {
   type CompactSchema,
   checkValue,

@@ -5,6 +5,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream";
 import { constants, createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Dispatcher } from "undici";
+import { BodyOverLimit } from "./read-body.js";
 import { followRedirects, type HopInit, type SendHop } from "./redirect.js";
 
 export interface NodeFetchOptions {
@@ -20,8 +21,10 @@ export interface NodeFetchOptions {
 }
 
 /**
- * Set on the Responses this transport makes: reads the whole (decoded) body from the Node stream directly, which
- * is faster than through a web `ReadableStream`. Rejects with an error whose `partial` holds what arrived.
+ * Set on the Responses this transport makes: `(limit) => bytes` reads the whole (decoded) body from the Node stream
+ * directly, which is faster than through a web `ReadableStream`. Rejects with `BodyOverLimit` (the stream destroyed)
+ * past `limit` decoded bytes, or with an error whose `partial` holds what arrived. The request's signal, given to
+ * undici itself, destroys the stream when the call ends early.
  */
 export const READ_BYTES: unique symbol = Symbol.for("offerkit.readBytes") as never;
 
@@ -71,7 +74,7 @@ export function createNodeSend(options: NodeFetchOptions = {}): SendHop {
     }
     const body = decoded(answer.body, headers.get("content-encoding"));
     const response = withUrl(new Response(lazyStream(body), { status, statusText: answer.statusText, headers }), url);
-    Object.defineProperty(response, READ_BYTES, { value: () => readAll(body) });
+    Object.defineProperty(response, READ_BYTES, { value: (limit: number) => readAll(body, limit) });
     return response;
   };
 }
@@ -131,13 +134,23 @@ function lazyStream(body: Readable): ReadableStream<Uint8Array> {
   );
 }
 
-async function readAll(body: Readable): Promise<Uint8Array> {
+async function readAll(body: Readable, limit: number): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
+  let length = 0;
   try {
-    for await (const chunk of body) chunks.push(chunk as Buffer);
+    for await (const chunk of body) {
+      length += (chunk as Buffer).byteLength;
+      if (length > limit) {
+        body.on("error", () => {});
+        body.destroy();
+        throw new BodyOverLimit();
+      }
+      chunks.push(chunk as Buffer);
+    }
   } catch (cause) {
+    if (cause instanceof BodyOverLimit) throw cause;
     throw Object.assign(new Error("body read failed", { cause }), { partial: new Uint8Array(Buffer.concat(chunks)) });
   }
-  const whole = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+  const whole = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length);
   return new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength);
 }

@@ -3,7 +3,16 @@ import { ValidationError } from "./errors.js";
 import { assertSafeHeaders, type HeaderInput, userAgent, VISIBLE_ASCII } from "./headers.js";
 import type { Check, RequestValidation } from "./request-check.js";
 import type { RetryOptions } from "./retry.js";
-import { type CallScope, type CallTransport, checkBaseUrl, createCallTransport, type FetchLike } from "./transport.js";
+import { checkOptions, isSignalOption, isStringOption, type OptionCheck } from "./options.js";
+import {
+  type CallScope,
+  type CallTransport,
+  checkBaseUrl,
+  createCallTransport,
+  type FetchLike,
+  TRANSPORT_OPTION_CHECKS,
+} from "./transport.js";
+import type { CallHooks, Logger } from "./transport/observe.js";
 
 /** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";
@@ -32,8 +41,14 @@ export interface PlatformClientOptions<OperationId extends string = string> {
   readonly timeout?: number | undefined;
   /** Retries on network errors, 408, 429 and 5xx. POSTs are only retried with `retryNonIdempotent: true`. */
   readonly retry?: RetryOptions | false | undefined;
-  /** Headers sent with every call; a value with CR, LF or NUL is refused. */
+  /** The most bytes an answer's body may have; a larger one is a `ResponseTooLargeError`. Default 16 MiB. */
+  readonly maxResponseBytes?: number | undefined;
+  /** Headers sent with every call; a value with CR, LF, NUL or a character above U+00FF is refused. */
   readonly headers?: HeaderInput | undefined;
+  /** Called as each call is sent, answered, retried or fails (for metrics and tracing). Never given a secret. */
+  readonly hooks?: CallHooks | undefined;
+  /** Logs each call: requests and answers at `debug`, retries at `warn`, failures at `error`. `console` fits. */
+  readonly logger?: Logger | undefined;
   /**
    * Check every request against every rule of the spec before sending: pass `validation` from the client's
    * `/validation` export (e.g. `@offerkit/ods/validation`). Without it, calls check parameters, identifiers and the
@@ -49,6 +64,8 @@ export interface PlatformCallOptions {
   readonly timeout?: number | undefined;
   /** Overrides the client's retry policy for this call. */
   readonly retry?: RetryOptions | false | undefined;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  readonly maxResponseBytes?: number | undefined;
   /** Extra headers for this call. An `x-request-id` given here replaces the generated one. */
   readonly headers?: HeaderInput | undefined;
   /** Sandbox for this call only. */
@@ -87,6 +104,7 @@ export function setUpPlatformClient<OperationId extends string>(
   if (!options || typeof options !== "object") {
     throw new ValidationError("options", "an object with auth, imsOrgId and sandboxName");
   }
+  checkOptions(options, "", PLATFORM_OPTION_CHECKS);
   // The one check of the identity headers: the spec's rules, and (for `identity` below) header-safe values.
   const checkHeader = (name: string, value: unknown, field: string, identity?: boolean) => {
     spec.headerRules?.[name]?.(value, field);
@@ -112,6 +130,9 @@ export function setUpPlatformClient<OperationId extends string>(
     fetch: options.fetch,
     timeout: options.timeout,
     retry: options.retry,
+    maxResponseBytes: options.maxResponseBytes,
+    hooks: options.hooks,
+    logger: options.logger,
     userAgent: userAgent(spec.packageName, spec.version),
     auth,
   });
@@ -130,25 +151,64 @@ export function setUpPlatformClient<OperationId extends string>(
   };
 }
 
+/** Checked elsewhere with their own wording (credentials, identity headers, base URL, validation). */
+const checkedLater: OptionCheck = () => {};
+
+/** The options of every Platform client; a facade that passes them on checks them with this too. */
+export const PLATFORM_OPTION_CHECKS: Record<keyof PlatformClientOptions, OptionCheck> = {
+  ...TRANSPORT_OPTION_CHECKS,
+  auth: checkedLater,
+  imsOrgId: checkedLater,
+  sandboxName: checkedLater,
+  sandboxId: checkedLater,
+  baseUrl: checkedLater,
+  headers: checkedLater,
+  validation: checkedLater,
+};
+
+/** What every call of every client may set for itself. */
+export const CALL_OPTION_CHECKS = {
+  signal: isSignalOption,
+  timeout: TRANSPORT_OPTION_CHECKS.timeout,
+  retry: TRANSPORT_OPTION_CHECKS.retry,
+  maxResponseBytes: TRANSPORT_OPTION_CHECKS.maxResponseBytes,
+  headers: (value: unknown, field: string) => assertSafeHeaders(value as HeaderInput, field),
+} satisfies Record<string, OptionCheck>;
+
+/** The per-call options of the Platform clients. */
+export const PLATFORM_CALL_OPTION_CHECKS: Record<keyof PlatformCallOptions, OptionCheck> = {
+  ...CALL_OPTION_CHECKS,
+  sandboxName: isStringOption,
+};
+
+/** The per-call options every client method takes, whatever it adds. */
+export interface BaseCallOptions {
+  readonly signal?: AbortSignal | undefined;
+  readonly timeout?: number | undefined;
+  readonly retry?: RetryOptions | false | undefined;
+  readonly maxResponseBytes?: number | undefined;
+  readonly headers?: HeaderInput | undefined;
+}
+
 /**
- * Runs one client call: the caller's headers are checked, then `send` gets a transport scope (the call's signal,
- * deadline and fetch) that is closed however `send` ends. Anything `send` throws before the network, such as a
- * `ValidationError`, rejects the returned promise.
+ * Runs one client call: the call's options are checked against `checks` (unknown keys and wrong values are a
+ * `ValidationError` naming them), then `send` gets a transport scope (the call's signal, deadline and fetch) that is
+ * closed however `send` ends. Anything `send` throws before the network, such as a `ValidationError`, rejects the
+ * returned promise.
  */
 export async function runCall<T>(
   transport: CallTransport,
-  call:
-    | {
-        signal?: AbortSignal | undefined;
-        timeout?: number | undefined;
-        retry?: RetryOptions | false | undefined;
-        headers?: HeaderInput | undefined;
-      }
-    | undefined,
+  call: BaseCallOptions | undefined,
+  checks: Readonly<Record<string, OptionCheck>>,
   send: (scope: CallScope) => Promise<T>,
 ): Promise<T> {
-  assertSafeHeaders(call?.headers, "options.headers");
-  const scope = transport.begin({ signal: call?.signal, timeout: call?.timeout, retry: call?.retry });
+  checkOptions(call, "options", checks);
+  const scope = transport.begin({
+    signal: call?.signal,
+    timeout: call?.timeout,
+    retry: call?.retry,
+    maxResponseBytes: call?.maxResponseBytes,
+  });
   try {
     return await send(scope);
   } finally {

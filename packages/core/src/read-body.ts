@@ -1,26 +1,44 @@
+/** Thrown by a body reader that stopped at its byte limit (and closed the body); the read step reports it. */
+export class BodyOverLimit extends Error {}
+
 /**
- * The whole body of a Response, read from its web stream. A read that fails part-way throws an error whose `partial`
- * holds the bytes that did arrive and whose `cause` is why (the Node transport's direct read throws the same shape).
+ * The whole body of a Response, read from its web stream, stopping at `limit` bytes (the body is cancelled, which
+ * closes the connection) and when `signal` aborts (likewise). A read that fails part-way throws an error whose
+ * `partial` holds the bytes that did arrive and whose `cause` is why (the Node transport's direct read throws the
+ * same shapes).
  */
-export async function readBytes(response: Response): Promise<Uint8Array> {
+export async function readBytes(response: Response, limit: number, signal: AbortSignal): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0);
   const reader = response.body.getReader();
+  const cancel = () => {
+    reader.cancel().catch(() => {});
+  };
+  signal.addEventListener("abort", cancel, { once: true });
   const chunks: Uint8Array[] = [];
+  let length = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return concat(chunks);
+      // A cancelled stream reports done: the signal says whether that is the real end.
+      if (signal.aborted) throw signal.reason;
+      if (done) return concat(chunks, length);
+      length += value.byteLength;
+      if (length > limit) {
+        cancel();
+        throw new BodyOverLimit();
+      }
       chunks.push(value);
     }
   } catch (error) {
-    throw Object.assign(new Error("body read failed", { cause: error }), { partial: concat(chunks) });
+    if (error instanceof BodyOverLimit || signal.aborted) throw error;
+    throw Object.assign(new Error("body read failed", { cause: error }), { partial: concat(chunks, length) });
+  } finally {
+    signal.removeEventListener("abort", cancel);
   }
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array {
+export function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
   if (chunks.length === 1 && chunks[0]) return chunks[0];
-  let length = 0;
-  for (const chunk of chunks) length += chunk.byteLength;
   const joined = new Uint8Array(length);
   let offset = 0;
   for (const chunk of chunks) {

@@ -1,4 +1,4 @@
-import { ApiError, ConflictError, type ProblemBody } from "./errors.js";
+import { ApiError, ConflictError, type ProblemBody, UnexpectedResponseError } from "./errors.js";
 import { requestSummaryOf, sentRequestIdOf, summarize } from "./transport.js";
 
 /** What every openapi-fetch call resolves to. */
@@ -8,14 +8,29 @@ export interface CallResult<Data> {
   readonly response: Response;
 }
 
+/** 2xx statuses that carry no body by their nature; any other 2xx without data was an empty answer. */
+const NO_CONTENT_STATUSES = [202, 204, 205];
+
 /**
  * The data of a successful call, or an `ApiError` carrying the status, request id and server body of a failed
- * one. Accepts the promise a client call returns, so `await unwrap(client.deliver(...))` reads naturally.
+ * one. Accepts the promise a client call returns, so `await unwrap(client.deliver(...))` reads naturally. A 2xx
+ * without data is an `UnexpectedResponseError` (the client methods already refuse one where their spec promises
+ * a body), except for 202, 204 and 205, which resolve `undefined` where the operation's types say so.
  */
 export async function unwrap<Data>(call: CallResult<Data> | Promise<CallResult<Data>>): Promise<Data> {
-  const result = await call;
-  if (result.response.ok) return result.data as Data;
-  throw apiErrorFrom(result.response, result.error);
+  const { response, data, error } = await call;
+  if (!response.ok) throw apiErrorFrom(response, error);
+  if (data === undefined && !NO_CONTENT_STATUSES.includes(response.status)) {
+    throw new UnexpectedResponseError({
+      status: response.status,
+      requestId: requestIdOf(response),
+      contentType: response.headers.get("content-type") ?? undefined,
+      bodyStart: "",
+      request: requestSummaryOf(response),
+      reason: "an empty body where the API promises JSON",
+    });
+  }
+  return data as Data;
 }
 
 /**

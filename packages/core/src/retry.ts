@@ -1,3 +1,6 @@
+import { ValidationError } from "./errors.js";
+import { checkOptions, isBooleanOption, MAX_TIMER_MS, millis, wholeNumber } from "./options.js";
+
 /** When and how long to wait before trying a request again. */
 export interface RetryOptions {
   /** Total attempts, the first one included. `1` turns retries off. Default 3. */
@@ -12,8 +15,8 @@ export interface RetryOptions {
    */
   readonly maxRetryAfter?: number;
   /**
-   * Retry POST and PATCH too. Off by default because they may not be idempotent: a retried Target `execute`
-   * call counts impressions twice. Requests with an `Idempotency-Key` header are retried either way.
+   * Retry POST and PATCH too (exactly `true`). Off by default because they may not be idempotent: a retried Target
+   * `execute` call counts impressions twice. Requests with an `Idempotency-Key` header are retried either way.
    */
   readonly retryNonIdempotent?: boolean;
 }
@@ -34,20 +37,31 @@ export const DEFAULT_RETRY: ResolvedRetryPolicy = {
   retryNonIdempotent: false,
 };
 
-export function resolveRetryPolicy(options: RetryOptions | false | undefined): ResolvedRetryPolicy {
+const RETRY_OPTIONS = {
+  attempts: wholeNumber(1, 100),
+  minDelay: millis(0),
+  maxDelay: millis(0),
+  maxRetryAfter: millis(0),
+  retryNonIdempotent: isBooleanOption,
+};
+
+/** The policy of a `retry` option, checked: `false`, or an object of known keys with values in range. */
+export function resolveRetryPolicy(options: RetryOptions | false | undefined, field = "retry"): ResolvedRetryPolicy {
   if (options === false) return { ...DEFAULT_RETRY, attempts: 1 };
-  const policy = { ...DEFAULT_RETRY, ...options };
-  if (!Number.isInteger(policy.attempts) || policy.attempts < 1) {
-    throw new RangeError(`retry.attempts must be a whole number of at least 1, got ${String(policy.attempts)}`);
+  if (options !== undefined && (options === null || typeof options !== "object")) {
+    throw new ValidationError(field, "false, or an object such as { attempts: 3 }");
   }
+  checkOptions(options, field, RETRY_OPTIONS);
+  const policy = { ...DEFAULT_RETRY };
+  for (const [key, value] of Object.entries(options ?? {})) if (value !== undefined) Object.assign(policy, { [key]: value });
   return policy;
 }
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"]);
 
-export function mayRetryRequest(request: Request, policy: ResolvedRetryPolicy): boolean {
+export function mayRetryRequest(method: string, headers: Headers, policy: ResolvedRetryPolicy): boolean {
   if (policy.attempts < 2) return false;
-  return policy.retryNonIdempotent || IDEMPOTENT_METHODS.has(request.method) || request.headers.has("idempotency-key");
+  return policy.retryNonIdempotent || IDEMPOTENT_METHODS.has(method) || headers.has("idempotency-key");
 }
 
 /**
@@ -67,15 +81,21 @@ export function backoffDelay(retryNumber: number, policy: ResolvedRetryPolicy, r
   return ceiling / 2 + random() * (ceiling / 2);
 }
 
+/** An HTTP date in any of the three forms HTTP allows (IMF-fixdate, RFC 850, asctime). */
+const HTTP_DATE =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+day, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+
 /**
- * `Retry-After` as a delay in ms: either delta-seconds or an HTTP date. Returns undefined when absent or
- * unreadable, so the caller falls back to its own backoff.
+ * `Retry-After` as a delay in ms: delta-seconds (digits only) or an HTTP date. Anything else (`-5`, `1.5`, a bare
+ * year) is unreadable and returns undefined, so the caller falls back to its own backoff instead of retrying at
+ * once. The result is capped at what a timer can hold.
  */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed) * 1000, MAX_TIMER_MS);
+  if (!HTTP_DATE.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  return Math.min(Math.max(0, date - now), MAX_TIMER_MS);
 }

@@ -1,10 +1,13 @@
+import { UnexpectedResponseError } from "./errors.js";
 import type { HeaderInput } from "./headers.js";
 import {
   type CallScope,
   type CallTransport,
   type FetchLike,
   fetchOf,
+  requestSummaryOf,
   scopeRequest,
+  sentRequestIdOf,
   serializeJsonBody,
 } from "./transport.js";
 
@@ -23,6 +26,11 @@ export interface SendInput {
   readonly headers: readonly (HeaderInput | undefined)[];
   /** Sent as JSON (with `Content-Type: application/json` unless a header set names another). */
   readonly body?: unknown;
+  /**
+   * The 2xx statuses the spec answers without a body (a beacon's 204, a delete's 202). Any other 2xx must carry the
+   * JSON the spec promises: an empty one is an `UnexpectedResponseError`, never `data: undefined`.
+   */
+  readonly noContent?: readonly number[] | undefined;
 }
 
 /** What a client call resolves to: openapi-fetch's shape, so results read the same as `rawClient(...)` calls. */
@@ -34,8 +42,9 @@ export interface SendResult {
 
 /**
  * Sends one call through a transport scope and reads the answer as openapi-fetch does: `data` from a 2xx JSON body,
- * `error` from any other body (JSON when it parses, else text), neither for 204, HEAD or an empty body. The default
- * call path of every client, without openapi-fetch's general machinery (serializer styles, middleware).
+ * `error` from any other body (JSON when it parses, else text). A 2xx without a body is `data: undefined` only for
+ * the statuses in `noContent`. The default call path of every client, without openapi-fetch's general machinery
+ * (serializer styles, middleware).
  */
 export async function send(scope: CallScope, input: SendInput): Promise<SendResult> {
   let url =
@@ -53,18 +62,26 @@ export async function send(scope: CallScope, input: SendInput): Promise<SendResu
     for (const [name, value] of Object.entries(set ?? {})) if (value !== undefined) headers.set(name, value);
   }
   const response = await scope.fetch(
-    scopeRequest(url, input.method, headers, scope.signal),
+    scopeRequest(url, input.method, headers),
     input.body === undefined ? undefined : { body: serializeJsonBody(input.body) },
   );
-  const length = response.headers.get("content-length");
-  if (response.status === 204 || (length === "0" && !response.headers.get("transfer-encoding")?.includes("chunked"))) {
-    return response.ok ? { data: undefined, response } : { error: undefined, response };
+  const text = await response.text();
+  if (response.ok && !text) {
+    if (input.noContent?.includes(response.status)) return { data: undefined, response };
+    throw new UnexpectedResponseError({
+      status: response.status,
+      requestId: response.headers.get("x-request-id") ?? sentRequestIdOf(response),
+      contentType: response.headers.get("content-type") ?? undefined,
+      bodyStart: "",
+      request: requestSummaryOf(response),
+      reason: "an empty body where the API promises JSON",
+    });
   }
   if (response.ok) {
     // The transport buffered and parsed the body already: `json()` hands over that value.
-    return { data: (await response.text()) ? await response.json() : undefined, response };
+    return { data: await response.json(), response };
   }
-  const text = await response.text();
+  if (!text) return { error: undefined, response };
   try {
     return { error: JSON.parse(text), response };
   } catch {

@@ -1,24 +1,20 @@
-import { baseFetch, followRedirects, readBytes } from "#base-fetch";
+// The transport: a chain of one-concern steps over a base fetch. A call goes down it once and back up once:
+//   deadline (this file: the call's signal and timer, and the final error) -> retry -> auth (transport/steps.ts)
+//   -> send and read (this file and transport/read.ts: the hop under the call's signal, every byte within the limit)
+//   -> redirects (redirect.ts) -> the base fetch (#base-fetch: the Node transport, or global fetch) or the `fetch` option.
+import { baseFetch, followRedirects } from "#base-fetch";
 import type { RequestAuthenticator } from "./auth.js";
-import {
-  AbortError,
-  NetworkError,
-  OfferkitError,
-  type RequestSummary,
-  TimeoutError,
-  UnexpectedResponseError,
-  ValidationError,
-} from "./errors.js";
-import { isBrowser } from "./redirect.js";
-import {
-  backoffDelay,
-  isRetryableStatus,
-  mayRetryRequest,
-  parseRetryAfter,
-  type ResolvedRetryPolicy,
-  type RetryOptions,
-  resolveRetryPolicy,
-} from "./retry.js";
+import { OfferkitError, type RequestSummary, ValidationError } from "./errors.js";
+import { isFunctionOption, isStringOption, MAX_TIMER_MS, millis, type OptionCheck, wholeNumber } from "./options.js";
+import { isBrowser, type SendHop } from "./redirect.js";
+import { type ResolvedRetryPolicy, type RetryOptions, resolveRetryPolicy } from "./retry.js";
+import { type Call, openCall, untilAborted } from "./transport/deadline.js";
+import { type CallHooks, checkHooks, checkLogger, type Logger, observer } from "./transport/observe.js";
+import { buffer, DEFAULT_MAX_RESPONSE_BYTES, everyReader } from "./transport/read.js";
+import { authStep, type Exchange, retryStep, SendFailure, type Step, sentId } from "./transport/steps.js";
+
+export { untilAborted } from "./transport/deadline.js";
+export { DEFAULT_MAX_RESPONSE_BYTES, isJsonMediaType, requestSummaryOf, sentRequestIdOf } from "./transport/read.js";
 
 /** The shape openapi-fetch calls: a `Request` in, a `Response` out. Any WHATWG `fetch` fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -27,13 +23,16 @@ export interface TransportOptions {
   /**
    * The fetch to send with. Default: on Node, the Node transport (undici with a keep-alive pool); elsewhere
    * `globalThis.fetch`, looked up on every call so that test doubles installed later still apply. Whichever it is,
-   * redirects are followed here, and credential headers never follow one to another origin.
+   * redirects are followed here, and credential headers never follow one to another origin. It is called with a
+   * Request that follows the call's signal, and that signal again as `init.signal`.
    */
   readonly fetch?: FetchLike | undefined;
-  /** Milliseconds one call may take in all, retries and waits included; `0` for no limit. Default 10000. */
+  /** Milliseconds one call may take in all, retries, waits and the body read included; `0` for no limit. Default 10000. */
   readonly timeout?: number | undefined;
   /** Retry policy, or `false` for a single attempt. */
   readonly retry?: RetryOptions | false | undefined;
+  /** The most bytes a response body may have (after decompression). Default 16 MiB (`DEFAULT_MAX_RESPONSE_BYTES`). */
+  readonly maxResponseBytes?: number | undefined;
   /** Sent as `User-Agent` outside browsers (browsers own that header). */
   readonly userAgent?: string | undefined;
   /**
@@ -41,6 +40,10 @@ export interface TransportOptions {
    * once more with a fresh token when the authenticator says that can help; that resend is not a retry.
    */
   readonly auth?: RequestAuthenticator | undefined;
+  /** Called as each call is sent, answered, retried or fails. */
+  readonly hooks?: CallHooks | undefined;
+  /** Logs the same events: requests and answers at `debug`, retries at `warn`, failures at `error`. */
+  readonly logger?: Logger | undefined;
 }
 
 /**
@@ -49,9 +52,7 @@ export interface TransportOptions {
  */
 export interface CallTransport {
   /**
-   * Opens one call. Give its `signal` to openapi-fetch (so the Request is born governed by the deadline and the
-   * caller's signal) and its `fetch` as the call's fetch; `end()` when the call settles. This skips re-wrapping
-   * the Request, which plain use of the transport has to do.
+   * Opens one call. Hand its `fetch` the call's request (its `signal` is the call's); `end()` when the call settles.
    */
   begin(overrides?: CallOverrides & { readonly signal?: AbortSignal | undefined }): CallScope;
 }
@@ -62,9 +63,11 @@ export interface Transport extends FetchLike, CallTransport {
   with(overrides: CallOverrides): Transport;
 }
 
+/** What one call may set for itself. */
 export interface CallOverrides {
   readonly timeout?: number | undefined;
   readonly retry?: RetryOptions | false | undefined;
+  readonly maxResponseBytes?: number | undefined;
 }
 
 export interface CallScope {
@@ -75,25 +78,15 @@ export interface CallScope {
 
 export const DEFAULT_TIMEOUT = 10_000;
 
-/** How much of an unreadable body an error keeps. */
-const BODY_START_LENGTH = 500;
-
-/** What a buffered response answered (for errors built later from it) and the bytes its readers replay. */
-interface Answered {
-  readonly request: RequestSummary;
-  /** The `x-request-id` the request carried: the id to quote when the server sent none. */
-  readonly sentRequestId: string | null;
-  readonly bytes: Uint8Array;
-}
-const answered = new WeakMap<Response, Answered>();
-
-export function requestSummaryOf(response: Response): RequestSummary | undefined {
-  return answered.get(response)?.request;
-}
-
-export function sentRequestIdOf(response: Response): string | undefined {
-  return answered.get(response)?.sentRequestId ?? undefined;
-}
+/** The checks of the transport's own options, shared by every client's option checks. */
+export const TRANSPORT_OPTION_CHECKS = {
+  fetch: isFunctionOption,
+  timeout: millis(0),
+  retry: (value: unknown, field: string) => void resolveRetryPolicy(value as RetryOptions, field),
+  maxResponseBytes: wholeNumber(1),
+  hooks: checkHooks,
+  logger: checkLogger,
+} satisfies Record<string, OptionCheck>;
 
 /** The default base fetch with offerkit's redirect handling, shared by every transport that names no fetch. */
 const defaultSend = followRedirects(baseFetch);
@@ -108,15 +101,23 @@ export function createTransport(options: TransportOptions = {}): Transport {
 
 /** The transport of a client's methods: what `createTransport` makes, without its fetch-compatible wrapper. */
 export function createCallTransport(options: TransportOptions = {}): CallTransport {
-  const config = resolveConfig(options);
+  const config = resolveConfig(options, "");
   return {
-    begin({ signal, timeout, retry } = {}) {
+    begin({ signal, timeout, retry, maxResponseBytes } = {}) {
       const callConfig =
-        timeout === undefined && retry === undefined
+        timeout === undefined && retry === undefined && maxResponseBytes === undefined
           ? config
-          : resolveConfig({ ...options, timeout: timeout ?? options.timeout, retry: retry ?? options.retry });
+          : resolveConfig(
+              {
+                ...options,
+                timeout: timeout ?? options.timeout,
+                retry: retry ?? options.retry,
+                maxResponseBytes: maxResponseBytes ?? options.maxResponseBytes,
+              },
+              "options.",
+            );
       const call = openCall(signal, callConfig.timeout);
-      return { signal: call.signal, end: call.end, fetch: (request, init) => attempt(request, init, callConfig, call) };
+      return { signal: call.signal, end: call.end, fetch: (request, init) => run(request, init, callConfig, call) };
     },
   };
 }
@@ -127,37 +128,149 @@ export function createCallTransport(options: TransportOptions = {}): CallTranspo
  */
 export function fetchOf(transport: CallTransport): FetchLike {
   return (request, init) => {
-    const call = transport.begin({ signal: request.signal });
-    // The caller's Request has the caller's signal; attempts must carry the call's own, which follows it.
-    return call
-      .fetch(new Request(request, { signal: call.signal }), init)
-      .then(everyReader)
-      .finally(call.end);
+    const scope = transport.begin({ signal: request.signal });
+    return scope.fetch(request, init).then(everyReader).finally(scope.end);
   };
 }
 
 interface TransportConfig {
-  readonly send: FetchLike;
   readonly timeout: number;
-  readonly policy: ResolvedRetryPolicy;
   readonly userAgent: string | undefined;
-  readonly auth: RequestAuthenticator | undefined;
+  readonly hooks: CallHooks | undefined;
+  /** The retry step, over the auth step, over the send step. */
+  readonly chain: Step;
 }
 
-function resolveConfig(options: TransportOptions): TransportConfig {
-  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
-  if (!(Number.isFinite(timeout) && timeout >= 0)) {
-    throw new ValidationError("timeout", "a number of milliseconds, 0 or more");
+function resolveConfig(options: TransportOptions, prefix: string): TransportConfig {
+  for (const [name, check] of Object.entries(TRANSPORT_OPTION_CHECKS)) {
+    const value = options[name as keyof TransportOptions];
+    if (value !== undefined) check(value, `${prefix}${name}`);
   }
+  if (options.userAgent !== undefined) isStringOption(options.userAgent, "userAgent");
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const fetch = options.fetch;
+  const hooks = observer(options.hooks, options.logger);
+  const policy: ResolvedRetryPolicy = resolveRetryPolicy(options.retry, `${prefix}retry`);
+  const send = sendStep(
+    fetch ? followRedirects(userFetchHop(fetch)) : defaultSend,
+    options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    hooks,
+  );
   return {
-    // A caller's fetch takes a Request: each hop, redirects included, reaches it as one.
-    send: fetch ? followRedirects((url, init) => fetch(new Request(url, init))) : defaultSend,
     timeout,
-    policy: resolveRetryPolicy(options.retry),
     userAgent: isBrowser ? undefined : options.userAgent,
-    auth: options.auth,
+    hooks,
+    chain: retryStep(policy, hooks, options.auth ? authStep(options.auth, send) : send),
   };
+}
+
+/**
+ * A caller's `fetch` as one hop. It gets a Request, as openapi-fetch's fetch does, that follows the call's signal;
+ * that Request is held until the fetch settles (a runtime may link a Request to its parent signal only weakly, and a
+ * collected link would let the deadline miss the socket), and the signal is also passed as `init.signal`, which a
+ * fetch that forwards `init` gives its own Request directly.
+ */
+function userFetchHop(fetch: FetchLike): SendHop {
+  return (url, init) => {
+    const request = new Request(url, init);
+    return fetch(request, { signal: init.signal }).finally(() => request);
+  };
+}
+
+/** The bottom step: one hop under the call's signal, its whole body read within the limit. */
+function sendStep(
+  send: (request: Request, init?: RequestInit) => Promise<Response>,
+  limit: number,
+  hooks: CallHooks | undefined,
+): Step {
+  return async (exchange) => {
+    const { call, request } = exchange;
+    const requestId = sentId(exchange);
+    hooks?.onRequest?.({ request, attempt: exchange.attempt, requestId });
+    const started = Date.now();
+    let response: Response;
+    try {
+      // Raced with the signal: a fetch that ignores its signal must not hold the call past its deadline.
+      response = await untilAborted(
+        send(exchange as unknown as Request, { body: exchange.body, signal: call.signal }),
+        call.signal,
+      );
+    } catch (error) {
+      if (call.signal.aborted || error instanceof OfferkitError) throw error;
+      throw new SendFailure(undefined, { cause: error });
+    }
+    if (typeof response?.status !== "number" || typeof response.headers?.get !== "function") {
+      throw new OfferkitError("The `fetch` option resolved to something that is not a Response.");
+    }
+    const read = await buffer(response, {
+      request,
+      sentRequestId: requestId ?? null,
+      signal: call.signal,
+      limit,
+      aborted: () => call.outcome(request),
+    });
+    hooks?.onResponse?.({
+      request,
+      attempt: exchange.attempt,
+      status: read.status,
+      requestId: read.headers.get("x-request-id") ?? requestId,
+      duration: Date.now() - started,
+    });
+    return read;
+  };
+}
+
+/**
+ * The deadline step: runs one call down the chain under `call`'s signal. Whatever fails once that signal has
+ * aborted becomes the call's `TimeoutError` or `AbortError`, with the request's details; every failure is reported
+ * to the hooks once.
+ */
+async function run(
+  request: Request,
+  init: RequestInit | undefined,
+  config: TransportConfig,
+  call: Call,
+): Promise<Response> {
+  const summary = summarize(request);
+  if (call.signal.aborted) throw call.outcome(summary);
+  const { headers } = request;
+  if (config.userAgent && !headers.has("user-agent")) headers.set("user-agent", config.userAgent);
+  const started = Date.now();
+  const exchange: Exchange = {
+    url: request.url,
+    method: request.method,
+    headers,
+    // The body comes as `init.body` (a scope's own requests) or is read from the Request once: every attempt and
+    // every redirect hop sends the same one.
+    body: (init?.body as Exchange["body"] | undefined) ?? (request.body ? new Uint8Array(await request.arrayBuffer()) : null),
+    redirect: request.redirect ?? "follow",
+    request: summary,
+    call,
+    attempt: 1,
+  };
+  try {
+    return await config.chain(exchange);
+  } catch (error) {
+    const final = call.signal.aborted ? call.outcome(summary) : error;
+    if (final instanceof OfferkitError) {
+      config.hooks?.onError?.({
+        request: summary,
+        error: final,
+        attempts: exchange.attempt,
+        duration: Date.now() - started,
+      });
+    }
+    throw final;
+  }
+}
+
+/**
+ * What `send` hands a call scope's `fetch`, with its body as `init.body`: the parts of a Request that the transport
+ * reads, without making one (on Node, a Request that follows a signal costs about 5% of a loopback call).
+ */
+export function scopeRequest(url: string, method: string, headers: Headers): Request {
+  // Parsed as a Request would be: a malformed URL throws before the network, and error summaries show the normal form.
+  return { url: new URL(url).href, method, headers, body: null, redirect: "follow" } as unknown as Request;
 }
 
 /**
@@ -171,243 +284,6 @@ export function omitUndefined<T extends object>(record: T | undefined): Partial<
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) if (value !== undefined) copy[key] = value;
   return copy as Partial<T>;
-}
-
-interface Call {
-  readonly signal: AbortSignal;
-  readonly deadline: number;
-  /** The error the caller gets once the call's signal has aborted. */
-  outcome(request: RequestSummary): Error;
-  end(): void;
-}
-
-/**
- * One controller for the whole call: the caller's signal and the deadline both abort it, so the socket, the body
- * read and any backoff wait stop together and nothing runs on after the caller has its error.
- */
-function openCall(callerSignal: AbortSignal | undefined, timeout: number): Call {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onCallerAbort = () => controller.abort(callerSignal?.reason);
-  if (callerSignal?.aborted) onCallerAbort();
-  else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-  const timer =
-    timeout > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(new TimeoutError(timeout));
-        }, timeout)
-      : undefined;
-  return {
-    signal: controller.signal,
-    deadline: Date.now() + (timeout || Number.POSITIVE_INFINITY),
-    outcome: (request) =>
-      timedOut ? new TimeoutError(timeout, request) : new AbortError(request, { cause: callerSignal?.reason }),
-    end() {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", onCallerAbort);
-    },
-  };
-}
-
-/**
- * Sends `request` (whose signal follows the call's) until it succeeds, may not be retried, or time runs out. The body
- * comes as `init.body` (a scope's own requests) or is read from the Request once: every attempt and every redirect
- * hop sends the same one.
- */
-async function attempt(
-  request: Request,
-  init: RequestInit | undefined,
-  config: TransportConfig,
-  call: Call,
-): Promise<Response> {
-  const summary = summarize(request);
-  const { signal, headers } = request;
-  const aborted = () => call.outcome(summary);
-  if (signal.aborted) throw aborted();
-  if (config.userAgent && !headers.has("user-agent")) headers.set("user-agent", config.userAgent);
-  const { policy, auth } = config;
-  const retryable = mayRetryRequest(request, policy);
-  let mayReauthorize = auth?.refreshable;
-  const sent = { ...init, body: init?.body ?? (request.body ? new Uint8Array(await request.arrayBuffer()) : null) };
-  for (let attemptNumber = 1; ; attemptNumber++) {
-    const hasNextAttempt = retryable && attemptNumber < policy.attempts;
-    let token: string | undefined;
-    try {
-      token = auth && (await auth.authorize(headers, signal));
-    } catch (error) {
-      throw signal.aborted ? aborted() : error;
-    }
-    let response: Response;
-    try {
-      // Raced with the signal: a fetch that ignores its signal must not hold the call past its deadline.
-      response = await untilAborted(config.send(request, sent), signal);
-      if (typeof response?.status !== "number" || typeof response.headers?.get !== "function") {
-        throw new OfferkitError("The `fetch` option resolved to something that is not a Response.");
-      }
-    } catch (error) {
-      // Checked first: the signal's own reason may be one of our errors, without the request's details.
-      if (signal.aborted) throw aborted();
-      if (error instanceof OfferkitError) throw error;
-      const delay = backoffDelay(attemptNumber, policy, Math.random);
-      if (hasNextAttempt && Date.now() + delay < call.deadline && (await sleep(delay, signal))) continue;
-      throw signal.aborted ? aborted() : new NetworkError(summary, attemptNumber, { cause: error });
-    }
-    if (response.status === 401 && mayReauthorize && token !== undefined && auth?.unauthorized(token)) {
-      // An expired or revoked token: one more send with a new one, not counted as a retry.
-      mayReauthorize = false;
-      await discard(response);
-      attemptNumber--;
-      continue;
-    }
-    if (hasNextAttempt && isRetryableStatus(response.status)) {
-      const retryAfter = parseRetryAfter(response.headers.get("retry-after"), Date.now());
-      const delay =
-        retryAfter === undefined
-          ? backoffDelay(attemptNumber, policy, Math.random)
-          : retryAfter <= policy.maxRetryAfter
-            ? retryAfter
-            : undefined;
-      if (delay !== undefined && Date.now() + delay < call.deadline) {
-        await discard(response);
-        if (await sleep(delay, signal)) continue;
-        throw aborted();
-      }
-    }
-    return buffer(response, summary, headers.get("x-request-id"), aborted, signal);
-  }
-}
-
-/**
- * What `send` hands a call scope's `fetch`, with its body as `init.body`: the parts of a Request that the transport
- * reads, without making one (on Node, a Request that follows a signal costs about 5% of a loopback call).
- */
-export function scopeRequest(url: string, method: string, headers: Headers, signal: AbortSignal): Request {
-  // Parsed as a Request would be: a malformed URL throws before the network, and error summaries show the normal form.
-  return { url: new URL(url).href, method, headers, signal, body: null, redirect: "follow" } as unknown as Request;
-}
-
-/** `promise`, or a rejection as soon as `signal` aborts (the caller then reports why it aborted). */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
-/** Resolves true after `ms`, or false as soon as `signal` aborts (and the timer is cleared). */
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return untilAborted(new Promise<boolean>((resolve) => (timer = setTimeout(resolve, ms, true))), signal).catch(() => {
-    clearTimeout(timer);
-    return false;
-  });
-}
-
-async function discard(response: Response): Promise<void> {
-  try {
-    await response.body?.cancel();
-  } catch {
-    // The connection is being dropped either way.
-  }
-}
-
-/**
- * Reads the whole body while the call's signal still governs it, so a timeout also covers a slow body and a
- * cut-short or non-JSON body becomes a typed error that keeps the status, request id and the start of the body.
- * The same Response is returned, its `text`, `json` and `bytes` answering from the buffer (all a client's methods
- * and their callers read; `everyReader` adds the rest for the raw path), and `json()` handing over the value parsed
- * here. (Rebuilding a Response instead costs about 10% of a loopback call.)
- */
-async function buffer(
-  response: Response,
-  request: RequestSummary,
-  sentRequestId: string | null,
-  aborted: () => Error,
-  signal: AbortSignal,
-): Promise<Response> {
-  const contentType = response.headers.get("content-type") ?? undefined;
-  const fail = (bodyStart: string, reason: string, cause?: unknown) =>
-    new UnexpectedResponseError(
-      {
-        status: response.status,
-        requestId: response.headers.get("x-request-id") ?? undefined,
-        contentType,
-        bodyStart: bodyStart.slice(0, BODY_START_LENGTH),
-        request,
-        reason,
-      },
-      { cause },
-    );
-  let bytes: Uint8Array;
-  try {
-    bytes = await readBytes(response);
-  } catch (error) {
-    if (signal.aborted) throw aborted();
-    const partial = (error as { partial?: unknown }).partial;
-    throw partial instanceof Uint8Array
-      ? fail(decoder.decode(partial), "a body cut short", (error as Error).cause)
-      : fail("", "a body that could not be read", error);
-  }
-  const text = decoder.decode(bytes);
-  answered.set(response, { request, sentRequestId, bytes });
-  let json = () => Promise.resolve(text).then(JSON.parse);
-  if (bytes.byteLength > 0 && response.ok && response.status !== 204 && response.status !== 205) {
-    if (contentType && !isJsonMediaType(contentType)) {
-      throw fail(text, `a ${contentType.split(";")[0]} body where JSON was expected`);
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw fail(text, "a body that is not valid JSON", error);
-    }
-    json = () => Promise.resolve(value);
-  }
-  return withReaders(response, {
-    text: () => Promise.resolve(text),
-    json,
-    bytes: () => Promise.resolve(bytes.slice()),
-    bodyUsed: false,
-  });
-}
-
-function withReaders(response: Response, readers: Record<string, unknown>): Response {
-  for (const [name, value] of Object.entries(readers)) Object.defineProperty(response, name, { value });
-  return response;
-}
-
-/** The other body readers of a buffered response (openapi-fetch's `parseAs` blob, arrayBuffer and stream; clone). */
-function everyReader(response: Response): Response {
-  const entry = answered.get(response);
-  if (!entry) return response;
-  const { bytes } = entry;
-  const copy = () => new Response(bytes.byteLength > 0 ? bytes.slice() : null, response);
-  withReaders(response, {
-    arrayBuffer: () => copy().arrayBuffer(),
-    blob: () => copy().blob(),
-    clone: () => {
-      const twin = copy();
-      answered.set(twin, entry);
-      return everyReader(
-        withReaders(twin, { text: response.text, json: response.json, bytes: response.bytes, bodyUsed: false }),
-      );
-    },
-  });
-  return Object.defineProperty(response, "body", { get: () => copy().body });
-}
-
-const decoder = new TextDecoder();
-
-export function isJsonMediaType(contentType: string): boolean {
-  const essence = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  return essence === "application/json" || essence.endsWith("+json");
 }
 
 /**
@@ -443,7 +319,9 @@ export function checkBaseUrl(value: unknown, field: string, example = "https://p
 }
 
 /** Method and URL without the query string: enough to say which call failed, without echoing parameters. */
-export function summarize(request: Request): RequestSummary {
+export function summarize(request: { readonly url: string; readonly method: string }): RequestSummary {
   const queryStart = request.url.indexOf("?");
   return { method: request.method, url: queryStart === -1 ? request.url : request.url.slice(0, queryStart) };
 }
+
+export { MAX_TIMER_MS };

@@ -1,5 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createCallTransport, createTransport, newRequestId, send } from "../src/index.js";
+import {
+  createCallTransport,
+  createTransport,
+  newRequestId,
+  send,
+  UnexpectedResponseError,
+} from "../src/index.js";
 import { startServer } from "./http-server.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -59,30 +65,58 @@ describe("send: a client call without openapi-fetch", () => {
 
   it("lets a header set replace the JSON media type, and sends no Content-Type without a body", async () => {
     server.handle((_req, res) => res.writeHead(204).end());
-    await call({ method: "PATCH", path: "/p", headers: [{ "Content-Type": "application/json-patch+json" }], body: [] });
-    await call({ method: "GET", path: "/g", headers: [] });
+    const noContent = [204];
+    await call({
+      method: "PATCH",
+      path: "/p",
+      headers: [{ "Content-Type": "application/json-patch+json" }],
+      body: [],
+      noContent,
+    });
+    await call({ method: "GET", path: "/g", headers: [], noContent });
     expect(server.seen[0]?.headers["content-type"]).toBe("application/json-patch+json");
     expect(server.seen[1]?.headers["content-type"]).toBeUndefined();
   });
 
-  it("reads answers as openapi-fetch does: nothing for 204 or an empty body, error bodies as JSON or text", async () => {
+  it("reads answers as openapi-fetch does: nothing for a no-content status, error bodies as JSON or text", async () => {
     const answers: [number, string, string][] = [
       [204, "", ""],
-      [200, "application/json", ""],
+      [202, "application/json", ""],
       [404, "application/problem+json", '{"title":"Not Found"}'],
       [502, "text/plain", "bad gateway"],
+      [404, "", ""],
     ];
     server.handle((req, res) => {
       const [status, type, body] = answers[Number(req.url?.slice(1))] ?? [500, "", ""];
       res.writeHead(status, type ? { "content-type": type } : {}).end(body);
     });
-    const results = await Promise.all(answers.map((_, i) => call({ method: "GET", path: `/${i}`, headers: [] })));
+    const results = await Promise.all(
+      answers.map((_, i) => call({ method: "GET", path: `/${i}`, headers: [], noContent: [202, 204] })),
+    );
     expect(results.map(({ data, error }) => ({ data, error }))).toEqual([
       { data: undefined, error: undefined },
       { data: undefined, error: undefined },
       { data: undefined, error: { title: "Not Found" } },
       { data: undefined, error: "bad gateway" },
+      { data: undefined, error: undefined },
     ]);
+  });
+
+  it("refuses an empty 2xx where the spec promises JSON: a typed error, never data: undefined (defect 5)", async () => {
+    const answers: [number, Record<string, string>][] = [
+      [200, { "content-type": "application/json", "content-length": "0", "x-request-id": "r-1" }],
+      [200, { "content-type": "application/json", "transfer-encoding": "chunked", "x-request-id": "r-1" }],
+      [204, { "x-request-id": "r-1" }],
+    ];
+    server.handle((req, res) => {
+      const [status, headers] = answers[Number(req.url?.slice(1))] ?? [500, {}];
+      res.writeHead(status, headers).end();
+    });
+    for (const [i] of answers.entries()) {
+      const failure = call({ method: "POST", path: `/${i}`, headers: [], body: {} });
+      await expect(failure).rejects.toBeInstanceOf(UnexpectedResponseError);
+      await expect(failure).rejects.toMatchObject({ requestId: "r-1", request: { method: "POST" } });
+    }
   });
 
   it("sends the body again on a 307 redirect and on a retry, though the Request carries it beside itself", async () => {

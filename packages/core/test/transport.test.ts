@@ -204,7 +204,8 @@ describe("retries", () => {
   });
 
   it("refuses a retry policy without attempts", () => {
-    expect(() => createTransport({ retry: { attempts: 0 } })).toThrow(RangeError);
+    expect(() => createTransport({ retry: { attempts: 0 } })).toThrow(ValidationError);
+    expect(() => createTransport({ retry: { attempts: 0 } })).toThrow("retry.attempts");
   });
 });
 

@@ -1,14 +1,20 @@
 import {
   assertSafeHeaders,
+  CALL_OPTION_CHECKS,
+  type CallHooks,
   type CallTransport,
   checkBaseUrl,
+  checkOptions,
   checkRequest,
   createCallTransport,
   type HeaderInput,
+  type Logger,
+  type OptionCheck,
   type RequestValidation,
   type RetryOptions,
   runCall,
   send,
+  TRANSPORT_OPTION_CHECKS,
   userAgent,
   ValidationError,
   withConnection,
@@ -51,8 +57,17 @@ export interface DeliveryClientOptions {
    * `{ retryNonIdempotent: true }` (safe for prefetch-only or notification-only traffic you de-duplicate).
    */
   readonly retry?: RetryOptions | false;
-  /** Headers sent with every call; a value with CR, LF or NUL is refused. Per-call headers go in `deliver`'s options. */
+  /** The most bytes an answer's body may have; a larger one is a `ResponseTooLargeError`. Default 16 MiB. */
+  readonly maxResponseBytes?: number;
+  /**
+   * Headers sent with every call; a value with CR, LF, NUL or a character above U+00FF is refused. Per-call headers
+   * go in `deliver`'s options.
+   */
   readonly headers?: HeaderInput;
+  /** Called as each call is sent, answered, retried or fails (for metrics and tracing). Never given a secret. */
+  readonly hooks?: CallHooks;
+  /** Logs each call: requests and answers at `debug`, retries at `warn`, failures at `error`. `console` fits. */
+  readonly logger?: Logger;
   /**
    * Check each request body against every rule of the spec before sending: pass `validation` from
    * `@offerkit/delivery/validation`. Without it, calls check the parameters and that the body is an object, and the
@@ -76,6 +91,8 @@ export interface CallOptions {
   readonly timeout?: number;
   /** Overrides the client's retry policy for this call. */
   readonly retry?: RetryOptions | false;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  readonly maxResponseBytes?: number;
   /** Extra headers for this call, e.g. `X-Request-Id`. */
   readonly headers?: HeaderInput;
   /** Origin for this call only: how a visitor is routed to the edge cluster that holds their profile. */
@@ -101,8 +118,26 @@ export interface DeliveryClient {
 const DNS_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 const EDGE_EXAMPLE = "https://mboxedge28.tt.omtrdc.net";
+const BEACON_ANSWER = [204];
+
+/** Checked below with their own wording. */
+const checkedLater: OptionCheck = () => {};
+
+const OPTION_CHECKS: Record<keyof DeliveryClientOptions, OptionCheck> = {
+  ...TRANSPORT_OPTION_CHECKS,
+  client: checkedLater,
+  imsOrgId: checkedLater,
+  serverDomain: checkedLater,
+  baseUrl: checkedLater,
+  headers: checkedLater,
+  validation: checkedLater,
+};
+
+const CALL_CHECKS: Record<keyof CallOptions, OptionCheck> = { ...CALL_OPTION_CHECKS, baseUrl: checkedLater };
 
 export function createDeliveryClient(options: DeliveryClientOptions): DeliveryClient {
+  if (!options || typeof options !== "object") throw new ValidationError("options", "an object with client or imsOrgId");
+  checkOptions(options, "", OPTION_CHECKS);
   const { client, imsOrgId } = options;
   if (client === undefined && imsOrgId === undefined) {
     throw new ValidationError("client", "a Target client code (or give imsOrgId): one of them identifies the account");
@@ -122,6 +157,9 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
     timeout: options.timeout,
     // A POST is only retried when the caller says it is safe; the transport enforces that.
     retry: options.retry,
+    maxResponseBytes: options.maxResponseBytes,
+    hooks: options.hooks,
+    logger: options.logger,
     userAgent: userAgent("delivery", VERSION),
   });
   const headers = options.headers;
@@ -130,7 +168,7 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
     {
       baseUrl,
       deliver(input, call = {}) {
-        return runCall(transport, call, (scope) => {
+        return runCall(transport, call, CALL_CHECKS, (scope) => {
           // Every check runs before the network; a throw here rejects the returned promise like any other failure.
           const query = { ...account, sessionId: input?.sessionId, version: input?.version };
           checkRequest(
@@ -146,6 +184,8 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
             query,
             headers: [headers, call.headers],
             body: input.request,
+            // Only a beacon is answered without a body.
+            noContent: input.request.context?.beacon === true ? BEACON_ANSWER : undefined,
           }) as Promise<DeliveryResult>;
         });
       },
@@ -157,7 +197,7 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
 function resolveBaseUrl(options: DeliveryClientOptions): string {
   if (options.baseUrl !== undefined) return checkBaseUrl(options.baseUrl, "baseUrl", EDGE_EXAMPLE);
   if (options.serverDomain !== undefined) {
-    if (!HOST.test(options.serverDomain)) {
+    if (typeof options.serverDomain !== "string" || !HOST.test(options.serverDomain)) {
       throw new ValidationError("serverDomain", "a host name without scheme or path, e.g. target.example.com");
     }
     return `https://${options.serverDomain}`;

@@ -2,6 +2,7 @@ import {
   checkRequest,
   type PlatformCallOptions,
   type PlatformClientOptions,
+  PLATFORM_CALL_OPTION_CHECKS,
   runCall,
   send,
   setUpPlatformClient,
@@ -126,7 +127,7 @@ export function createOdeClient(options: OdeClientOptions): OdeClient {
       endpoint,
       baseUrl: setup.baseUrl,
       startWorkload(request, call) {
-        return runCall(setup.transport, call, (scope) => {
+        return runCall(setup.transport, call, PLATFORM_CALL_OPTION_CHECKS, (scope) => {
           const containerId = containerFor(call);
           const header = setup.identity(call);
           checkRequest(
@@ -146,7 +147,7 @@ export function createOdeClient(options: OdeClientOptions): OdeClient {
         });
       },
       getWorkload(workloadId, call) {
-        return runCall(setup.transport, call, (scope) => {
+        return runCall(setup.transport, call, PLATFORM_CALL_OPTION_CHECKS, (scope) => {
           checkPathId(workloadId, "workloadId");
           const containerId = containerFor(call);
           const header = setup.identity(call);

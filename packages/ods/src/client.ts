@@ -2,6 +2,7 @@ import {
   checkRequest,
   type PlatformCallOptions,
   type PlatformClientOptions,
+  PLATFORM_CALL_OPTION_CHECKS,
   runCall,
   send,
   setUpPlatformClient,
@@ -63,7 +64,7 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
     {
       baseUrl: setup.baseUrl,
       makeDecisions(request, call) {
-        return runCall(setup.transport, call, (scope) => {
+        return runCall(setup.transport, call, PLATFORM_CALL_OPTION_CHECKS, (scope) => {
           const header = setup.identity(call);
           const input = { header: { ...call?.headers, ...header }, body: request };
           checkRequest(requestRules, "makeDecisions", input, options.validation);

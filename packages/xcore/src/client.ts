@@ -11,6 +11,7 @@ import {
   type PlatformCallOptions,
   type PlatformClientOptions,
   parameter,
+  PLATFORM_CALL_OPTION_CHECKS,
   runCall,
   type SendInput,
   send,
@@ -330,6 +331,8 @@ interface Prepared {
   readonly body?: unknown;
   readonly accept: string;
   readonly contentType?: string;
+  /** 2xx statuses the spec answers without a body. */
+  readonly noContent?: readonly number[];
 }
 
 /**
@@ -356,8 +359,8 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
     operation: Operation,
     prepare: () => Prepared,
   ): Promise<T> {
-    return runCall(setup.transport, call, (scope: CallScope) => {
-      const { method, path, pathParams, query, rawQuery, body, accept, contentType, ...input } = prepare();
+    return runCall(setup.transport, call, PLATFORM_CALL_OPTION_CHECKS, (scope: CallScope) => {
+      const { method, path, pathParams, query, rawQuery, body, accept, contentType, noContent, ...input } = prepare();
       const header = { ...setup.identity(call), ...input.header };
       checkRequest(
         requestRules,
@@ -385,7 +388,16 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
           headers,
         }) as Promise<T>;
       }
-      return send(scope, { method, baseUrl: setup.baseUrl, path, pathParams, query, headers, body }) as Promise<T>;
+      return send(scope, {
+        method,
+        baseUrl: setup.baseUrl,
+        path,
+        pathParams,
+        query,
+        headers,
+        body,
+        noContent,
+      }) as Promise<T>;
     });
   }
 
@@ -507,6 +519,8 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
             path: INSTANCE_PATH,
             pathParams: { containerId, instanceId },
             accept: RECEIPT_MEDIA_TYPE,
+            // Newer servers accept a deletion without a receipt.
+            noContent: [202, 204],
           };
         });
       },

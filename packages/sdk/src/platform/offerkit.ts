@@ -1,5 +1,8 @@
 import {
+  checkOptions,
   createImsTokenProvider,
+  isStringOption,
+  PLATFORM_OPTION_CHECKS,
   type ImsTokenProviderOptions,
   type PlatformClientOptions,
   type PlatformCredentials,
@@ -134,6 +137,10 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
   if (!options || typeof options !== "object") {
     throw new ValidationError("options", "an object with auth, imsOrgId and sandboxName");
   }
+  checkOptions(options, "", {
+    ...PLATFORM_OPTION_CHECKS,
+    ode: (value, field) => checkOptions(value, field, { endpoint: isStringOption, containerId: isStringOption }),
+  });
   const { ode: odeOptions, auth, validation: given, ...shared } = options;
   const validation = perClientValidation(given);
   const credentials = sharedCredentials(auth, options.fetch);

@@ -1,4 +1,18 @@
-import { type FetchLike, type RequestValidation, type RetryOptions, unwrap, ValidationError } from "@offerkit/core";
+import {
+  type CallHooks,
+  checkOptions,
+  type FetchLike,
+  isBooleanOption,
+  isSignalOption,
+  isStringOption,
+  type OptionCheck,
+  type RequestValidation,
+  type RetryOptions,
+  TRANSPORT_OPTION_CHECKS,
+  unwrap,
+  wholeNumber,
+  ValidationError,
+} from "@offerkit/core";
 import {
   type AnalyticsResponse,
   createDeliveryClient,
@@ -27,7 +41,10 @@ import {
   type TargetDeliveryRequest,
 } from "./request.js";
 
-/** Adobe's SDK takes `{ debug, error }`; `console` fits too. Every method is optional. */
+/**
+ * Adobe's SDK takes `{ debug, error }`; `console` fits too. Every method is optional. Calls are logged as well:
+ * requests and answers at `debug`, retries at `warn`, failures at `error`.
+ */
 export interface TargetLogger {
   debug?(...messages: unknown[]): void;
   /** Bad cookies and hints that were ignored. Falls back to `error` when absent. */
@@ -46,6 +63,10 @@ export interface TargetClientOptions {
   readonly secure?: boolean;
   /** Milliseconds a call may take in all. Default 3000, as in Adobe's SDK. */
   readonly timeout?: number;
+  /** The most bytes an answer's body may have; a larger one is a `ResponseTooLargeError`. Default 16 MiB. */
+  readonly maxResponseBytes?: number;
+  /** Called as each call is sent, answered, retried or fails (for metrics and tracing). Never given a secret. */
+  readonly hooks?: CallHooks;
   /** The fetch to send with. Default: the global `fetch`, looked up at call time. */
   readonly fetch?: FetchLike;
   /** Adobe's name for `fetch`. */
@@ -132,6 +153,40 @@ export interface TargetClient {
 }
 
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
+
+/** Checked below with their own wording. */
+const checkedLater: OptionCheck = () => {};
+
+const OPTION_CHECKS: Record<keyof TargetClientOptions, OptionCheck> = {
+  client: checkedLater,
+  organizationId: checkedLater,
+  serverDomain: checkedLater,
+  secure: isBooleanOption,
+  timeout: TRANSPORT_OPTION_CHECKS.timeout,
+  maxResponseBytes: TRANSPORT_OPTION_CHECKS.maxResponseBytes,
+  hooks: TRANSPORT_OPTION_CHECKS.hooks,
+  fetch: TRANSPORT_OPTION_CHECKS.fetch,
+  fetchApi: TRANSPORT_OPTION_CHECKS.fetch,
+  logger: TRANSPORT_OPTION_CHECKS.logger,
+  retry: TRANSPORT_OPTION_CHECKS.retry,
+  targetLocationHint: checkedLater,
+  propertyToken: isStringOption,
+  environmentId: wholeNumber(0),
+  decisioningMethod: checkedLater,
+  validation: checkedLater,
+};
+
+const CALL_CHECKS: Record<keyof GetOffersOptions, OptionCheck> = {
+  request: checkedLater,
+  targetCookie: checkedLater,
+  targetLocationHint: checkedLater,
+  sessionId: checkedLater,
+  visitorCookie: checkedLater,
+  customerIds: checkedLater,
+  consumerId: checkedLater,
+  decisioningMethod: checkedLater,
+  signal: isSignalOption,
+};
 const EMPTY_REQUEST: TargetDeliveryRequest = { context: { channel: "web" } };
 
 /**
@@ -142,6 +197,7 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
   if (typeof options !== "object" || options === null) {
     throw new ValidationError("options", "an object with at least `client`");
   }
+  checkOptions(options, "", OPTION_CHECKS);
   const { client, serverDomain, logger = {} } = options;
   if (typeof client !== "string" || client === "") {
     throw new ValidationError("client", "your Target client code, e.g. acme (it names the default host)");
@@ -162,6 +218,9 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
     fetch: options.fetch ?? options.fetchApi,
     timeout: options.timeout ?? 3000,
     retry: options.retry,
+    maxResponseBytes: options.maxResponseBytes,
+    hooks: options.hooks,
+    logger: options.logger,
     validation: options.validation,
   });
   const warn = (message: string) => (logger.warn ?? logger.error)?.call(logger, `offerkit: ${message}`);
@@ -170,6 +229,7 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
     if (typeof call !== "object" || call === null || typeof call.request !== "object" || call.request === null) {
       throw new ValidationError(`${kind}.request`, "a Delivery API request object");
     }
+    checkOptions(call, kind, CALL_CHECKS);
     checkDecisioningMethod(call.decisioningMethod, `${kind}.decisioningMethod`);
     const now = Date.now();
     const cookie = parseTargetCookie(call.targetCookie, now);

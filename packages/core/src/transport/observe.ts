@@ -1,0 +1,94 @@
+// The call lifecycle as events, for a client's `hooks` and `logger`: what was sent, what came back, which retry
+// was scheduled and how a call failed. Events carry summaries only (method, URL without query, status, request id,
+// attempt, duration), never headers or bodies, so no token, key or secret can reach a hook or a log line.
+import type { OfferkitError, RequestSummary } from "../errors.js";
+import { methods, type OptionCheck } from "../options.js";
+
+export interface RequestEvent {
+  /** Method and URL, without the query string. */
+  readonly request: RequestSummary;
+  /** 1 for the first attempt. */
+  readonly attempt: number;
+  /** The `x-request-id` sent, when the request has one. */
+  readonly requestId: string | undefined;
+}
+
+export interface ResponseEvent extends RequestEvent {
+  readonly status: number;
+  /** The id the server gave the answer (`x-request-id`), else the one sent. */
+  readonly requestId: string | undefined;
+  /** Milliseconds from sending this attempt to its whole body being read. */
+  readonly duration: number;
+}
+
+export interface RetryEvent extends RequestEvent {
+  /** Why: the status that is worth another try, or `"network"` for a failed connection. */
+  readonly reason: number | "network";
+  /** Milliseconds until the next attempt. */
+  readonly delay: number;
+}
+
+export interface ErrorEvent {
+  readonly request: RequestSummary;
+  readonly error: OfferkitError;
+  /** Attempts made, the first one included. */
+  readonly attempts: number;
+  /** Milliseconds from the start of the call. */
+  readonly duration: number;
+}
+
+/**
+ * Called at each step of every call; each is optional. Use them to log, count or trace calls (a span per call from
+ * `onRequest` to `onResponse`/`onError`). A hook that throws is ignored: it never breaks a call.
+ */
+export interface CallHooks {
+  onRequest?(event: RequestEvent): void;
+  onResponse?(event: ResponseEvent): void;
+  onRetry?(event: RetryEvent): void;
+  onError?(event: ErrorEvent): void;
+}
+
+/** Where a client logs: `console` fits. Requests and responses go to `debug`, retries to `warn`, failures to `error`. */
+export interface Logger {
+  debug?(...messages: unknown[]): void;
+  warn?(...messages: unknown[]): void;
+  error?(...messages: unknown[]): void;
+}
+
+export const HOOK_NAMES = ["onRequest", "onResponse", "onRetry", "onError"] as const;
+export const checkHooks: OptionCheck = methods(HOOK_NAMES, true);
+export const checkLogger: OptionCheck = methods(["debug", "warn", "error"], false);
+
+/** The hooks and logger of one client as one set of hooks; undefined when there are none (no cost per call). */
+export function observer(hooks: CallHooks | undefined, logger: Logger | undefined): CallHooks | undefined {
+  if (!hooks && !logger) return undefined;
+  const attemptLine = (event: RequestEvent) =>
+    `offerkit: ${event.request.method} ${event.request.url} (attempt ${event.attempt}${event.requestId ? `, request id ${event.requestId}` : ""})`;
+  return {
+    onRequest(event) {
+      safely(() => hooks?.onRequest?.(event));
+      safely(() => logger?.debug?.(`${attemptLine(event)} sent`));
+    },
+    onResponse(event) {
+      safely(() => hooks?.onResponse?.(event));
+      safely(() => logger?.debug?.(`${attemptLine(event)} answered ${event.status} in ${event.duration} ms`));
+    },
+    onRetry(event) {
+      safely(() => hooks?.onRetry?.(event));
+      const what = event.reason === "network" ? "failed" : `answered ${event.reason}`;
+      safely(() => logger?.warn?.(`${attemptLine(event)} ${what}; retrying in ${Math.round(event.delay)} ms`));
+    },
+    onError(event) {
+      safely(() => hooks?.onError?.(event));
+      safely(() => logger?.error?.(`offerkit: ${event.error.message}`));
+    },
+  };
+}
+
+function safely(run: () => void): void {
+  try {
+    run();
+  } catch {
+    // A hook or logger that throws must not change the call's outcome.
+  }
+}

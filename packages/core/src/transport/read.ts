@@ -1,0 +1,126 @@
+// The response read step: every byte of a body is read under the call's signal and within `maxResponseBytes`,
+// then kept, so a slow, endless, oversized, cut-short or non-JSON body becomes a typed error that keeps the status
+// and request id, and every reader of the returned Response answers from memory.
+import { readBytes } from "#base-fetch";
+import { type RequestSummary, ResponseTooLargeError, UnexpectedResponseError } from "../errors.js";
+import { BodyOverLimit } from "../read-body.js";
+import { untilAborted } from "./deadline.js";
+
+/** 16 MiB: far above any real answer of these APIs (a few hundred KB at most), far below what hurts a server. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** How much of an unreadable body an error keeps. */
+const BODY_START_LENGTH = 500;
+
+/** What a buffered response answered (for errors built later from it) and the bytes its readers replay. */
+interface Answered {
+  readonly request: RequestSummary;
+  /** The `x-request-id` the request carried: the id to quote when the server sent none. */
+  readonly sentRequestId: string | null;
+  readonly bytes: Uint8Array;
+}
+const answered = new WeakMap<Response, Answered>();
+
+export function requestSummaryOf(response: Response): RequestSummary | undefined {
+  return answered.get(response)?.request;
+}
+
+export function sentRequestIdOf(response: Response): string | undefined {
+  return answered.get(response)?.sentRequestId ?? undefined;
+}
+
+export interface ReadContext {
+  readonly request: RequestSummary;
+  readonly sentRequestId: string | null;
+  readonly signal: AbortSignal;
+  readonly limit: number;
+  /** The error to throw once `signal` has aborted. */
+  aborted(): Error;
+}
+
+/**
+ * Reads the whole body under the call's signal (a stalled body ends with the deadline, and the connection is
+ * closed) and at most `limit` bytes of it. The same Response is returned, its `text`, `json` and `bytes` answering
+ * from the buffer (all a client's methods read; `everyReader` adds the rest for the raw path), and `json()` handing
+ * over the value parsed here. (Rebuilding a Response instead costs about 10% of a loopback call.)
+ */
+export async function buffer(response: Response, context: ReadContext): Promise<Response> {
+  const { request, signal, limit } = context;
+  const contentType = response.headers.get("content-type") ?? undefined;
+  const requestId = response.headers.get("x-request-id") ?? undefined;
+  const fail = (bodyStart: string, reason: string, cause?: unknown) =>
+    new UnexpectedResponseError(
+      { status: response.status, requestId, contentType, bodyStart: bodyStart.slice(0, BODY_START_LENGTH), request, reason },
+      { cause },
+    );
+  const tooLarge = () => new ResponseTooLargeError({ status: response.status, requestId, request, limit });
+  if (Number(response.headers.get("content-length")) > limit) {
+    response.body?.cancel().catch(() => {});
+    throw tooLarge();
+  }
+  let bytes: Uint8Array;
+  try {
+    // Raced as well: a body stream that ignores cancellation must not hold the call past its deadline.
+    bytes = await untilAborted(readBytes(response, limit, signal), signal);
+  } catch (error) {
+    if (signal.aborted) throw context.aborted();
+    if (error instanceof BodyOverLimit) throw tooLarge();
+    const partial = (error as { partial?: unknown }).partial;
+    throw partial instanceof Uint8Array
+      ? fail(decoder.decode(partial), "a body cut short", (error as Error).cause)
+      : fail("", "a body that could not be read", error);
+  }
+  const text = decoder.decode(bytes);
+  answered.set(response, { request, sentRequestId: context.sentRequestId, bytes });
+  let json = () => Promise.resolve(text).then(JSON.parse);
+  if (bytes.byteLength > 0 && response.ok && response.status !== 204 && response.status !== 205) {
+    if (contentType && !isJsonMediaType(contentType)) {
+      throw fail(text, `a ${contentType.split(";")[0]} body where JSON was expected`);
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw fail(text, "a body that is not valid JSON", error);
+    }
+    json = () => Promise.resolve(value);
+  }
+  return withReaders(response, {
+    text: () => Promise.resolve(text),
+    json,
+    bytes: () => Promise.resolve(bytes.slice()),
+    bodyUsed: false,
+  });
+}
+
+function withReaders(response: Response, readers: Record<string, unknown>): Response {
+  for (const [name, value] of Object.entries(readers)) Object.defineProperty(response, name, { value });
+  return response;
+}
+
+/** The other body readers of a buffered response (openapi-fetch's `parseAs` blob, arrayBuffer and stream; clone). */
+export function everyReader(response: Response): Response {
+  const entry = answered.get(response);
+  if (!entry) return response;
+  const { bytes } = entry;
+  const copy = () => new Response(bytes.byteLength > 0 ? bytes.slice() : null, response);
+  withReaders(response, {
+    arrayBuffer: () => copy().arrayBuffer(),
+    blob: () => copy().blob(),
+    clone: () => {
+      const twin = copy();
+      answered.set(twin, entry);
+      return everyReader(
+        withReaders(twin, { text: response.text, json: response.json, bytes: response.bytes, bodyUsed: false }),
+      );
+    },
+  });
+  return Object.defineProperty(response, "body", { get: () => copy().body });
+}
+
+const decoder = new TextDecoder();
+
+export function isJsonMediaType(contentType: string): boolean {
+  const essence = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return essence === "application/json" || essence.endsWith("+json");
+}
