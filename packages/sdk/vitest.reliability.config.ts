@@ -8,7 +8,7 @@ export default defineConfig({
     include: ["test/reliability/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 30_000,
-    maxConcurrency: 16,
+    maxConcurrency: 8,
     execArgv: ["--expose-gc"],
   },
 });

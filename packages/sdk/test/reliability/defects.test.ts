@@ -70,17 +70,19 @@ function ods(base: string, imsHost: string, transport: "node" | "fetch", extra: 
   });
 }
 
+const STALL_TIMEOUT = 1_000;
+
 describe("defect 1: a stalled body under garbage collection never settles (fetch option, /raw on the Node transport)", () => {
   const cases = [
     {
       name: "deliver with the fetch option",
       run: (base: string) =>
-        delivery(base, "fetch", { timeout: 500 }).deliver({ sessionId: "s1", request: DELIVERY_BODY }),
+        delivery(base, "fetch", { timeout: STALL_TIMEOUT }).deliver({ sessionId: "s1", request: DELIVERY_BODY }),
     },
     {
       name: "raw POST on the Node transport",
       run: (base: string) =>
-        rawDelivery(delivery(base, "node", { timeout: 500 })).POST("/rest/v1/delivery", {
+        rawDelivery(delivery(base, "node", { timeout: STALL_TIMEOUT })).POST("/rest/v1/delivery", {
           params: { query: { client: "acme", sessionId: "s1" } },
           body: DELIVERY_BODY,
         }),
@@ -88,7 +90,7 @@ describe("defect 1: a stalled body under garbage collection never settles (fetch
     {
       name: "raw POST with the fetch option",
       run: (base: string) =>
-        rawDelivery(delivery(base, "fetch", { timeout: 500 })).POST("/rest/v1/delivery", {
+        rawDelivery(delivery(base, "fetch", { timeout: STALL_TIMEOUT })).POST("/rest/v1/delivery", {
           params: { query: { client: "acme", sessionId: "s1" } },
           body: DELIVERY_BODY,
         }),
@@ -98,12 +100,13 @@ describe("defect 1: a stalled body under garbage collection never settles (fetch
     const gc = (globalThis as { gc?: () => void }).gc;
     expect(gc, "run with --expose-gc (vitest.reliability.config.ts)").toBeTypeOf("function");
     const t = tag();
-    const stop = garbagePressure(10, 100);
+    const stop = garbagePressure(10, 200);
     try {
-      const outcome = await within(500 + 4_000, () => run(server.base("stall-after-headers", undefined, t)));
+      const outcome = await within(STALL_TIMEOUT + 5_000, () => run(server.base("stall-after-headers", undefined, t)));
       expect(outcome.hung, "the call never settled").toBeUndefined();
       expect(outcome.error, describeError(outcome.error)).toBeInstanceOf(TimeoutError);
-      expect(outcome.ms).toBeLessThan(500 + MARGIN);
+      // Full collections every 200 ms stop the world on a 2-core box: a wider margin than elsewhere.
+      expect(outcome.ms).toBeLessThan(2 * STALL_TIMEOUT);
       const sockets = server.requestsTagged(t).map((request) => request.socket);
       expect(sockets).toHaveLength(1);
       expect(await server.waitForClosed(sockets, MARGIN)).toBe(true);
