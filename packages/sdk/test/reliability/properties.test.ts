@@ -197,20 +197,23 @@ describe("paging never loops, whatever the next links are", () => {
 });
 
 describe("parseRetryAfter", () => {
-  it("reads delta-seconds exactly", () => {
+  // Delays are capped at what a timer can hold (2**31-1 ms, about 24.8 days).
+  const MAX_DELAY = 2 ** 31 - 1;
+
+  it("reads delta-seconds exactly, capped at what a timer can hold", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10_000_000 }), (seconds) => {
-        expect(parseRetryAfter(String(seconds), NOW)).toBe(seconds * 1000);
+        expect(parseRetryAfter(String(seconds), NOW)).toBe(Math.min(seconds * 1000, MAX_DELAY));
       }),
       RUNS,
     );
   });
 
-  it("reads an HTTP date as the time until it, never negative", () => {
+  it("reads an HTTP date as the time until it, never negative, capped", () => {
     fc.assert(
       fc.property(fc.integer({ min: NOW - 10 ** 10, max: NOW + 10 ** 10 }), (at) => {
         const delay = parseRetryAfter(new Date(at).toUTCString(), NOW);
-        const expected = Math.max(0, Math.floor(at / 1000) * 1000 - NOW);
+        const expected = Math.min(MAX_DELAY, Math.max(0, Math.floor(at / 1000) * 1000 - NOW));
         expect(delay).toBe(expected);
       }),
       RUNS,
@@ -241,6 +244,7 @@ describe("parseRetryAfter", () => {
         if (delay !== undefined) {
           expect(Number.isFinite(delay)).toBe(true);
           expect(delay).toBeGreaterThanOrEqual(0);
+          expect(delay).toBeLessThanOrEqual(MAX_DELAY);
         }
       }),
       RUNS,
