@@ -1,9 +1,9 @@
 import {
   checkOptions,
   createImsTokenProvider,
+  type ImsTokenProviderOptions,
   isStringOption,
   PLATFORM_OPTION_CHECKS,
-  type ImsTokenProviderOptions,
   type PlatformClientOptions,
   type PlatformCredentials,
   type RequestValidation,

@@ -10,8 +10,8 @@ import {
   type RetryOptions,
   TRANSPORT_OPTION_CHECKS,
   unwrap,
-  wholeNumber,
   ValidationError,
+  wholeNumber,
 } from "@offerkit/core";
 import {
   type AnalyticsResponse,

@@ -98,7 +98,7 @@ describe("defect 1: a stalled body under garbage collection never settles (fetch
   ];
   it.each(cases)("$name: TimeoutError on time, socket closed", async ({ run }) => {
     const gc = (globalThis as { gc?: () => void }).gc;
-    expect(gc, "run with --expose-gc (vitest.reliability.config.ts)").toBeTypeOf("function");
+    expect(gc, "run with --expose-gc (test/reliability/vitest.config.ts)").toBeTypeOf("function");
     const t = tag();
     const stop = garbagePressure(10, 200);
     try {
