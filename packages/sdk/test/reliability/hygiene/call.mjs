@@ -31,6 +31,8 @@ const decision = {
 const signal = process.env.HYGIENE_ABORT ? AbortSignal.timeout(Number(process.env.HYGIENE_ABORT)) : undefined;
 
 const entries = {
+  // Imports only: how long this machine takes to tear a process down, the baseline of every other case.
+  none: () => Promise.resolve(),
   deliver: () =>
     unwrap(
       createDeliveryClient({ client: "acme", baseUrl: base, ...common }).deliver(
