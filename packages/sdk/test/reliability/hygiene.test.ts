@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRANSPORT_NAMES } from "./harness.js";
 
 const SCRIPT = fileURLToPath(new URL("./hygiene/call.mjs", import.meta.url));
-/** How long the process may live after its call settled, beyond what tearing down a process takes here. */
-const EXIT_WITHIN = 1_500;
+/**
+ * The child checks itself that nothing keeps it alive 1.5 s after its call settled (HYGIENE_GRACE, see call.mjs);
+ * this wall-clock bound only catches a child that hangs outright, however loaded the machine.
+ */
+const WALL_LIMIT = 6_000;
 /** How long a process that made no call takes to exit after printing: measured once, in `beforeAll`. */
 let baseline = 0;
 
@@ -102,7 +105,7 @@ const CASES: readonly Case[] = [
 ];
 
 /** At most this many children at once: each is a whole Node process on a 2-core box. */
-const PARALLEL = 6;
+const PARALLEL = 3;
 let running = 0;
 const queue: (() => void)[] = [];
 async function slot<T>(run: () => Promise<T>): Promise<T> {
@@ -118,30 +121,32 @@ async function slot<T>(run: () => Promise<T>): Promise<T> {
 
 /** Runs the child; resolves with how the call settled and how long the process lived after that. */
 function runChild(args: string[], env: Record<string, string>) {
-  return new Promise<{ settled: string; exitAfter: number; code: number | null; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], {
-      cwd: fileURLToPath(new URL("../..", import.meta.url)),
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    let settledAt: number | undefined;
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (settledAt === undefined && stdout.includes("settled ")) settledAt = performance.now();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    // A child that never exits is killed well after the limit, and reported as living that long.
-    const guard = setTimeout(() => child.kill("SIGKILL"), 10_000);
-    child.on("exit", (code) => {
-      clearTimeout(guard);
-      const settled = /settled (\S+)/.exec(stdout)?.[1] ?? "never";
-      resolve({ settled, exitAfter: performance.now() - (settledAt ?? performance.now()), code, stderr });
-    });
-  });
+  return new Promise<{ settled: string; exitAfter: number; code: number | null; stdout: string; stderr: string }>(
+    (resolve) => {
+      const child = spawn(process.execPath, [SCRIPT, ...args], {
+        cwd: fileURLToPath(new URL("../..", import.meta.url)),
+        env: { ...process.env, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      let settledAt: number | undefined;
+      child.stdout.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (settledAt === undefined && stdout.includes("settled ")) settledAt = performance.now();
+      });
+      child.stderr.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      // A child that never exits is killed well after the limit, and reported as living that long.
+      const guard = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      child.on("exit", (code) => {
+        clearTimeout(guard);
+        const settled = /settled (\S+)/.exec(stdout)?.[1] ?? "never";
+        resolve({ settled, exitAfter: performance.now() - (settledAt ?? performance.now()), code, stdout, stderr });
+      });
+    },
+  );
 }
 
 let tags = 0;
@@ -161,10 +166,11 @@ describe.each(TRANSPORT_NAMES)("on the %s transport the process exits on its own
         server.destroyTagged(`${tag}-ims`);
         expect(result.stderr).toBe("");
         expect(result.settled).toMatch(new RegExp(`^(${item.settled})$`));
+        // The child's own unreferenced 1.5 s timer fired: something kept the process alive that long.
+        expect(result.stdout).not.toContain("still alive");
         expect(result.code).toBe(0);
-        expect(result.exitAfter, "the process stayed alive after the call settled").toBeLessThan(
-          baseline + EXIT_WITHIN,
-        );
+        // And by the wall clock, with what tearing a process down costs on this machine (a starved CPU is slow).
+        expect(result.exitAfter, "the process stayed alive after the call settled").toBeLessThan(baseline + WALL_LIMIT);
       });
     });
   }

@@ -1,6 +1,6 @@
 // Run by hygiene.test.ts in a child process: makes one call through the built packages, prints how it settled, and
 // then must let the process exit on its own (no timer, socket or listener of ours may keep it alive).
-import { createImsTokenProvider, unwrap } from "@offerkit/core";
+import { createImsTokenProvider, OfferkitError, unwrap } from "@offerkit/core";
 import { createDeliveryClient } from "@offerkit/delivery";
 import { rawClient } from "@offerkit/delivery/raw";
 import { createOdsClient } from "@offerkit/ods";
@@ -27,8 +27,11 @@ const decision = {
   ],
   "xdm:profiles": [{ "xdm:identityMap": { ECID: [{ "xdm:id": "12345" }] } }],
 };
-// Aborted by the caller part-way: the case "abort".
-const signal = process.env.HYGIENE_ABORT ? AbortSignal.timeout(Number(process.env.HYGIENE_ABORT)) : undefined;
+// Aborted by the caller part-way: the case "abort". (Not AbortSignal.timeout, whose reason is itself a TimeoutError.)
+const controller = new AbortController();
+if (process.env.HYGIENE_ABORT)
+  setTimeout(() => controller.abort(new Error("caller gave up")), Number(process.env.HYGIENE_ABORT));
+const signal = process.env.HYGIENE_ABORT ? controller.signal : undefined;
 
 const entries = {
   // Imports only: how long this machine takes to tear a process down, the baseline of every other case.
@@ -67,5 +70,13 @@ try {
   await run();
   process.stdout.write("settled ok\n");
 } catch (error) {
-  process.stdout.write(`settled ${error?.name}\n`);
+  // Only offerkit's errors count: anything else is reported as foreign, whatever its name.
+  process.stdout.write(`settled ${error instanceof OfferkitError ? error.name : `foreign-${error?.name}`}\n`);
 }
+// An unreferenced timer fires only while something else keeps the process alive: if it fires, something does. Timed
+// on the event loop, so a starved CPU delays the exit but cannot fail the case.
+const grace = Number(process.env.HYGIENE_GRACE ?? 1500);
+setTimeout(() => {
+  process.stdout.write(`still alive ${grace} ms after settling: ${process.getActiveResourcesInfo().join(", ")}\n`);
+  process.exit(3);
+}, grace).unref();
