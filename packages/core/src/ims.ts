@@ -110,7 +110,9 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
 
   let cached: CachedToken | undefined;
   /** The token request under way, and how many callers still wait for it. */
-  let pending: { readonly promise: Promise<CachedToken>; readonly controller: AbortController; waiters: number } | undefined;
+  let pending:
+    | { readonly promise: Promise<CachedToken>; readonly controller: AbortController; waiters: number }
+    | undefined;
 
   async function requestToken(signal: AbortSignal): Promise<CachedToken> {
     const call = transport.begin({ signal });
@@ -166,12 +168,14 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
       });
       const entry = { promise, controller, waiters: 0 };
       pending = entry;
-      promise.then(
-        () => {},
-        () => {},
-      ).finally(() => {
-        if (pending === entry) pending = undefined;
-      });
+      promise
+        .then(
+          () => {},
+          () => {},
+        )
+        .finally(() => {
+          if (pending === entry) pending = undefined;
+        });
     }
     const entry = pending;
     entry.waiters++;
@@ -255,8 +259,7 @@ const CREDENTIAL_ERRORS = new Set(["invalid_client", "unauthorized_client", "inv
 
 function rejection(status: number, body: Record<string, unknown> | undefined, endpoint: string, secret: string) {
   const imsError = typeof body?.error === "string" ? redact(body.error, secret) : undefined;
-  const description =
-    typeof body?.error_description === "string" ? redact(body.error_description, secret) : undefined;
+  const description = typeof body?.error_description === "string" ? redact(body.error_description, secret) : undefined;
   const reason =
     status === 429 || status >= 500
       ? "unavailable"
@@ -279,7 +282,8 @@ function redact(text: string, secret: string): string {
   for (const spelling of [...spellings]) spellings.add(spelling.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
   let clean = text;
   // Longest first, so that a spelling containing another is replaced whole.
-  for (const spelling of [...spellings].sort((a, b) => b.length - a.length)) clean = clean.replaceAll(spelling, "[redacted]");
+  for (const spelling of [...spellings].sort((a, b) => b.length - a.length))
+    clean = clean.replaceAll(spelling, "[redacted]");
   return clean;
 }
 

@@ -32,6 +32,17 @@ export {
 } from "./errors.js";
 export { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
 export {
+  checkOptions,
+  isBooleanOption,
+  isFunctionOption,
+  isSignalOption,
+  isStringOption,
+  MAX_TIMER_MS,
+  millis,
+  type OptionCheck,
+  wholeNumber,
+} from "./options.js";
+export {
   PaginationError,
   type PaginationFailureReason,
   type Paginator,
@@ -73,7 +84,7 @@ export {
   type RequestRules,
   type RequestValidation,
 } from "./request-check.js";
-export { apiErrorFrom, type CallResult, requestIdOf, unwrap } from "./result.js";
+export { apiErrorFrom, type CallResult, type DataOf, requestIdOf, unwrap } from "./result.js";
 export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./retry.js";
 export {
   type RawClientOptions,
@@ -83,6 +94,14 @@ export {
   send,
   withConnection,
 } from "./send.js";
+export type {
+  CallHooks,
+  ErrorEvent,
+  Logger,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from "./transport/observe.js";
 export {
   type CallOverrides,
   type CallScope,
@@ -102,25 +121,6 @@ export {
   type Transport,
   type TransportOptions,
 } from "./transport.js";
-export {
-  checkOptions,
-  isBooleanOption,
-  isFunctionOption,
-  isSignalOption,
-  isStringOption,
-  MAX_TIMER_MS,
-  millis,
-  type OptionCheck,
-  wholeNumber,
-} from "./options.js";
-export type {
-  CallHooks,
-  ErrorEvent,
-  Logger,
-  RequestEvent,
-  ResponseEvent,
-  RetryEvent,
-} from "./transport/observe.js";
 export {
   type CompactSchema,
   checkValue,

@@ -5,7 +5,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream";
 import { constants, createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Dispatcher } from "undici";
-import { BodyOverLimit } from "./read-body.js";
+import { BodyOverLimit, isOverLimit } from "./read-body.js";
 import { followRedirects, type HopInit, type SendHop } from "./redirect.js";
 
 export interface NodeFetchOptions {
@@ -148,7 +148,7 @@ async function readAll(body: Readable, limit: number): Promise<Uint8Array> {
       chunks.push(chunk as Buffer);
     }
   } catch (cause) {
-    if (cause instanceof BodyOverLimit) throw cause;
+    if (isOverLimit(cause)) throw cause;
     throw Object.assign(new Error("body read failed", { cause }), { partial: new Uint8Array(Buffer.concat(chunks)) });
   }
   const whole = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length);

@@ -59,7 +59,11 @@ export const isStringOption: OptionCheck = (value, field) => {
 
 export const isSignalOption: OptionCheck = (value, field) => {
   const signal = value as { aborted?: unknown; addEventListener?: unknown };
-  if (typeof signal !== "object" || typeof signal.aborted !== "boolean" || typeof signal.addEventListener !== "function") {
+  if (
+    typeof signal !== "object" ||
+    typeof signal.aborted !== "boolean" ||
+    typeof signal.addEventListener !== "function"
+  ) {
     throw new ValidationError(field, "an AbortSignal");
   }
 };
@@ -70,11 +74,13 @@ export const isSignalOption: OptionCheck = (value, field) => {
  */
 export function methods(names: readonly string[], strict: boolean): OptionCheck {
   return (value, field) => {
-    if (value === null || typeof value !== "object") throw new ValidationError(field, `an object with ${names.join(", ")}`);
+    if (value === null || typeof value !== "object")
+      throw new ValidationError(field, `an object with ${names.join(", ")}`);
     for (const name of strict ? Object.keys(value) : names) {
       const method = (value as Record<string, unknown>)[name];
       if (!names.includes(name)) throw new ValidationError(`${field}.${name}`, `one of ${names.join(", ")}`);
-      if (method !== undefined && typeof method !== "function") throw new ValidationError(`${field}.${name}`, "a function");
+      if (method !== undefined && typeof method !== "function")
+        throw new ValidationError(`${field}.${name}`, "a function");
     }
   };
 }

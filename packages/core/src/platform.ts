@@ -1,9 +1,10 @@
 import { authenticator, type PlatformCredentials, resolveCredentials } from "./auth.js";
 import { ValidationError } from "./errors.js";
 import { assertSafeHeaders, type HeaderInput, userAgent, VISIBLE_ASCII } from "./headers.js";
+import { checkOptions, isSignalOption, isStringOption, type OptionCheck } from "./options.js";
 import type { Check, RequestValidation } from "./request-check.js";
 import type { RetryOptions } from "./retry.js";
-import { checkOptions, isSignalOption, isStringOption, type OptionCheck } from "./options.js";
+import type { CallHooks, Logger } from "./transport/observe.js";
 import {
   type CallScope,
   type CallTransport,
@@ -12,7 +13,6 @@ import {
   type FetchLike,
   TRANSPORT_OPTION_CHECKS,
 } from "./transport.js";
-import type { CallHooks, Logger } from "./transport/observe.js";
 
 /** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";
@@ -99,12 +99,18 @@ export function setUpPlatformClient<OperationId extends string>(
     readonly packageName: string;
     readonly version: string;
     readonly headerRules: Readonly<Record<string, Check>> | undefined;
+    /** The checks of the client's own options beyond the Platform ones (ODE's `endpoint`, `containerId`). */
+    readonly optionChecks?: Readonly<Record<string, OptionCheck>> | undefined;
   },
 ): PlatformClientSetup {
   if (!options || typeof options !== "object") {
     throw new ValidationError("options", "an object with auth, imsOrgId and sandboxName");
   }
-  checkOptions(options, "", PLATFORM_OPTION_CHECKS);
+  checkOptions(
+    options,
+    "",
+    spec.optionChecks ? { ...PLATFORM_OPTION_CHECKS, ...spec.optionChecks } : PLATFORM_OPTION_CHECKS,
+  );
   // The one check of the identity headers: the spec's rules, and (for `identity` below) header-safe values.
   const checkHeader = (name: string, value: unknown, field: string, identity?: boolean) => {
     spec.headerRules?.[name]?.(value, field);

@@ -1,5 +1,14 @@
-/** Thrown by a body reader that stopped at its byte limit (and closed the body); the read step reports it. */
-export class BodyOverLimit extends Error {}
+/**
+ * Thrown by a body reader that stopped at its byte limit (and closed the body); the read step reports it. Known by
+ * its `overLimit` mark rather than `instanceof`, since a base fetch may come from another copy of this module.
+ */
+export class BodyOverLimit extends Error {
+  readonly overLimit = true;
+}
+
+export function isOverLimit(error: unknown): boolean {
+  return (error as { overLimit?: unknown } | undefined)?.overLimit === true;
+}
 
 /**
  * The whole body of a Response, read from its web stream, stopping at `limit` bytes (the body is cancelled, which
@@ -30,7 +39,7 @@ export async function readBytes(response: Response, limit: number, signal: Abort
       chunks.push(value);
     }
   } catch (error) {
-    if (error instanceof BodyOverLimit || signal.aborted) throw error;
+    if (isOverLimit(error) || signal.aborted) throw error;
     throw Object.assign(new Error("body read failed", { cause: error }), { partial: concat(chunks, length) });
   } finally {
     signal.removeEventListener("abort", cancel);

@@ -17,7 +17,9 @@ const NO_CONTENT_STATUSES = [202, 204, 205];
  * without data is an `UnexpectedResponseError` (the client methods already refuse one where their spec promises
  * a body), except for 202, 204 and 205, which resolve `undefined` where the operation's types say so.
  */
-export async function unwrap<Data>(call: CallResult<Data> | Promise<CallResult<Data>>): Promise<Data> {
+export async function unwrap<Result extends CallResult<unknown>>(
+  call: Result | Promise<Result>,
+): Promise<DataOf<Result>> {
   const { response, data, error } = await call;
   if (!response.ok) throw apiErrorFrom(response, error);
   if (data === undefined && !NO_CONTENT_STATUSES.includes(response.status)) {
@@ -30,8 +32,14 @@ export async function unwrap<Data>(call: CallResult<Data> | Promise<CallResult<D
       reason: "an empty body where the API promises JSON",
     });
   }
-  return data as Data;
+  return data as DataOf<Result>;
 }
+
+/**
+ * The `data` of a result's successful variants: what `unwrap` resolves to. A variant whose `data` may be
+ * `undefined` (a beacon's 204) makes it possibly undefined; error variants (`data?: never`) add nothing.
+ */
+export type DataOf<Result> = Result extends { readonly data: infer Data } ? Data : never;
 
 /**
  * Builds the `ApiError` for a non-2xx response whose body openapi-fetch has already read: a `ConflictError` for

@@ -53,7 +53,8 @@ export function resolveRetryPolicy(options: RetryOptions | false | undefined, fi
   }
   checkOptions(options, field, RETRY_OPTIONS);
   const policy = { ...DEFAULT_RETRY };
-  for (const [key, value] of Object.entries(options ?? {})) if (value !== undefined) Object.assign(policy, { [key]: value });
+  for (const [key, value] of Object.entries(options ?? {}))
+    if (value !== undefined) Object.assign(policy, { [key]: value });
   return policy;
 }
 

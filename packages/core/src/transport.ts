@@ -24,7 +24,8 @@ export interface TransportOptions {
    * The fetch to send with. Default: on Node, the Node transport (undici with a keep-alive pool); elsewhere
    * `globalThis.fetch`, looked up on every call so that test doubles installed later still apply. Whichever it is,
    * redirects are followed here, and credential headers never follow one to another origin. It is called with a
-   * Request that follows the call's signal, and that signal again as `init.signal`.
+   * Request that follows the call's signal, and `init` with that signal and the request body again: a fetch that
+   * forwards `init` (`(request, init) => fetch(request, init)`) sends the body without streaming it.
    */
   readonly fetch?: FetchLike | undefined;
   /** Milliseconds one call may take in all, retries, waits and the body read included; `0` for no limit. Default 10000. */
@@ -173,7 +174,8 @@ function resolveConfig(options: TransportOptions, prefix: string): TransportConf
 function userFetchHop(fetch: FetchLike): SendHop {
   return (url, init) => {
     const request = new Request(url, init);
-    return fetch(request, { signal: init.signal }).finally(() => request);
+    // The body again in `init`: a fetch that forwards it sends it as it is, not streamed out of the Request's copy.
+    return fetch(request, { body: init.body, signal: init.signal }).finally(() => request);
   };
 }
 
@@ -242,7 +244,9 @@ async function run(
     headers,
     // The body comes as `init.body` (a scope's own requests) or is read from the Request once: every attempt and
     // every redirect hop sends the same one.
-    body: (init?.body as Exchange["body"] | undefined) ?? (request.body ? new Uint8Array(await request.arrayBuffer()) : null),
+    body:
+      (init?.body as Exchange["body"] | undefined) ??
+      (request.body ? new Uint8Array(await request.arrayBuffer()) : null),
     redirect: request.redirect ?? "follow",
     request: summary,
     call,

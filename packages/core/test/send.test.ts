@@ -1,11 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  createCallTransport,
-  createTransport,
-  newRequestId,
-  send,
-  UnexpectedResponseError,
-} from "../src/index.js";
+import { createCallTransport, createTransport, newRequestId, send, UnexpectedResponseError } from "../src/index.js";
 import { startServer } from "./http-server.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;

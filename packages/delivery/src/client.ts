@@ -99,8 +99,23 @@ export interface CallOptions {
   readonly baseUrl?: string;
 }
 
-/** What `deliver` resolves to: openapi-fetch's `{ data, error, response }`, typed by the spec. */
-export type DeliveryResult = FetchResponse<operations["execute"], { body: DeliveryRequest }, `${string}/${string}`>;
+type ExecuteResult = FetchResponse<operations["execute"], { body: DeliveryRequest }, `${string}/${string}`>;
+
+/**
+ * What `deliver` resolves to: openapi-fetch's `{ data, error, response }`, typed by the spec. `data` is the
+ * response object: only a beacon may be answered without one (see `BeaconResult`).
+ */
+export type DeliveryResult =
+  | { readonly data: NonNullable<ExecuteResult["data"]>; readonly error?: never; readonly response: Response }
+  | { readonly data?: never; readonly error: NonNullable<ExecuteResult["error"]>; readonly response: Response };
+
+/** A beacon (`context.beacon: true`) may also be answered 204 with no body: `data` is then `undefined`. */
+export type BeaconResult =
+  | DeliveryResult
+  | { readonly data: undefined; readonly error?: never; readonly response: Response };
+
+/** A `deliver` input whose request is a beacon. */
+export type BeaconInput = DeliverInput & { readonly request: { readonly context: { readonly beacon: true } } };
 
 export interface DeliveryClient {
   /**
@@ -109,6 +124,7 @@ export interface DeliveryClient {
    * anything is sent; a bad field throws a `ValidationError` naming it. Resolves with `{ data }` on 2xx and `{ error, response }` otherwise; throws
    * `TimeoutError`, `AbortError`, `NetworkError` or `UnexpectedResponseError` when there is no usable answer.
    */
+  deliver(input: BeaconInput, options?: CallOptions): Promise<BeaconResult>;
   deliver(input: DeliverInput, options?: CallOptions): Promise<DeliveryResult>;
   /** The origin calls go to unless a call says otherwise. */
   readonly baseUrl: string;
@@ -136,7 +152,8 @@ const OPTION_CHECKS: Record<keyof DeliveryClientOptions, OptionCheck> = {
 const CALL_CHECKS: Record<keyof CallOptions, OptionCheck> = { ...CALL_OPTION_CHECKS, baseUrl: checkedLater };
 
 export function createDeliveryClient(options: DeliveryClientOptions): DeliveryClient {
-  if (!options || typeof options !== "object") throw new ValidationError("options", "an object with client or imsOrgId");
+  if (!options || typeof options !== "object")
+    throw new ValidationError("options", "an object with client or imsOrgId");
   checkOptions(options, "", OPTION_CHECKS);
   const { client, imsOrgId } = options;
   if (client === undefined && imsOrgId === undefined) {
@@ -167,7 +184,7 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
   return withConnection(
     {
       baseUrl,
-      deliver(input, call = {}) {
+      deliver(input: DeliverInput, call: CallOptions = {}): Promise<DeliveryResult> {
         return runCall(transport, call, CALL_CHECKS, (scope) => {
           // Every check runs before the network; a throw here rejects the returned promise like any other failure.
           const query = { ...account, sessionId: input?.sessionId, version: input?.version };

@@ -9,6 +9,8 @@ export {
   ValidationError,
 } from "@offerkit/core";
 export {
+  type BeaconInput,
+  type BeaconResult,
   type CallOptions,
   createDeliveryClient,
   DELIVERY_PATH,

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { ApiError, unwrap } from "@offerkit/core";
+import { ApiError, UnexpectedResponseError, unwrap } from "@offerkit/core";
 import { contractOperation, loadSpec, recordingFetch, responseSchemaChecker } from "@offerkit/testkit";
 import { describe, expect, inject, it } from "vitest";
 import { createDeliveryClient, type DeliveryRequest } from "../src/index.js";
@@ -61,10 +61,9 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
 
   it.each(operation.statuses)("answers documented status %i in the typed shape", async (status) => {
     const { fetch, target } = client();
-    const result = await target.deliver(
-      { sessionId: "s-1", request: minimal },
-      { headers: { Prefer: `code=${status}` } },
-    );
+    // The spec answers 204 to a beacon only; the client refuses an empty answer to anything else.
+    const request = status === 204 ? { ...minimal, context: { ...minimal.context, beacon: true } } : minimal;
+    const result = await target.deliver({ sessionId: "s-1", request }, { headers: { Prefer: `code=${status}` } });
     expect(result.response.status).toBe(status);
     expectDeliveryHeaders(fetch.last.headers);
     const mediaType = operation.mediaTypes[status]?.[0];
@@ -80,6 +79,12 @@ describe(`${operation.method} ${operation.path} (${operation.operationId})`, () 
       expect(error).toBeInstanceOf(ApiError);
       expect(error).toMatchObject({ status, body: result.error });
     }
+  });
+
+  it("refuses a 204 to a request that is not a beacon: the spec promises a body then", async () => {
+    const { target } = client();
+    const failure = target.deliver({ sessionId: "s-1", request: minimal }, { headers: { Prefer: "code=204" } });
+    await expect(failure).rejects.toBeInstanceOf(UnexpectedResponseError);
   });
 
   it("describes responses that tolerate fields Adobe adds later", () => {

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { DeliveryRequest, DeliveryResponse, DeliveryResult, MboxRequest, Option } from "../src/index.js";
-import { createDeliveryClient } from "../src/index.js";
+import { createDeliveryClient, unwrap } from "../src/index.js";
 
 describe("request types", () => {
   it("refuse a misspelled field", () => {
@@ -34,5 +34,22 @@ describe("response types", () => {
     expectTypeOf<NonNullable<DeliveryResult["data"]>>().not.toExtend<{ nope: string }>();
     expectTypeOf<NonNullable<DeliveryResult["error"]>>().toHaveProperty("message").toEqualTypeOf<string>();
     expectTypeOf<Option["type"]>().toEqualTypeOf<"html" | "json" | "redirect" | "dynamic" | "actions" | undefined>();
+  });
+});
+
+describe("unwrap's result (defect 5: an empty success is typed, never undefined behind a non-optional type)", () => {
+  it("is the response object for ordinary calls, and possibly undefined only for a beacon", async () => {
+    const target = createDeliveryClient({ client: "acme" });
+    const decided = await unwrap(target.deliver({ sessionId: "s", request: { context: { channel: "web" } } }));
+    const response: DeliveryResponse = decided;
+    const beacon = await unwrap(
+      target.deliver({ sessionId: "s", request: { context: { channel: "web", beacon: true } } }),
+    );
+    // @ts-expect-error a beacon may be answered 204 without a body
+    const notified: DeliveryResponse = beacon;
+    const maybe: DeliveryResponse | undefined = beacon;
+    expectTypeOf(response).not.toBeNullable();
+    expectTypeOf(notified).toEqualTypeOf<DeliveryResponse>();
+    expectTypeOf(maybe).toEqualTypeOf<DeliveryResponse | undefined>();
   });
 });

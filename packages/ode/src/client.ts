@@ -1,8 +1,9 @@
 import {
   checkRequest,
+  type OptionCheck,
+  PLATFORM_CALL_OPTION_CHECKS,
   type PlatformCallOptions,
   type PlatformClientOptions,
-  PLATFORM_CALL_OPTION_CHECKS,
   runCall,
   send,
   setUpPlatformClient,
@@ -92,11 +93,19 @@ export function isTerminalStatus(status: WorkloadStatus): boolean {
  * A client for Adobe's Batch Decisioning API. Authenticates with IMS (or the token you give), sends the org,
  * sandbox and a fresh `x-request-id` with every call, and refuses bad input before the network.
  */
+const checkedLater: OptionCheck = () => {};
+const CALL_CHECKS: Record<keyof OdeCallOptions, OptionCheck> = {
+  ...PLATFORM_CALL_OPTION_CHECKS,
+  containerId: checkedLater,
+};
+
 export function createOdeClient(options: OdeClientOptions): OdeClient {
   const setup = setUpPlatformClient(options, {
     packageName: "ode",
     version: VERSION,
     headerRules: requestRules.startWorkload.header,
+    // Checked below with their own wording.
+    optionChecks: { endpoint: checkedLater, containerId: checkedLater },
   });
   const endpoint = options.endpoint ?? (options.containerId === undefined ? "dwm" : "container");
   if (endpoint !== "container" && endpoint !== "dwm") {
@@ -127,7 +136,7 @@ export function createOdeClient(options: OdeClientOptions): OdeClient {
       endpoint,
       baseUrl: setup.baseUrl,
       startWorkload(request, call) {
-        return runCall(setup.transport, call, PLATFORM_CALL_OPTION_CHECKS, (scope) => {
+        return runCall(setup.transport, call, CALL_CHECKS, (scope) => {
           const containerId = containerFor(call);
           const header = setup.identity(call);
           checkRequest(
@@ -147,7 +156,7 @@ export function createOdeClient(options: OdeClientOptions): OdeClient {
         });
       },
       getWorkload(workloadId, call) {
-        return runCall(setup.transport, call, PLATFORM_CALL_OPTION_CHECKS, (scope) => {
+        return runCall(setup.transport, call, CALL_CHECKS, (scope) => {
           checkPathId(workloadId, "workloadId");
           const containerId = containerFor(call);
           const header = setup.identity(call);

@@ -1,8 +1,8 @@
 import {
   checkRequest,
+  PLATFORM_CALL_OPTION_CHECKS,
   type PlatformCallOptions,
   type PlatformClientOptions,
-  PLATFORM_CALL_OPTION_CHECKS,
   runCall,
   send,
   setUpPlatformClient,

@@ -10,9 +10,7 @@ export interface Call {
   readonly deadline: number;
   /** The error the caller gets once `signal` has aborted: a `TimeoutError` or an `AbortError`. */
   outcome(request: RequestSummary): Error;
-  /** Keeps `value` reachable until the call ends (a Request whose signal must keep following this call's). */
-  hold(value: object): void;
-  /** Clears the timer and the listener on the caller's signal; the call's signal is aborted if still open. */
+  /** Clears the timer and the listener on the caller's signal. */
   end(): void;
 }
 
@@ -24,7 +22,6 @@ export interface Call {
 export function openCall(callerSignal: AbortSignal | undefined, timeout: number): Call {
   const controller = new AbortController();
   let timedOut = false;
-  let held: object[] | undefined;
   const onCallerAbort = () => controller.abort(callerSignal?.reason);
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
@@ -40,13 +37,9 @@ export function openCall(callerSignal: AbortSignal | undefined, timeout: number)
     deadline: timeout > 0 ? Date.now() + timeout : Number.POSITIVE_INFINITY,
     outcome: (request) =>
       timedOut ? new TimeoutError(timeout, request) : new AbortError(request, { cause: callerSignal?.reason }),
-    hold(value) {
-      (held ??= []).push(value);
-    },
     end() {
       clearTimeout(timer);
       callerSignal?.removeEventListener("abort", onCallerAbort);
-      held = undefined;
     },
   };
 }

@@ -3,7 +3,7 @@
 // and request id, and every reader of the returned Response answers from memory.
 import { readBytes } from "#base-fetch";
 import { type RequestSummary, ResponseTooLargeError, UnexpectedResponseError } from "../errors.js";
-import { BodyOverLimit } from "../read-body.js";
+import { isOverLimit } from "../read-body.js";
 import { untilAborted } from "./deadline.js";
 
 /** 16 MiB: far above any real answer of these APIs (a few hundred KB at most), far below what hurts a server. */
@@ -50,7 +50,14 @@ export async function buffer(response: Response, context: ReadContext): Promise<
   const requestId = response.headers.get("x-request-id") ?? undefined;
   const fail = (bodyStart: string, reason: string, cause?: unknown) =>
     new UnexpectedResponseError(
-      { status: response.status, requestId, contentType, bodyStart: bodyStart.slice(0, BODY_START_LENGTH), request, reason },
+      {
+        status: response.status,
+        requestId,
+        contentType,
+        bodyStart: bodyStart.slice(0, BODY_START_LENGTH),
+        request,
+        reason,
+      },
       { cause },
     );
   const tooLarge = () => new ResponseTooLargeError({ status: response.status, requestId, request, limit });
@@ -64,7 +71,7 @@ export async function buffer(response: Response, context: ReadContext): Promise<
     bytes = await untilAborted(readBytes(response, limit, signal), signal);
   } catch (error) {
     if (signal.aborted) throw context.aborted();
-    if (error instanceof BodyOverLimit) throw tooLarge();
+    if (isOverLimit(error)) throw tooLarge();
     const partial = (error as { partial?: unknown }).partial;
     throw partial instanceof Uint8Array
       ? fail(decoder.decode(partial), "a body cut short", (error as Error).cause)

@@ -76,7 +76,13 @@ async function wait(
 ): Promise<boolean> {
   const { call } = exchange;
   if (Date.now() + delay >= call.deadline) return false;
-  hooks?.onRetry?.({ request: exchange.request, attempt: exchange.attempt, requestId: sentId(exchange), reason, delay });
+  hooks?.onRetry?.({
+    request: exchange.request,
+    attempt: exchange.attempt,
+    requestId: sentId(exchange),
+    reason,
+    delay,
+  });
   // The call ended during the wait: the deadline step turns the signal's reason into the call's error.
   if (!(await sleep(delay, call.signal))) throw call.signal.reason;
   exchange.attempt++;
