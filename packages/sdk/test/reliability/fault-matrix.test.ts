@@ -13,10 +13,13 @@ import {
   type TransportName,
 } from "./harness.js";
 
-/** The deadline of most cells: short, so the matrix stays fast. */
-const TIMEOUT = Number(process.env.MATRIX_TIMEOUT ?? 1000);
+/**
+ * The deadline of most cells: short, so the matrix stays fast, yet long enough for a token request, a connection
+ * and an answer on a 2-core box shared with other jobs (MATRIX_TIMEOUT and MATRIX_MARGIN override both).
+ */
+const TIMEOUT = Number(process.env.MATRIX_TIMEOUT ?? 2000);
 /** How late a call may settle after its deadline: scheduling on a loaded 2-core CI box, not a design allowance. */
-const MARGIN = Number(process.env.MATRIX_MARGIN ?? 500);
+const MARGIN = Number(process.env.MATRIX_MARGIN ?? 1000);
 const LIMIT = 64 * 1024;
 const RETRY = { minDelay: 100, maxDelay: 200 } as const;
 
@@ -118,7 +121,7 @@ const CELLS: readonly Cell[] = [
   {
     fault: "reset-before-headers",
     // Three attempts and two backoff waits.
-    timeout: 1500,
+    timeout: TIMEOUT + 1_000,
     check: (result, entry) => {
       imsOr(entry, result, "NetworkError");
       if (!entry.ims) {
@@ -137,15 +140,43 @@ const CELLS: readonly Cell[] = [
   { fault: "hang", check: timedOut, socketClosed: true },
   { fault: "endless-fast", check: tooLarge("endless-id"), socketClosed: true },
   { fault: "endless-slow", check: timedOut, socketClosed: true },
-  { fault: "429-seconds", param: 1, timeout: 2500, check: retryAfterHonoured(429), requests: twiceIfRetried, gap: 900 },
-  { fault: "503-seconds", param: 1, timeout: 2500, check: retryAfterHonoured(503), requests: twiceIfRetried, gap: 900 },
-  { fault: "503-date", param: 2, timeout: 3500, check: retryAfterHonoured(503), requests: twiceIfRetried, gap: 900 },
-  { fault: "429-date", param: 2, timeout: 3500, check: retryAfterHonoured(429), requests: twiceIfRetried, gap: 900 },
+  {
+    fault: "429-seconds",
+    param: 1,
+    timeout: TIMEOUT + 1_500,
+    check: retryAfterHonoured(429),
+    requests: twiceIfRetried,
+    gap: 900,
+  },
+  {
+    fault: "503-seconds",
+    param: 1,
+    timeout: TIMEOUT + 1_500,
+    check: retryAfterHonoured(503),
+    requests: twiceIfRetried,
+    gap: 900,
+  },
+  {
+    fault: "503-date",
+    param: 2,
+    timeout: TIMEOUT + 2_500,
+    check: retryAfterHonoured(503),
+    requests: twiceIfRetried,
+    gap: 900,
+  },
+  {
+    fault: "429-date",
+    param: 2,
+    timeout: TIMEOUT + 2_500,
+    check: retryAfterHonoured(429),
+    requests: twiceIfRetried,
+    gap: 900,
+  },
   // Malformed: never an immediate retry, the backoff (at least minDelay / 2) instead.
   {
     fault: "503-malformed",
     param: "-5",
-    timeout: 1500,
+    timeout: TIMEOUT + 1_000,
     check: retryAfterHonoured(503),
     requests: twiceIfRetried,
     gap: 45,
@@ -153,7 +184,7 @@ const CELLS: readonly Cell[] = [
   {
     fault: "503-malformed",
     param: "1.5",
-    timeout: 1500,
+    timeout: TIMEOUT + 1_000,
     check: retryAfterHonoured(503),
     requests: twiceIfRetried,
     gap: 45,
@@ -161,7 +192,7 @@ const CELLS: readonly Cell[] = [
   {
     fault: "429-malformed",
     param: "soon",
-    timeout: 1500,
+    timeout: TIMEOUT + 1_000,
     check: retryAfterHonoured(429),
     requests: twiceIfRetried,
     gap: 45,
@@ -169,7 +200,7 @@ const CELLS: readonly Cell[] = [
   {
     fault: "5xx-html",
     param: 503,
-    timeout: 1500,
+    timeout: TIMEOUT + 1_000,
     check: (result, entry) => {
       if (entry.ims) {
         expect(isOurs(result.error, "ImsAuthError"), describeError(result.error)).toBe(true);
