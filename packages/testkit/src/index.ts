@@ -6,6 +6,15 @@ export {
   type FakeImsTokenRequest,
   startFakeIms,
 } from "./fake-ims.js";
+export {
+  FAULTS,
+  type FaultName,
+  type FaultRequest,
+  type FaultServer,
+  type FaultServerOptions,
+  startFaultServer,
+  successBody,
+} from "./fault-server.js";
 export { type ProvidingProject, prismGlobalSetup } from "./global-setup.js";
 export { fixedTokenIdentity, REQUEST_ID, withoutRequestId } from "./platform-headers.js";
 export { type PrismMock, type PrismMockOptions, startPrismMock } from "./prism.js";
