@@ -208,3 +208,28 @@ function problemDetail(body: ProblemBody): string {
   }
   return "";
 }
+
+/**
+ * `text` with each secret taken out in every spelling an echo could have: as written, form-encoded (`+` for a
+ * space) and percent-encoded, with upper- or lower-case escapes. Used on whatever a server sends back, since a
+ * server may echo what it was sent (a token, a submitted form).
+ */
+export function redact(text: string, secrets: readonly string[]): string {
+  const spellings = new Set<string>();
+  for (const secret of secrets) {
+    if (!secret) continue;
+    for (const spelling of [
+      secret,
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      encodeURIComponent(secret),
+    ]) {
+      spellings.add(spelling);
+      spellings.add(spelling.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
+    }
+  }
+  let clean = text;
+  // Longest first, so that a spelling containing another is replaced whole.
+  for (const spelling of [...spellings].sort((a, b) => b.length - a.length))
+    clean = clean.replaceAll(spelling, "[redacted]");
+  return clean;
+}

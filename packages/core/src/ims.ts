@@ -1,5 +1,5 @@
 import type { TokenProvider } from "./auth.js";
-import { NetworkError, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
+import { AbortError, NetworkError, redact, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
 import { requireHeaderSafe, requireText, userAgent, VISIBLE_ASCII } from "./headers.js";
 import { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
 import { ImsAuthError } from "./ims-error.js";
@@ -188,7 +188,11 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
       }
     };
     signal.addEventListener("abort", leave, { once: true });
-    return untilAborted(entry.promise, signal).finally(() => signal.removeEventListener("abort", leave));
+    return untilAborted(entry.promise, signal)
+      .catch((error: unknown) => {
+        throw signal.aborted ? abortedWait(signal) : error;
+      })
+      .finally(() => signal.removeEventListener("abort", leave));
   }
 
   return {
@@ -197,7 +201,7 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
     getToken({ signal } = {}) {
       const now = Date.now();
       if (cached && now < cached.refreshAt) return Promise.resolve(cached.token);
-      if (signal?.aborted) return Promise.reject(signal.reason);
+      if (signal?.aborted) return Promise.reject(abortedWait(signal));
       const stale = cached;
       return refresh(signal).then(
         (fresh) => fresh.token,
@@ -222,6 +226,13 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
       return true;
     },
   };
+}
+
+/** Why a wait for a token ended early: the caller's signal, as an `AbortError` whose `cause` is its reason. */
+function abortedWait(signal: AbortSignal): AbortError {
+  const error = new AbortError(undefined, { cause: signal.reason });
+  error.message = "Waiting for an Adobe IMS access token was aborted by the caller.";
+  return error;
 }
 
 /** The same, minus the comma that separates scopes. */
@@ -258,8 +269,9 @@ async function readJson(response: Response): Promise<Record<string, unknown> | u
 const CREDENTIAL_ERRORS = new Set(["invalid_client", "unauthorized_client", "invalid_grant", "access_denied"]);
 
 function rejection(status: number, body: Record<string, unknown> | undefined, endpoint: string, secret: string) {
-  const imsError = typeof body?.error === "string" ? redact(body.error, secret) : undefined;
-  const description = typeof body?.error_description === "string" ? redact(body.error_description, secret) : undefined;
+  const imsError = typeof body?.error === "string" ? redact(body.error, [secret]) : undefined;
+  const description =
+    typeof body?.error_description === "string" ? redact(body.error_description, [secret]) : undefined;
   const reason =
     status === 429 || status >= 500
       ? "unavailable"
@@ -269,22 +281,6 @@ function rejection(status: number, body: Record<string, unknown> | undefined, en
           ? "invalid_credentials"
           : "rejected";
   return new ImsAuthError({ reason, endpoint, status, imsError, imsErrorDescription: description });
-}
-
-/**
- * IMS's own text with the client secret taken out in every spelling an echo of the form could have: as written,
- * form-encoded (`+` for a space) and percent-encoded, with upper- or lower-case escapes.
- */
-function redact(text: string, secret: string): string {
-  const formEncoded = new URLSearchParams({ s: secret }).toString().slice(2);
-  const percentEncoded = encodeURIComponent(secret);
-  const spellings = new Set([secret, formEncoded, percentEncoded]);
-  for (const spelling of [...spellings]) spellings.add(spelling.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
-  let clean = text;
-  // Longest first, so that a spelling containing another is replaced whole.
-  for (const spelling of [...spellings].sort((a, b) => b.length - a.length))
-    clean = clean.replaceAll(spelling, "[redacted]");
-  return clean;
 }
 
 function imsFailureFrom(error: unknown, endpoint: string): unknown {

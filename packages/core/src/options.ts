@@ -20,7 +20,7 @@ export function checkOptions(value: unknown, field: string, checks: Readonly<Rec
   }
   for (const key of Object.keys(value)) {
     const path = field ? `${field}.${key}` : key;
-    const check = checks[key];
+    const check = Object.hasOwn(checks, key) ? checks[key] : undefined;
     if (!check) throw new ValidationError(path, `one of the known options (${Object.keys(checks).join(", ")})`);
     const item = (value as Record<string, unknown>)[key];
     if (item !== undefined) check(item, path);

@@ -1,5 +1,5 @@
-import { ApiError, ConflictError, type ProblemBody, UnexpectedResponseError } from "./errors.js";
-import { requestSummaryOf, sentRequestIdOf, summarize } from "./transport.js";
+import { ApiError, ConflictError, type ProblemBody, redact, UnexpectedResponseError } from "./errors.js";
+import { requestSummaryOf, secretsOf, sentRequestIdOf, summarize } from "./transport.js";
 
 /** What every openapi-fetch call resolves to. */
 export interface CallResult<Data> {
@@ -46,11 +46,12 @@ export type DataOf<Result> = Result extends { readonly data: infer Data } ? Data
  * 409, so that a lost update race can be caught by type.
  */
 export function apiErrorFrom(response: Response, body: unknown, request?: Request): ApiError {
+  const secrets = secretsOf(response);
   return new (response.status === 409 ? ConflictError : ApiError)({
     status: response.status,
     statusText: response.statusText,
     requestId: requestIdOf(response, body, request),
-    body: asProblemBody(body),
+    body: asProblemBody(secrets.length > 0 ? withoutSecrets(body, secrets) : body),
     request: request ? summarize(request) : requestSummaryOf(response),
   });
 }
@@ -66,6 +67,18 @@ export function requestIdOf(response: Response, body?: unknown, request?: Reques
     return body.requestId;
   }
   return request?.headers.get("x-request-id") ?? sentRequestIdOf(response);
+}
+
+/** A parsed body with the secrets taken out of every string in it. */
+function withoutSecrets(body: unknown, secrets: readonly string[]): unknown {
+  if (typeof body === "string") return redact(body, secrets);
+  if (!body || typeof body !== "object") return body;
+  return JSON.parse(
+    redact(
+      JSON.stringify(body),
+      secrets.map((secret) => JSON.stringify(secret).slice(1, -1)),
+    ),
+  );
 }
 
 function asProblemBody(body: unknown): ProblemBody {

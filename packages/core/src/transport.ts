@@ -14,7 +14,13 @@ import { buffer, DEFAULT_MAX_RESPONSE_BYTES, everyReader } from "./transport/rea
 import { authStep, type Exchange, retryStep, SendFailure, type Step, sentId } from "./transport/steps.js";
 
 export { untilAborted } from "./transport/deadline.js";
-export { DEFAULT_MAX_RESPONSE_BYTES, isJsonMediaType, requestSummaryOf, sentRequestIdOf } from "./transport/read.js";
+export {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  isJsonMediaType,
+  requestSummaryOf,
+  secretsOf,
+  sentRequestIdOf,
+} from "./transport/read.js";
 
 /** The shape openapi-fetch calls: a `Request` in, a `Response` out. Any WHATWG `fetch` fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;

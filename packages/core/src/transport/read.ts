@@ -18,8 +18,19 @@ interface Answered {
   /** The `x-request-id` the request carried: the id to quote when the server sent none. */
   readonly sentRequestId: string | null;
   readonly bytes: Uint8Array;
+  /** Credentials the request carried (its token), taken out of anything built from the answer. */
+  readonly secrets: string[];
 }
 const answered = new WeakMap<Response, Answered>();
+
+/** Notes that `response` answered a request carrying `secret`, so errors built from it leave the secret out. */
+export function keepSecret(response: Response, secret: string): void {
+  answered.get(response)?.secrets.push(secret);
+}
+
+export function secretsOf(response: Response): readonly string[] {
+  return answered.get(response)?.secrets ?? [];
+}
 
 export function requestSummaryOf(response: Response): RequestSummary | undefined {
   return answered.get(response)?.request;
@@ -78,7 +89,7 @@ export async function buffer(response: Response, context: ReadContext): Promise<
       : fail("", "a body that could not be read", error);
   }
   const text = decoder.decode(bytes);
-  answered.set(response, { request, sentRequestId: context.sentRequestId, bytes });
+  answered.set(response, { request, sentRequestId: context.sentRequestId, bytes, secrets: [] });
   let json = () => Promise.resolve(text).then(JSON.parse);
   if (bytes.byteLength > 0 && response.ok && response.status !== 204 && response.status !== 205) {
     if (contentType && !isJsonMediaType(contentType)) {

@@ -1,7 +1,7 @@
 // The retry and auth steps of the transport, and the exchange every step passes down: one call's request as plain
 // data, the call that governs it, and its attempt count. Each step is `(exchange) => Promise<Response>` over the next.
 import type { RequestAuthenticator } from "../auth.js";
-import { NetworkError, type RequestSummary } from "../errors.js";
+import { NetworkError, type RequestSummary, redact, UnexpectedResponseError } from "../errors.js";
 import {
   backoffDelay,
   isRetryableStatus,
@@ -11,6 +11,7 @@ import {
 } from "../retry.js";
 import { type Call, sleep } from "./deadline.js";
 import type { CallHooks } from "./observe.js";
+import { keepSecret } from "./read.js";
 
 /** One call as the steps see it. */
 export interface Exchange {
@@ -97,11 +98,29 @@ export function authStep(auth: RequestAuthenticator, next: Step): Step {
   return async (exchange) => {
     const { headers, call } = exchange;
     const token = await auth.authorize(headers, call.signal);
-    const response = await next(exchange);
+    const response = await answerWithout(token, next(exchange));
     if (response.status !== 401 || !auth.refreshable || !auth.unauthorized(token)) return response;
-    await auth.authorize(headers, call.signal);
-    return next(exchange);
+    return answerWithout(await auth.authorize(headers, call.signal), next(exchange));
   };
+}
+
+/**
+ * The answer to a request that carried `token`, remembered as such so that an `ApiError` built from it leaves the
+ * token out, and a body error without it: a server may echo the request, headers included.
+ */
+async function answerWithout(token: string, answer: Promise<Response>): Promise<Response> {
+  try {
+    const response = await answer;
+    keepSecret(response, token);
+    return response;
+  } catch (error) {
+    if (error instanceof UnexpectedResponseError) {
+      Object.defineProperty(error, "bodyStart", { value: redact(error.bodyStart, [token]) });
+      error.message = redact(error.message, [token]);
+      if (error.stack) error.stack = redact(error.stack, [token]);
+    }
+    throw error;
+  }
 }
 
 export function sentId(exchange: Exchange): string | undefined {

@@ -22,11 +22,19 @@ export function paginateHalResults<Page extends HalResultsPage<unknown>>(options
   readonly list: (href: string | undefined, options: { readonly signal: AbortSignal }) => Promise<CallResult<Page>>;
   readonly prefetch?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
+  /**
+   * One spelling per page (an absolute link of the API's own origin cut to the relative form), so that a page is
+   * remembered, and never asked for twice, however the server spells its link.
+   */
+  readonly canonicalLink?: ((href: string) => string) | undefined;
 }): Paginator<Page, HalResultOf<Page>> {
-  const { list } = options;
+  const { list, canonicalLink } = options;
   return paginate<Page, HalResultOf<Page>>({
     fetchPage: (href, { signal }) => unwrap(list(href, { signal })),
-    nextCursor: (page) => page._links?.next?.href,
+    nextCursor: (page) => {
+      const href = page._links?.next?.href;
+      return canonicalLink && typeof href === "string" ? canonicalLink(href) : href;
+    },
     itemsOf: (page) => (page._embedded?.results ?? []) as readonly HalResultOf<Page>[],
     linkOrigin: options.baseUrl,
     prefetch: options.prefetch,

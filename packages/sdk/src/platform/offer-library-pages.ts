@@ -189,6 +189,7 @@ function pagesOf<S extends SchemaId>(
     baseUrl: client.baseUrl,
     prefetch: config.prefetch,
     signal: config.signal,
+    canonicalLink: (href) => relativeLink(href, client.baseUrl) ?? href,
     list: (href, { signal }) => {
       const options = { ...callOptions, signal };
       if (href === undefined) {
@@ -203,6 +204,21 @@ function pagesOf<S extends SchemaId>(
 }
 
 /**
+ * `href` relative to `/data/core/xcore`: as it is when already relative; cut down when absolute on `baseUrl`'s origin
+ * and under its xcore path (keeping the query byte for byte); undefined for any other absolute link.
+ */
+function relativeLink(href: string, baseUrl: string): string | undefined {
+  const origin = /^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/?#]*/i.exec(href);
+  if (!origin) return href;
+  const base = new URL(baseUrl);
+  const given = origin[0].toLowerCase();
+  if (given !== base.origin.toLowerCase() && given !== `//${base.host}`.toLowerCase()) return undefined;
+  const prefix = `${base.pathname.replace(/\/$/, "")}${XCORE_BASE_PATH}/`;
+  const path = href.slice(origin[0].length);
+  return path.startsWith(prefix) ? path.slice(prefix.length - 1) : undefined;
+}
+
+/**
  * A next link as `list`/`search` take it, relative to `/data/core/xcore`. An absolute link (whose origin `paginate`
  * has already checked) is cut down to that, keeping its query byte for byte. A link that is not a listing of the
  * same container and type is the server's doing, not the caller's: `PaginationError`, not `ValidationError`.
@@ -213,14 +229,7 @@ function repositoryLink(
   containerId: string,
   schema: SchemaId,
 ): { href: string; operation: "list" | "search" } {
-  const origin = /^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/?#]*/i.exec(href);
-  let relative = href;
-  if (origin) {
-    const prefix = `${new URL(baseUrl).pathname.replace(/\/$/, "")}${XCORE_BASE_PATH}/`;
-    const path = href.slice(origin[0].length);
-    relative = path.startsWith(prefix) ? path.slice(prefix.length - 1) : "";
-  }
-  const link = nextPageOf({ _links: { next: { href: relative } } });
+  const link = nextPageOf({ _links: { next: { href: relativeLink(href, baseUrl) ?? "" } } });
   const sameListing =
     link?.containerId === containerId && new URLSearchParams(link.href.split("?")[1]).get("schema") === schema;
   if (!link || !sameListing) {
