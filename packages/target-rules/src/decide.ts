@@ -587,7 +587,7 @@ function createTracer(
     result() {
       return snapshot({
         clientCode,
-        artifact: context.artifactTrace,
+        artifact: context.artifactTrace ?? { artifactVersion: compiled.artifact.version, ...compiled.artifact.meta },
         profile,
         request: { sessionId: context.sessionId, ...current },
         campaigns: [...campaigns.values()],
