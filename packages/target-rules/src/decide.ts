@@ -220,7 +220,16 @@ interface Tracer {
   request(mode: Mode, type: "mbox" | "view", detail: Detail): void;
   evaluated(rule: CompiledRule, data: Json, satisfied: boolean): void;
   notified(rule: CompiledRule, notification: Notification): void;
+  /** The trace as of now. */
   result(): Json;
+  /**
+   * A trace that, like Adobe's for an unmatched mbox and for pageLoad, keeps seeing rule conditions and
+   * notifications recorded later in the same execute/prefetch part; `settle()` fixes it once the part is decided.
+   */
+  live(holder: Json): void;
+  /** Settles `holder.trace` (a live trace taken from another holder) with the others. */
+  track(holder: Json): void;
+  settle(): void;
 }
 
 const snapshot = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -345,7 +354,14 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
   }
 
   /** The response entry for a satisfied rule (Adobe's post-processors, in their order). */
-  function outcome(rule: CompiledRule, detail: Detail, mode: Mode, isView: boolean, tracer: Tracer | undefined): Json {
+  function outcome(
+    rule: CompiledRule,
+    detail: Detail,
+    mode: Mode,
+    isView: boolean,
+    tracer: Tracer | undefined,
+    liveTrace = false,
+  ): Json {
     const consequence = rule.consequence;
     if (mode === "execute") addNotification(rule, tracer);
     const result: Json = {};
@@ -393,7 +409,8 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
     } else if (isView && consequence.metrics !== undefined) {
       result.metrics = cloneJson(consequence.metrics);
     }
-    if (tracer) result.trace = tracer.result();
+    if (tracer && liveTrace) tracer.live(result);
+    else if (tracer) result.trace = tracer.result();
     return result;
   }
 
@@ -415,7 +432,7 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
     };
   }
 
-  function decideMbox(detail: Detail, mode: Mode, tracer: Tracer | undefined): Json[] {
+  function decideMbox(detail: Detail, mode: Mode, tracer: Tracer | undefined, pageLoad = false): Json[] {
     const name = detail.name as string;
     const isGlobal = name === compiled.globalMbox;
     tracer?.request(mode, "mbox", detail);
@@ -425,23 +442,27 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
     for (const rule of compiled.mboxes.get(name) ?? []) {
       if (!allowed(rule) || (isGlobal && matchedKeys.has(rule.key))) continue;
       if (!evaluate(rule, data, tracer)) continue;
-      results.push(outcome(rule, detail, mode, false, tracer));
+      results.push(outcome(rule, detail, mode, false, tracer, pageLoad));
       matchedKeys.add(rule.key);
       if (!isGlobal) return results;
     }
     if (!isGlobal && results.length === 0) {
       const blank: Json = { name, index: detail.index };
-      if (tracer) blank.trace = tracer.result();
+      tracer?.live(blank);
       results.push(blank);
     }
     return results;
   }
 
   function decidePageLoad(details: RequestDetails, mode: Mode, tracer: Tracer | undefined): Json {
-    const results = decideMbox({ ...details, name: compiled.globalMbox }, mode, tracer);
+    const results = decideMbox({ ...details, name: compiled.globalMbox }, mode, tracer, true);
     const result: Json = { options: results.flatMap((entry) => entry.options as Json[]) };
     const last = results[results.length - 1];
-    if (last?.trace !== undefined) result.trace = last.trace;
+    if (last?.trace !== undefined) {
+      // Still live (see Tracer.live): it is settled on the pageLoad result, with the rest of this part.
+      result.trace = last.trace;
+      tracer?.track(result);
+    }
     const metrics = new Map<unknown, Json>();
     for (const entry of results) {
       for (const metric of (entry.metrics as Json[] | undefined) ?? []) metrics.set(metric.eventToken, metric);
@@ -481,6 +502,7 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
     if (part.mboxes) result.mboxes = part.mboxes.flatMap((mbox) => decideMbox(mbox, mode, tracer));
     if (part.views) result.views = part.views.flatMap((view) => decideView(view, mode, tracer));
     if (part.pageLoad) result.pageLoad = decidePageLoad(part.pageLoad, mode, tracer);
+    tracer?.settle();
     return result;
   }
 
@@ -540,6 +562,7 @@ function createTracer(
   profile: Json | undefined,
 ): Tracer {
   let current: Json = {};
+  const pending: Json[] = [];
   const campaigns = new Map<unknown, Json & { notifications?: Notification[] }>();
   const targets = new Map<
     unknown,
@@ -585,22 +608,37 @@ function createTracer(
       campaign.notifications.push(notification);
     },
     result() {
-      return snapshot({
-        clientCode,
-        artifact: context.artifactTrace ?? { artifactVersion: compiled.artifact.version, ...compiled.artifact.meta },
-        profile,
-        request: { sessionId: context.sessionId, ...current },
-        campaigns: [...campaigns.values()],
-        evaluatedCampaignTargets: [...targets.values()].map(
-          ({ matched, unmatched, matchedRules, unmatchedRules, ...rest }) => ({
-            ...rest,
-            matchedSegmentIds: [...matched],
-            unmatchedSegmentIds: [...unmatched],
-            matchedRuleConditions: matchedRules,
-            unmatchedRuleConditions: unmatchedRules,
-          }),
-        ),
-      });
+      return snapshot(view());
+    },
+    live(holder) {
+      holder.trace = view();
+      pending.push(holder);
+    },
+    track(holder) {
+      pending.push(holder);
+    },
+    settle() {
+      for (const holder of pending) holder.trace = snapshot(holder.trace);
+      pending.length = 0;
     },
   };
+
+  function view(): Json {
+    return {
+      clientCode,
+      artifact: context.artifactTrace ?? { artifactVersion: compiled.artifact.version, ...compiled.artifact.meta },
+      profile,
+      request: { sessionId: context.sessionId, ...current },
+      campaigns: [...campaigns.values()].map((campaign) => ({ ...campaign })),
+      evaluatedCampaignTargets: [...targets.values()].map(
+        ({ matched, unmatched, matchedRules, unmatchedRules, ...rest }) => ({
+          ...rest,
+          matchedSegmentIds: [...matched],
+          unmatchedSegmentIds: [...unmatched],
+          matchedRuleConditions: matchedRules,
+          unmatchedRuleConditions: unmatchedRules,
+        }),
+      ),
+    };
+  }
 }
