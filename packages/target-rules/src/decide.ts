@@ -18,7 +18,7 @@ import type {
   ViewRequest,
   VisitorId,
 } from "./types.js";
-import { type PageContext, pageContext, parseDomainDefault } from "./url.js";
+import { IPV4, type PageContext, pageContext, parseDomainDefault } from "./url.js";
 import { userContext } from "./user-agent.js";
 
 type Mode = "execute" | "prefetch";
@@ -76,37 +76,41 @@ function withLowerCase(source: Json): Json {
 
 const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-const requireField = (ok: boolean, field: string, allowed: string): void => {
+function check(ok: boolean, field: string, allowed = "an object"): void {
   if (!ok) throw new ValidationError(field, allowed);
-};
+}
 
 function checkInput(request: DeliveryRequest, context: DecisionContext): void {
-  requireField(isObject(context), "context", "an object");
-  requireField(
+  check(isObject(context), "context");
+  check(
     typeof context.clientCode === "string" && context.clientCode !== "",
     "context.clientCode",
     "a non-empty string",
   );
-  requireField(Number.isFinite(context.now), "context.now", "a time in milliseconds");
-  requireField(typeof context.randomUUID === "function", "context.randomUUID", "a function returning a UUID");
-  requireField(isObject(request), "request", "a Delivery API request object");
+  check(Number.isFinite(context.now), "context.now", "a time in milliseconds");
+  check(typeof context.randomUUID === "function", "context.randomUUID", "a function returning a UUID");
+  check(isObject(request), "request");
   for (const mode of ["execute", "prefetch"] as const) {
     const part = request[mode] as Json | undefined;
+    const at = `request.${mode}`;
     if (part === undefined) continue;
-    requireField(isObject(part), `request.${mode}`, "an object");
+    check(isObject(part), at);
+    check(part.pageLoad === undefined || isObject(part.pageLoad), `${at}.pageLoad`);
     for (const kind of ["mboxes", "views"]) {
       const list = part[kind];
+      const where = `${at}.${kind}`;
       if (list === undefined) continue;
-      requireField(Array.isArray(list), `request.${mode}.${kind}`, "a list");
-      (list as unknown[]).forEach((item, i) => {
-        requireField(isObject(item), `request.${mode}.${kind}[${i}]`, "an object");
-        const name = (item as Json).name;
-        if (kind === "mboxes") requireField(typeof name === "string", `request.${mode}.mboxes[${i}].name`, "a string");
-        else
-          requireField(name === undefined || typeof name === "string", `request.${mode}.views[${i}].name`, "a string");
+      check(Array.isArray(list), where, "a list");
+      (list as Json[]).forEach((item, i) => {
+        check(isObject(item), `${where}[${i}]`);
+        // Views may be unnamed (all views); mboxes need a name.
+        check(
+          typeof item.name === "string" || (kind === "views" && item.name === undefined),
+          `${where}[${i}].name`,
+          "a string",
+        );
       });
     }
-    if (part.pageLoad !== undefined) requireField(isObject(part.pageLoad), `request.${mode}.pageLoad`, "an object");
   }
 }
 
@@ -167,8 +171,7 @@ function remoteDependency(
 }
 
 const UNKNOWN_IP = "unknownIpAddress";
-const IP_V4 = /^\s*((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\s*$/;
-const IP_V6 = /^\s*[0-9a-f:.]*:[0-9a-f:.]*(%.+)?\s*$/i;
+const IP_V6 = /^[0-9a-f:.]*:[0-9a-f:.]*(%.+)?$/i;
 
 /**
  * True when the artifact has geo targeting on and the request's geo is only an IP address (or Adobe's
@@ -178,7 +181,7 @@ export function needsGeoLookup(artifact: RulesArtifact, request: DeliveryRequest
   const geo = request?.context?.geo;
   if (!compileArtifact(artifact).artifact.geoTargetingEnabled || !geo) return false;
   const ip = geo.ipAddress;
-  const ipUsable = ip === UNKNOWN_IP || (typeof ip === "string" && (IP_V4.test(ip) || IP_V6.test(ip)));
+  const ipUsable = ip === UNKNOWN_IP || (typeof ip === "string" && (IPV4.test(ip.trim()) || IP_V6.test(ip.trim())));
   return (
     ipUsable &&
     geo.latitude === undefined &&
@@ -194,27 +197,25 @@ export function needsGeoLookup(artifact: RulesArtifact, request: DeliveryRequest
  * its JSON body (or response headers) name the fields `x-geo-latitude`, `x-geo-country-code`, ….
  */
 export function geoFromLookup(source: Record<string, unknown> | { get(name: string): string | null }): Geo {
-  const read = (name: string): unknown =>
-    typeof source.get === "function"
-      ? (source as { get(name: string): string | null }).get(name)
-      : (source as Record<string, unknown>)[name];
-  const geo: Geo = {};
-  const text = (name: string): string | undefined => {
-    const value = read(name);
-    return value === null || value === undefined ? undefined : String(value);
-  };
-  const latitude = text("x-geo-latitude");
-  const longitude = text("x-geo-longitude");
-  const countryCode = text("x-geo-country-code");
-  const stateCode = text("x-geo-region-code");
-  const city = text("x-geo-city");
-  if (latitude !== undefined) geo.latitude = Number.parseFloat(latitude);
-  if (longitude !== undefined) geo.longitude = Number.parseFloat(longitude);
-  if (countryCode !== undefined) geo.countryCode = countryCode;
-  if (stateCode !== undefined) geo.stateCode = stateCode;
-  if (city !== undefined) geo.city = city;
+  const geo: Record<string, string | number> = {};
+  for (const [name, key] of GEO_FIELDS) {
+    const value =
+      typeof source.get === "function"
+        ? (source as { get(name: string): string | null }).get(`x-geo-${name}`)
+        : (source as Record<string, unknown>)[`x-geo-${name}`];
+    if (value !== null && value !== undefined)
+      geo[key] = key.startsWith("l") ? Number.parseFloat(String(value)) : String(value);
+  }
   return geo;
 }
+
+const GEO_FIELDS = [
+  ["latitude", "latitude"],
+  ["longitude", "longitude"],
+  ["country-code", "countryCode"],
+  ["region-code", "stateCode"],
+  ["city", "city"],
+] as const;
 
 interface Tracer {
   request(mode: Mode, type: "mbox" | "view", detail: Detail): void;
