@@ -97,7 +97,11 @@ export interface VisitorId {
   tntId?: string;
   thirdPartyId?: string;
   marketingCloudVisitorId?: string;
-  customerIds?: { id: string; integrationCode: string; authenticatedState: string }[];
+  customerIds?: {
+    id: string;
+    integrationCode: string;
+    authenticatedState: "unknown" | "authenticated" | "logged_out";
+  }[];
 }
 
 export interface Address {
@@ -174,7 +178,8 @@ export interface DeliveryRequest {
 
 export interface Option {
   type?: "html" | "json" | "redirect" | "dynamic" | "actions";
-  content?: unknown;
+  /** JSON for `json`, HTML for `html`, a list of actions for `actions`, a URL for `redirect`. */
+  content?: string | Record<string, unknown> | unknown[] | number | boolean;
   eventToken?: string;
   responseTokens?: Record<string, unknown>;
 }
