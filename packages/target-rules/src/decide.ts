@@ -42,9 +42,9 @@ function cloneJson<T>(value: T): T {
 
 /** `mbox.*` condition data: parameters with dotted keys expanded, plus `_lc` copies of string values. */
 function mboxContext(parameters: Record<string, unknown> | undefined): Json {
-  if (!parameters) return {};
   const expanded: Json = {};
-  for (const key of Object.keys(parameters)) {
+  if (!parameters) return expanded;
+  for (const key in parameters) {
     const value = parameters[key];
     if (key.includes(".") && !key.includes("..") && key[0] !== "." && key[key.length - 1] !== ".") {
       const parts = key.split(".");
@@ -63,13 +63,15 @@ function mboxContext(parameters: Record<string, unknown> | undefined): Json {
 }
 
 function withLowerCase(source: Json): Json {
-  const result: Json = { ...source };
-  for (const key of Object.keys(source)) {
-    const value = result[key];
+  const result: Json = {};
+  for (const key in source) {
+    const value = source[key];
+    result[key] = isObject(value) ? withLowerCase(value) : value;
+  }
+  // After every original key, so a lower-case copy wins over a parameter that happens to be named `x_lc`.
+  for (const key in source) {
+    const value = source[key];
     if (typeof value === "string") result[`${key}_lc`] = value.toLowerCase();
-    if (isObject(source[key]) && Object.getPrototypeOf(source[key]) === Object.prototype) {
-      result[key] = withLowerCase(value as Json);
-    }
   }
   return result;
 }
@@ -144,29 +146,27 @@ function requestedNames(request: DeliveryRequest, kind: "mboxes" | "views"): { n
   return { names, asked };
 }
 
+/** Requested names listed as remote, then requested names not listed as local (Adobe's order). */
+function remoteOf(requested: string[], remote: readonly string[], local: ReadonlySet<string>): string[] {
+  return [
+    ...new Set([...remote.filter((name) => requested.includes(name)), ...requested.filter((name) => !local.has(name))]),
+  ];
+}
+
 function remoteDependency(
   compiled: CompiledArtifact,
   request: DeliveryRequest,
 ): { remote: boolean; remoteMboxes: string[]; remoteViews: string[] } {
   const mboxes = [...requestedNames(request, "mboxes").names];
   if (isObject(request.execute?.pageLoad) || isObject(request.prefetch?.pageLoad)) mboxes.push(DEFAULT_GLOBAL_MBOX);
-  const remoteMboxes = [
-    ...new Set([
-      ...compiled.remoteMboxes.filter((name) => mboxes.includes(name)),
-      ...mboxes.filter((name) => !compiled.localMboxes.has(name)),
-    ]),
-  ];
+  const remoteMboxes = remoteOf(mboxes, compiled.remoteMboxes, compiled.localMboxes);
   const views = requestedNames(request, "views");
   const viewNames = [...views.names];
+  // Only unnamed views requested: every remote view may be among them.
   const remoteViews =
     views.asked && viewNames.length === 0
       ? [...new Set(compiled.remoteViews)]
-      : [
-          ...new Set([
-            ...compiled.remoteViews.filter((name) => viewNames.includes(name)),
-            ...viewNames.filter((name) => !compiled.localViews.has(name)),
-          ]),
-        ];
+      : remoteOf(viewNames, compiled.remoteViews, compiled.localViews);
   return { remote: remoteMboxes.length > 0 || remoteViews.length > 0, remoteMboxes, remoteViews };
 }
 
@@ -180,15 +180,10 @@ const IP_V6 = /^[0-9a-f:.]*:[0-9a-f:.]*(%.+)?$/i;
 export function needsGeoLookup(artifact: RulesArtifact, request: DeliveryRequest): boolean {
   const geo = request?.context?.geo;
   if (!compileArtifact(artifact).artifact.geoTargetingEnabled || !geo) return false;
-  const ip = geo.ipAddress;
-  const ipUsable = ip === UNKNOWN_IP || (typeof ip === "string" && (IPV4.test(ip.trim()) || IP_V6.test(ip.trim())));
+  const ip = typeof geo.ipAddress === "string" ? geo.ipAddress.trim() : "";
   return (
-    ipUsable &&
-    geo.latitude === undefined &&
-    geo.longitude === undefined &&
-    geo.countryCode === undefined &&
-    geo.stateCode === undefined &&
-    geo.city === undefined
+    (ip === UNKNOWN_IP || IPV4.test(ip) || IP_V6.test(ip)) &&
+    (["latitude", "longitude", "countryCode", "stateCode", "city"] as const).every((key) => geo[key] === undefined)
   );
 }
 
@@ -424,10 +419,15 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
 
   function dataFor(detail: Detail): Json {
     const own = detail.address !== undefined ? page(detail.address?.url) : undefined;
+    // One literal shape for every rule's data: cheaper than spreading `base`.
     return {
-      ...base,
+      current_timestamp: base.current_timestamp,
+      current_time: base.current_time,
+      current_day: base.current_day,
+      user: base.user,
       page: own ?? base.page,
       referring: own ?? base.referring,
+      geo: base.geo,
       mbox: mboxContext(detail.parameters),
       allocation: 0,
     };

@@ -20,7 +20,7 @@ const TargetDecisioningEngine = require("@adobe/target-decisioning-engine") as (
 ) => Promise<AdobeEngine>;
 
 const CLIENT = "someClientId";
-const RUNS = Number(process.env.DIFF_RUNS ?? 100);
+const RUNS = Number(process.env.DIFF_RUNS ?? 75);
 const GEO_LOOKUP = {
   "x-geo-latitude": 37.75,
   "x-geo-longitude": -122.4,
