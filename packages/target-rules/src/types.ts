@@ -274,7 +274,7 @@ export interface DecisionContext {
   id?: VisitorId;
   /** Edge location hint (e.g. `"35"`); a minted tntId gets `.{hint}_0`, as Target's SDK does. */
   targetLocationHint?: string;
-  /** The session id (not used for decisions; kept for the caller's notification request). */
+  /** The session id; decisions do not depend on it, traces (`request.trace`) report it. */
   sessionId?: string;
   /** Used when the request has no `requestId`; otherwise a UUID is minted. */
   requestId?: string;
