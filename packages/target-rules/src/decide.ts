@@ -64,14 +64,13 @@ function mboxContext(parameters: Record<string, unknown> | undefined): Json {
 
 function withLowerCase(source: Json): Json {
   const result: Json = {};
+  for (const key in source) result[key] = source[key];
+  // In key order, reading the copies made so far, as Adobe's engine does (`x` then `x_lc` gives `x_lc_lc` from
+  // the lower-cased `x`).
   for (const key in source) {
-    const value = source[key];
-    result[key] = isObject(value) ? withLowerCase(value) : value;
-  }
-  // After every original key, so a lower-case copy wins over a parameter that happens to be named `x_lc`.
-  for (const key in source) {
-    const value = source[key];
+    const value = result[key];
     if (typeof value === "string") result[`${key}_lc`] = value.toLowerCase();
+    if (isObject(source[key])) result[key] = withLowerCase(value as Json);
   }
   return result;
 }
@@ -279,7 +278,7 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
     geo,
   };
 
-  const propertyToken = request.property?.token ?? context.propertyToken;
+  const propertyToken = request.property?.token || context.propertyToken;
   const allowed = (rule: CompiledRule): boolean =>
     propertyToken === undefined
       ? rule.propertyTokens.length === 0

@@ -110,6 +110,8 @@ function requestArbitrary(artifact: Json) {
   const paramKeys = [...found.keys()]
     .filter((path) => path.startsWith("mbox."))
     .map((path) => path.slice(5).replace(/_lc$/, ""));
+  // Dotted keys expand into objects; a parameter named like a lower-case copy must not win over the copy.
+  paramKeys.push("a.b", "a.c.d", "foo_lc", "Mixed");
   const paramValue = (key: string) =>
     fc.oneof(
       pick(`mbox.${key}`, ["x"]).map(String),
@@ -159,7 +161,11 @@ function requestArbitrary(artifact: Json) {
   const mbox = (index: number) =>
     fc
       .record(
-        { name: mboxName, parameters, address: fc.option(fc.record({ url }), { nil: undefined }) },
+        {
+          name: mboxName,
+          parameters,
+          address: fc.option(fc.record({ url, referringUrl: url }, { requiredKeys: [] }), { nil: undefined }),
+        },
         { requiredKeys: ["name"] },
       )
       .map((m) => ({ ...m, index }));
@@ -188,6 +194,8 @@ function requestArbitrary(artifact: Json) {
         { requiredKeys: [] },
       ),
       fc.constant({ ipAddress: "127.0.0.1" }),
+      fc.constant({ ipAddress: "unknownIpAddress" }),
+      fc.constant({ ipAddress: "not-an-ip", city: "VANCOUVER" }),
     ),
     { nil: undefined },
   );
@@ -196,6 +204,10 @@ function requestArbitrary(artifact: Json) {
     fc.stringMatching(/^[0-9]{38}$/).map((marketingCloudVisitorId) => ({ marketingCloudVisitorId })),
     fc.uuid().map((thirdPartyId) => ({ thirdPartyId })),
     fc.constant({ tntId: "338e3c1e51f7416a8e1ccba4f81acea0.28_0" }),
+    fc.uuid().map((id) => ({
+      marketingCloudVisitorId: "07327024324407615852294135870030620007",
+      customerIds: [{ id, integrationCode: "crm", authenticatedState: "authenticated" }],
+    })),
   );
   const propertyTokens = [
     ...new Set(
