@@ -6,6 +6,7 @@ import { allocation } from "./hash.js";
 import type {
   ArtifactMetric,
   ArtifactOption,
+  ConditionData,
   Decision,
   DecisionContext,
   DecisionResponse,
@@ -213,7 +214,7 @@ const GEO_FIELDS = [
 
 interface Tracer {
   request(mode: Mode, type: "mbox" | "view", detail: Detail): void;
-  evaluated(rule: CompiledRule, data: Json, satisfied: boolean): void;
+  evaluated(rule: CompiledRule, data: ConditionData, satisfied: boolean): void;
   notified(rule: CompiledRule, notification: Notification): void;
   /** The trace as of now. */
   result(): Json;
@@ -409,14 +410,14 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
     return result;
   }
 
-  function evaluate(rule: CompiledRule, data: Json, tracer: Tracer | undefined): boolean {
+  function evaluate(rule: CompiledRule, data: ConditionData, tracer: Tracer | undefined): boolean {
     data.allocation = allocate(rule.activityId);
     const satisfied = !!rule.test(data);
     tracer?.evaluated(rule, data, satisfied);
     return satisfied;
   }
 
-  function dataFor(detail: Detail): Json {
+  function dataFor(detail: Detail): ConditionData {
     const own = detail.address !== undefined ? page(detail.address?.url) : undefined;
     // One literal shape for every rule's data: cheaper than spreading `base`.
     return {
