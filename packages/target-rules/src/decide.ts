@@ -1,7 +1,7 @@
 // decide(): one Delivery request against a compiled artifact, with Adobe's on-device semantics (first match for
 // mboxes, all matches for the global mbox and views, response tokens, campaign macros, display notifications).
-import { ValidationError } from "@offerkit/core";
 import { type CompiledArtifact, type CompiledRule, compileArtifact, DEFAULT_GLOBAL_MBOX } from "./artifact.js";
+import { check } from "./errors.js";
 import { allocation } from "./hash.js";
 import type {
   ArtifactMetric,
@@ -78,10 +78,6 @@ function withLowerCase(source: Json): Json {
 
 const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-function check(ok: boolean, field: string, allowed = "an object"): void {
-  if (!ok) throw new ValidationError(field, allowed);
-}
-
 function checkInput(request: DeliveryRequest, context: DecisionContext): void {
   check(isObject(context), "context");
   check(
@@ -90,7 +86,7 @@ function checkInput(request: DeliveryRequest, context: DecisionContext): void {
     "a non-empty string",
   );
   check(Number.isFinite(context.now), "context.now", "a time in milliseconds");
-  check(typeof context.randomUUID === "function", "context.randomUUID", "a function returning a UUID");
+  check(typeof context.randomUUID === "function", "context.randomUUID", "a function");
   check(isObject(request), "request");
   for (const mode of ["execute", "prefetch"] as const) {
     const part = request[mode] as Json | undefined;
@@ -189,15 +185,13 @@ export function needsGeoLookup(artifact: RulesArtifact, request: DeliveryRequest
 
 /**
  * A `context.geo` from Target's geo endpoint (`GET https://assets.adobetarget.com/v1/geo`, header `x-forwarded-for`):
- * its JSON body (or response headers) name the fields `x-geo-latitude`, `x-geo-country-code`, ….
+ * its JSON body names the fields `x-geo-latitude`, `x-geo-country-code`, … (pass `Object.fromEntries(headers)` to
+ * read them from response headers instead, as Adobe's Java SDK does).
  */
-export function geoFromLookup(source: Record<string, unknown> | { get(name: string): string | null }): Geo {
+export function geoFromLookup(body: Record<string, unknown>): Geo {
   const geo: Record<string, string | number> = {};
   for (const [name, key] of GEO_FIELDS) {
-    const value =
-      typeof source.get === "function"
-        ? (source as { get(name: string): string | null }).get(`x-geo-${name}`)
-        : (source as Record<string, unknown>)[`x-geo-${name}`];
+    const value = body[`x-geo-${name}`];
     if (value !== null && value !== undefined)
       geo[key] = key.startsWith("l") ? Number.parseFloat(String(value)) : String(value);
   }
