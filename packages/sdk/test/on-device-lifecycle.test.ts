@@ -142,7 +142,7 @@ function setup(options: Partial<OnDeviceTargetClientOptions> = {}, cdn?: Cdn) {
 const clients: OnDeviceTargetClient[] = [];
 const request = (...names: string[]) => ({ execute: { mboxes: names.map((name, index) => ({ index, name })) } });
 const tagOf = (result: Awaited<ReturnType<OnDeviceTargetClient["getOffers"]>>) =>
-  (result.response.execute?.mboxes?.[0]?.options?.[0]?.content as { tag: string }).tag;
+  (result.response.execute?.mboxes?.[0]?.options?.[0]?.content as { tag: string } | undefined)?.tag;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ["Date", "setTimeout", "clearTimeout"] });
@@ -472,7 +472,7 @@ describe("geo", () => {
       countryCode: "US",
       latitude: 37.75,
     });
-    expect((looked.response.execute?.mboxes?.[0]?.options?.[0]?.content as { city: string }).city).toBe(
+    expect((looked.response.execute?.mboxes?.[0]?.options?.[0]?.content as { city: string } | undefined)?.city).toBe(
       "SAN FRANCISCO",
     );
 
