@@ -5,6 +5,7 @@
  */
 import { ValidationError } from "@offerkit/core";
 import type { DeliveryRequest } from "@offerkit/delivery";
+import { geoFromLookup } from "@offerkit/target-rules";
 import { fakeFetch, jsonResponse } from "@offerkit/testkit";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { LOCATION_HINT_MAX_AGE } from "../src/index.js";
@@ -23,6 +24,19 @@ const MINUTES_5 = 300_000;
 
 interface FakeArtifact extends ArtifactFacts {
   readonly tag: string;
+  readonly localMboxes: readonly string[];
+  readonly remoteMboxes: readonly string[];
+  readonly geoTargetingEnabled?: boolean;
+}
+
+/** The stand-in's remote dependency: mboxes listed as remote or not listed as local (the global mbox for a page load). */
+function remoteOf(current: FakeArtifact, request: DeliveryRequest) {
+  const names = (request.execute?.mboxes ?? []).map((mbox) => mbox.name as string);
+  if (request.execute?.pageLoad) names.push("target-global-mbox");
+  const remoteMboxes = names.filter(
+    (name) => current.remoteMboxes.includes(name) || !current.localMboxes.includes(name),
+  );
+  return { remote: remoteMboxes.length > 0, remoteMboxes, remoteViews: [] };
 }
 
 const artifact = (tag: string, extra: Partial<FakeArtifact> = {}): FakeArtifact => ({
@@ -30,8 +44,6 @@ const artifact = (tag: string, extra: Partial<FakeArtifact> = {}): FakeArtifact 
   tag,
   localMboxes: ["local", "other-local"],
   remoteMboxes: ["remote"],
-  localViews: [],
-  remoteViews: [],
   ...extra,
 });
 
@@ -48,6 +60,12 @@ const engine: DecisionEngine<FakeArtifact> & { calls: { request: DeliveryRequest
     const plain = bytes.map((byte, index) => byte ^ (key[index % key.length] as number));
     return this.parse(JSON.parse(new TextDecoder().decode(plain)));
   },
+  needsServer: remoteOf,
+  needsGeoLookup: (current, request) =>
+    current.geoTargetingEnabled === true &&
+    request.context?.geo?.ipAddress !== undefined &&
+    Object.keys(request.context.geo).length === 1,
+  geoFromLookup,
   decide(current, request, context) {
     engine.calls.push({ request, hint: context.targetLocationHint });
     const mboxes = request.execute?.mboxes ?? [];
@@ -66,6 +84,7 @@ const engine: DecisionEngine<FakeArtifact> & { calls: { request: DeliveryRequest
         },
         ...{ remoteMboxes: ["should-not-stay"] },
       },
+      meta: remoteOf(current, request),
       notifications: mboxes.map((mbox) => ({
         id: `n-${mbox.name}`,
         type: "display" as const,

@@ -14,13 +14,7 @@ import {
   type TargetDeliveryResponse,
 } from "../client.js";
 import { type ArtifactSource, createArtifactSource, DEFAULT_POLLING_INTERVAL } from "./artifact.js";
-import {
-  type ArtifactFacts,
-  type DecisionEngine,
-  needsGeoLookup,
-  remoteDependency,
-  UNKNOWN_IP_ADDRESS,
-} from "./engine.js";
+import { type ArtifactFacts, type DecisionEngine, UNKNOWN_IP_ADDRESS } from "./engine.js";
 import { createEmitter, type OnDeviceEmitter, type OnDeviceEventListeners, type OnDeviceEventName } from "./events.js";
 
 export interface OnDeviceTargetClientOptions extends Omit<TargetClientOptions, "decisioningMethod"> {
@@ -85,6 +79,7 @@ export class DecisioningNotReadyError extends OfferkitError {
   }
 }
 
+const randomUUID = () => crypto.randomUUID();
 const METHODS: readonly DecisioningMethod[] = ["server-side", "on-device", "hybrid"];
 const EVENT_NAMES: readonly OnDeviceEventName[] = [
   "clientReady",
@@ -96,24 +91,11 @@ const EVENT_NAMES: readonly OnDeviceEventName[] = [
 const CDN = "https://assets.adobetarget.com";
 const ENVIRONMENT = /^[A-Za-z0-9_-]+$/;
 const PROPERTY_TOKEN = /^[A-Za-z0-9_-]+$/;
-const GEO_FIELDS = [
-  ["x-geo-latitude", "latitude"],
-  ["x-geo-longitude", "longitude"],
-  ["x-geo-country-code", "countryCode"],
-  ["x-geo-region-code", "stateCode"],
-  ["x-geo-city", "city"],
-] as const;
 
 /** Adobe's artifact URL: `https://assets.adobetarget.com/{client}/{environment}/v1/[{propertyToken}/]rules.{json|bin}`. */
-export function artifactUrl(options: {
-  readonly client: string;
-  readonly environment?: string | undefined;
-  readonly propertyToken?: string | undefined;
-  readonly format?: "json" | "bin" | undefined;
-}): string {
-  const environment = (options.environment ?? "production").toLowerCase();
-  const token = options.propertyToken === undefined ? "" : `${options.propertyToken}/`;
-  return `${CDN}/${options.client}/${environment}/v1/${token}rules.${options.format ?? "json"}`;
+function artifactUrl(client: string, environment = "production", propertyToken?: string, format = "json"): string {
+  const token = propertyToken === undefined ? "" : `${propertyToken}/`;
+  return `${CDN}/${client}/${environment.toLowerCase()}/v1/${token}rules.${format}`;
 }
 
 /** The on-device client over a given engine; `index.ts` binds it to `@offerkit/target-rules`. */
@@ -158,7 +140,8 @@ export function createOnDeviceTargetClient<A extends ArtifactFacts>(
         });
   if (source === undefined) queueMicrotask(() => emitter.emit("clientReady", undefined));
 
-  async function lookUpGeo(request: DeliveryRequest, signal: AbortSignal | undefined): Promise<DeliveryRequest> {
+  /** The request's geo filled in from Target's IP-to-geo endpoint (Adobe's engine does the same). */
+  async function lookUpGeo(request: DeliveryRequest, signal: AbortSignal | undefined): Promise<Geo> {
     const geo = request.context?.geo ?? {};
     const headers = new Headers();
     if (geo.ipAddress !== undefined && geo.ipAddress !== UNKNOWN_IP_ADDRESS) {
@@ -172,16 +155,10 @@ export function createOnDeviceTargetClient<A extends ArtifactFacts>(
       await response.body?.cancel();
       throw new OfferkitError(`The geo lookup answered ${response.status}.`);
     }
-    const body = (await response.json()) as Record<string, unknown>;
-    const filled: Record<string, unknown> = { ...geo };
+    const filled: Geo = { ...geo, ...engine.geoFromLookup((await response.json()) as Record<string, unknown>) };
     if (filled.ipAddress === UNKNOWN_IP_ADDRESS) delete filled.ipAddress;
-    for (const [header, field] of GEO_FIELDS) {
-      const value = body[header];
-      if (value === undefined || value === null) continue;
-      filled[field] = field === "latitude" || field === "longitude" ? Number.parseFloat(String(value)) : String(value);
-    }
     emitter.emit("geoLocationUpdated", { geoContext: filled });
-    return { ...request, context: { ...request.context, geo: filled as Geo } };
+    return filled;
   }
 
   function notify(
@@ -216,7 +193,7 @@ export function createOnDeviceTargetClient<A extends ArtifactFacts>(
     async route(request, call) {
       const chosen = call.method ?? method;
       const artifact = source?.current();
-      const remote = artifact === undefined ? undefined : remoteDependency(artifact, request);
+      const remote = artifact === undefined ? undefined : engine.needsServer(artifact, request);
       const serverSide: ResponseMeta = {
         decisioningMethod: "server-side",
         remoteMboxes: remote?.remoteMboxes ?? [],
@@ -227,20 +204,21 @@ export function createOnDeviceTargetClient<A extends ArtifactFacts>(
         if (chosen === "hybrid") return { meta: serverSide };
         throw new DecisioningNotReadyError();
       }
-      if (chosen === "hybrid" && (remote.remoteMboxes.length > 0 || remote.remoteViews.length > 0)) {
-        return { meta: serverSide };
-      }
-      const decided = needsGeoLookup(artifact, request) ? await lookUpGeo(request, call.signal) : request;
-      const { response, notifications } = engine.decide(artifact, decided, {
+      if (chosen === "hybrid" && remote.remote) return { meta: serverSide };
+      const geo = engine.needsGeoLookup(artifact, request) ? await lookUpGeo(request, call.signal) : undefined;
+      const decided = geo === undefined ? request : { ...request, context: { ...request.context, geo } };
+      const { response, notifications, meta } = engine.decide(artifact, decided, {
         clientCode: options.client,
         sessionId: call.sessionId,
         now: Date.now(),
-        randomUUID: () => crypto.randomUUID(),
+        randomUUID,
         targetLocationHint: call.cluster,
+        artifactTrace: { artifactLocation: settings.location, pollingInterval: settings.pollingInterval },
       });
-      if (notifications.length > 0)
+      if (notifications.length > 0) {
         notify(decided, response.id ?? decided.id, notifications, call.sessionId, call.cluster);
-      // Adobe reports these in `meta`, not in the response.
+      }
+      // Adobe's SDK reports these in `meta` and deletes them from the response.
       const {
         remoteMboxes: _m,
         remoteViews: _v,
@@ -251,7 +229,11 @@ export function createOnDeviceTargetClient<A extends ArtifactFacts>(
       };
       return {
         response: rest,
-        meta: { decisioningMethod: "on-device", remoteMboxes: remote.remoteMboxes, remoteViews: remote.remoteViews },
+        meta: {
+          decisioningMethod: "on-device",
+          remoteMboxes: [...meta.remoteMboxes],
+          remoteViews: [...meta.remoteViews],
+        },
       };
     },
   };
@@ -320,9 +302,7 @@ function checkOptions(options: OnDeviceTargetClientOptions): Settings {
     throw new ValidationError("organizationId", "your …@AdobeOrg id: rules.bin is decoded with it");
   }
   return {
-    location:
-      artifactLocation ??
-      artifactUrl({ client: options.client, environment, propertyToken: options.propertyToken, format }),
+    location: artifactLocation ?? artifactUrl(options.client, environment, options.propertyToken, format),
     format,
     pollingInterval:
       pollingInterval === 0 ? 0 : Math.max(DEFAULT_POLLING_INTERVAL, pollingInterval ?? DEFAULT_POLLING_INTERVAL),
