@@ -105,16 +105,16 @@ function rulesOf(artifact: Json): Rules {
 
 function generate(rules: Rules, seed: number): { request: Json; time: number } {
   const r = random(seed);
-  const valueOf = (name: string, fallback: () => unknown) => {
+  const literalFor = (name: string, fallback: () => unknown) => {
     const known = rules.vars.get(name) ?? rules.vars.get(`${name}_lc`);
     return known && r.chance(0.75) ? r.pick(known) : fallback();
   };
   const pageUrl = (): string => {
-    const url = valueOf("page.url", () => undefined);
+    const url = literalFor("page.url", () => undefined);
     if (typeof url === "string" && /^https?:\/\//.test(url)) return url;
-    const domain = valueOf("page.domain", () => undefined);
-    const path = valueOf("page.path", () => undefined);
-    const query = valueOf("page.query", () => undefined);
+    const domain = literalFor("page.domain", () => undefined);
+    const path = literalFor("page.path", () => undefined);
+    const query = literalFor("page.query", () => undefined);
     if (typeof url === "string") return `https://www.example.com/${url}`;
     if (domain !== undefined || path !== undefined || query !== undefined) {
       const host =
@@ -132,7 +132,7 @@ function generate(rules: Rules, seed: number): { request: Json; time: number } {
     for (const name of rules.vars.keys()) {
       if (!name.startsWith("mbox.") || r.chance(0.2)) continue;
       const key = name.slice(5).replace(/_lc$/, "");
-      const value = valueOf(name, () => r.pick(["", "x", "42", "true"]));
+      const value = literalFor(name, () => r.pick(["", "x", "42", "true"]));
       result[key] = typeof value === "number" ? String(value + (r.chance(0.3) ? r.pick([-1, 1]) : 0)) : String(value);
       if (r.chance(0.2)) result[key] = result[key]?.toUpperCase() ?? "";
     }
@@ -149,12 +149,12 @@ function generate(rules: Rules, seed: number): { request: Json; time: number } {
   if (r.chance(0.9)) context.userAgent = r.pick(USER_AGENTS);
   if (r.chance(0.5) && [...rules.vars.keys()].some((name) => name.startsWith("geo."))) {
     const geo: Json = {};
-    const city = valueOf("geo.city", () => "PARIS");
+    const city = literalFor("geo.city", () => "PARIS");
     if (r.chance(0.7)) geo.city = city;
-    if (r.chance(0.7)) geo.countryCode = valueOf("geo.country", () => "FR");
-    if (r.chance(0.7)) geo.stateCode = valueOf("geo.region", () => "75");
-    if (r.chance(0.6)) geo.latitude = Number(valueOf("geo.latitude", () => 48.85));
-    if (r.chance(0.6)) geo.longitude = Number(valueOf("geo.longitude", () => 2.35));
+    if (r.chance(0.7)) geo.countryCode = literalFor("geo.country", () => "FR");
+    if (r.chance(0.7)) geo.stateCode = literalFor("geo.region", () => "75");
+    if (r.chance(0.6)) geo.latitude = Number(literalFor("geo.latitude", () => 48.85));
+    if (r.chance(0.6)) geo.longitude = Number(literalFor("geo.longitude", () => 2.35));
     context.geo = geo;
   }
   const request: Json = { id, context };
