@@ -17,7 +17,7 @@ export async function run() {
   let version = 0;
   // Serialized once; each answer only differs in its generatedAt, so the server costs the decisions nothing.
   const [head, tail] = JSON.stringify(largeArtifact()).split("2026-12-01T00:00:00.000Z");
-  const server = createServer((req, res) => {
+  const server = createServer((_request, res) => {
     version++;
     const body = `${head}${new Date(Date.UTC(2026, 11, 1) + version * 1000).toISOString()}${tail}`;
     res.writeHead(200, { "content-type": "application/json", etag: `"v${version}"` }).end(body);
