@@ -86,11 +86,7 @@ export function decodeArtifactBin(bytes: Uint8Array, organizationId: string): un
   try {
     return JSON.parse(decoder.decode(body));
   } catch {
-    throw new ArtifactError(
-      "obfuscation",
-      "",
-      "rules.bin did not decode to JSON: check that organizationId is the artifact's organization.",
-    );
+    throw new ArtifactError("obfuscation", "", "rules.bin did not decode: check the organizationId.");
   }
 }
 
@@ -173,7 +169,7 @@ export function compileArtifact(value: unknown): CompiledArtifact {
     throw new ArtifactError(
       "unsupported-version",
       "version",
-      `The rules artifact has version ${version}; this engine understands major version ${SUPPORTED_MAJOR} only. Upgrade @offerkit/target-rules.`,
+      `Rules artifact version ${version} is not supported (major ${SUPPORTED_MAJOR} only): upgrade @offerkit/target-rules.`,
     );
   }
   if (value.meta !== undefined && !isObject(value.meta)) malformed("meta", "an object");

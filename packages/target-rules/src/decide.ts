@@ -18,7 +18,7 @@ import type {
   ViewRequest,
   VisitorId,
 } from "./types.js";
-import { type PageContext, pageContext, parseDomainDefault } from "./url.js";
+import { IPV4, type PageContext, pageContext, parseDomainDefault } from "./url.js";
 import { userContext } from "./user-agent.js";
 
 type Mode = "execute" | "prefetch";
@@ -42,9 +42,9 @@ function cloneJson<T>(value: T): T {
 
 /** `mbox.*` condition data: parameters with dotted keys expanded, plus `_lc` copies of string values. */
 function mboxContext(parameters: Record<string, unknown> | undefined): Json {
-  if (!parameters) return {};
   const expanded: Json = {};
-  for (const key of Object.keys(parameters)) {
+  if (!parameters) return expanded;
+  for (const key in parameters) {
     const value = parameters[key];
     if (key.includes(".") && !key.includes("..") && key[0] !== "." && key[key.length - 1] !== ".") {
       const parts = key.split(".");
@@ -63,50 +63,56 @@ function mboxContext(parameters: Record<string, unknown> | undefined): Json {
 }
 
 function withLowerCase(source: Json): Json {
-  const result: Json = { ...source };
-  for (const key of Object.keys(source)) {
-    const value = result[key];
+  const result: Json = {};
+  for (const key in source) {
+    const value = source[key];
+    result[key] = isObject(value) ? withLowerCase(value) : value;
+  }
+  // After every original key, so a lower-case copy wins over a parameter that happens to be named `x_lc`.
+  for (const key in source) {
+    const value = source[key];
     if (typeof value === "string") result[`${key}_lc`] = value.toLowerCase();
-    if (isObject(source[key]) && Object.getPrototypeOf(source[key]) === Object.prototype) {
-      result[key] = withLowerCase(value as Json);
-    }
   }
   return result;
 }
 
 const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-const requireField = (ok: boolean, field: string, allowed: string): void => {
+function check(ok: boolean, field: string, allowed = "an object"): void {
   if (!ok) throw new ValidationError(field, allowed);
-};
+}
 
 function checkInput(request: DeliveryRequest, context: DecisionContext): void {
-  requireField(isObject(context), "context", "an object");
-  requireField(
+  check(isObject(context), "context");
+  check(
     typeof context.clientCode === "string" && context.clientCode !== "",
     "context.clientCode",
     "a non-empty string",
   );
-  requireField(Number.isFinite(context.now), "context.now", "a time in milliseconds");
-  requireField(typeof context.randomUUID === "function", "context.randomUUID", "a function returning a UUID");
-  requireField(isObject(request), "request", "a Delivery API request object");
+  check(Number.isFinite(context.now), "context.now", "a time in milliseconds");
+  check(typeof context.randomUUID === "function", "context.randomUUID", "a function returning a UUID");
+  check(isObject(request), "request");
   for (const mode of ["execute", "prefetch"] as const) {
     const part = request[mode] as Json | undefined;
+    const at = `request.${mode}`;
     if (part === undefined) continue;
-    requireField(isObject(part), `request.${mode}`, "an object");
+    check(isObject(part), at);
+    check(part.pageLoad === undefined || isObject(part.pageLoad), `${at}.pageLoad`);
     for (const kind of ["mboxes", "views"]) {
       const list = part[kind];
+      const where = `${at}.${kind}`;
       if (list === undefined) continue;
-      requireField(Array.isArray(list), `request.${mode}.${kind}`, "a list");
-      (list as unknown[]).forEach((item, i) => {
-        requireField(isObject(item), `request.${mode}.${kind}[${i}]`, "an object");
-        const name = (item as Json).name;
-        if (kind === "mboxes") requireField(typeof name === "string", `request.${mode}.mboxes[${i}].name`, "a string");
-        else
-          requireField(name === undefined || typeof name === "string", `request.${mode}.views[${i}].name`, "a string");
+      check(Array.isArray(list), where, "a list");
+      (list as Json[]).forEach((item, i) => {
+        check(isObject(item), `${where}[${i}]`);
+        // Views may be unnamed (all views); mboxes need a name.
+        check(
+          typeof item.name === "string" || (kind === "views" && item.name === undefined),
+          `${where}[${i}].name`,
+          "a string",
+        );
       });
     }
-    if (part.pageLoad !== undefined) requireField(isObject(part.pageLoad), `request.${mode}.pageLoad`, "an object");
   }
 }
 
@@ -140,35 +146,32 @@ function requestedNames(request: DeliveryRequest, kind: "mboxes" | "views"): { n
   return { names, asked };
 }
 
+/** Requested names listed as remote, then requested names not listed as local (Adobe's order). */
+function remoteOf(requested: string[], remote: readonly string[], local: ReadonlySet<string>): string[] {
+  return [
+    ...new Set([...remote.filter((name) => requested.includes(name)), ...requested.filter((name) => !local.has(name))]),
+  ];
+}
+
 function remoteDependency(
   compiled: CompiledArtifact,
   request: DeliveryRequest,
 ): { remote: boolean; remoteMboxes: string[]; remoteViews: string[] } {
   const mboxes = [...requestedNames(request, "mboxes").names];
   if (isObject(request.execute?.pageLoad) || isObject(request.prefetch?.pageLoad)) mboxes.push(DEFAULT_GLOBAL_MBOX);
-  const remoteMboxes = [
-    ...new Set([
-      ...compiled.remoteMboxes.filter((name) => mboxes.includes(name)),
-      ...mboxes.filter((name) => !compiled.localMboxes.has(name)),
-    ]),
-  ];
+  const remoteMboxes = remoteOf(mboxes, compiled.remoteMboxes, compiled.localMboxes);
   const views = requestedNames(request, "views");
   const viewNames = [...views.names];
+  // Only unnamed views requested: every remote view may be among them.
   const remoteViews =
     views.asked && viewNames.length === 0
       ? [...new Set(compiled.remoteViews)]
-      : [
-          ...new Set([
-            ...compiled.remoteViews.filter((name) => viewNames.includes(name)),
-            ...viewNames.filter((name) => !compiled.localViews.has(name)),
-          ]),
-        ];
+      : remoteOf(viewNames, compiled.remoteViews, compiled.localViews);
   return { remote: remoteMboxes.length > 0 || remoteViews.length > 0, remoteMboxes, remoteViews };
 }
 
 const UNKNOWN_IP = "unknownIpAddress";
-const IP_V4 = /^\s*((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\s*$/;
-const IP_V6 = /^\s*[0-9a-f:.]*:[0-9a-f:.]*(%.+)?\s*$/i;
+const IP_V6 = /^[0-9a-f:.]*:[0-9a-f:.]*(%.+)?$/i;
 
 /**
  * True when the artifact has geo targeting on and the request's geo is only an IP address (or Adobe's
@@ -177,15 +180,10 @@ const IP_V6 = /^\s*[0-9a-f:.]*:[0-9a-f:.]*(%.+)?\s*$/i;
 export function needsGeoLookup(artifact: RulesArtifact, request: DeliveryRequest): boolean {
   const geo = request?.context?.geo;
   if (!compileArtifact(artifact).artifact.geoTargetingEnabled || !geo) return false;
-  const ip = geo.ipAddress;
-  const ipUsable = ip === UNKNOWN_IP || (typeof ip === "string" && (IP_V4.test(ip) || IP_V6.test(ip)));
+  const ip = typeof geo.ipAddress === "string" ? geo.ipAddress.trim() : "";
   return (
-    ipUsable &&
-    geo.latitude === undefined &&
-    geo.longitude === undefined &&
-    geo.countryCode === undefined &&
-    geo.stateCode === undefined &&
-    geo.city === undefined
+    (ip === UNKNOWN_IP || IPV4.test(ip) || IP_V6.test(ip)) &&
+    (["latitude", "longitude", "countryCode", "stateCode", "city"] as const).every((key) => geo[key] === undefined)
   );
 }
 
@@ -194,33 +192,40 @@ export function needsGeoLookup(artifact: RulesArtifact, request: DeliveryRequest
  * its JSON body (or response headers) name the fields `x-geo-latitude`, `x-geo-country-code`, ….
  */
 export function geoFromLookup(source: Record<string, unknown> | { get(name: string): string | null }): Geo {
-  const read = (name: string): unknown =>
-    typeof source.get === "function"
-      ? (source as { get(name: string): string | null }).get(name)
-      : (source as Record<string, unknown>)[name];
-  const geo: Geo = {};
-  const text = (name: string): string | undefined => {
-    const value = read(name);
-    return value === null || value === undefined ? undefined : String(value);
-  };
-  const latitude = text("x-geo-latitude");
-  const longitude = text("x-geo-longitude");
-  const countryCode = text("x-geo-country-code");
-  const stateCode = text("x-geo-region-code");
-  const city = text("x-geo-city");
-  if (latitude !== undefined) geo.latitude = Number.parseFloat(latitude);
-  if (longitude !== undefined) geo.longitude = Number.parseFloat(longitude);
-  if (countryCode !== undefined) geo.countryCode = countryCode;
-  if (stateCode !== undefined) geo.stateCode = stateCode;
-  if (city !== undefined) geo.city = city;
+  const geo: Record<string, string | number> = {};
+  for (const [name, key] of GEO_FIELDS) {
+    const value =
+      typeof source.get === "function"
+        ? (source as { get(name: string): string | null }).get(`x-geo-${name}`)
+        : (source as Record<string, unknown>)[`x-geo-${name}`];
+    if (value !== null && value !== undefined)
+      geo[key] = key.startsWith("l") ? Number.parseFloat(String(value)) : String(value);
+  }
   return geo;
 }
+
+const GEO_FIELDS = [
+  ["latitude", "latitude"],
+  ["longitude", "longitude"],
+  ["country-code", "countryCode"],
+  ["region-code", "stateCode"],
+  ["city", "city"],
+] as const;
 
 interface Tracer {
   request(mode: Mode, type: "mbox" | "view", detail: Detail): void;
   evaluated(rule: CompiledRule, data: Json, satisfied: boolean): void;
   notified(rule: CompiledRule, notification: Notification): void;
+  /** The trace as of now. */
   result(): Json;
+  /**
+   * A trace that, like Adobe's for an unmatched mbox and for pageLoad, keeps seeing rule conditions and
+   * notifications recorded later in the same execute/prefetch part; `settle()` fixes it once the part is decided.
+   */
+  live(holder: Json): void;
+  /** Settles `holder.trace` (a live trace taken from another holder) with the others. */
+  track(holder: Json): void;
+  settle(): void;
 }
 
 const snapshot = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
@@ -345,7 +350,14 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
   }
 
   /** The response entry for a satisfied rule (Adobe's post-processors, in their order). */
-  function outcome(rule: CompiledRule, detail: Detail, mode: Mode, isView: boolean, tracer: Tracer | undefined): Json {
+  function outcome(
+    rule: CompiledRule,
+    detail: Detail,
+    mode: Mode,
+    isView: boolean,
+    tracer: Tracer | undefined,
+    liveTrace = false,
+  ): Json {
     const consequence = rule.consequence;
     if (mode === "execute") addNotification(rule, tracer);
     const result: Json = {};
@@ -393,7 +405,8 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
     } else if (isView && consequence.metrics !== undefined) {
       result.metrics = cloneJson(consequence.metrics);
     }
-    if (tracer) result.trace = tracer.result();
+    if (tracer && liveTrace) tracer.live(result);
+    else if (tracer) result.trace = tracer.result();
     return result;
   }
 
@@ -406,16 +419,21 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
 
   function dataFor(detail: Detail): Json {
     const own = detail.address !== undefined ? page(detail.address?.url) : undefined;
+    // One literal shape for every rule's data: cheaper than spreading `base`.
     return {
-      ...base,
+      current_timestamp: base.current_timestamp,
+      current_time: base.current_time,
+      current_day: base.current_day,
+      user: base.user,
       page: own ?? base.page,
       referring: own ?? base.referring,
+      geo: base.geo,
       mbox: mboxContext(detail.parameters),
       allocation: 0,
     };
   }
 
-  function decideMbox(detail: Detail, mode: Mode, tracer: Tracer | undefined): Json[] {
+  function decideMbox(detail: Detail, mode: Mode, tracer: Tracer | undefined, pageLoad = false): Json[] {
     const name = detail.name as string;
     const isGlobal = name === compiled.globalMbox;
     tracer?.request(mode, "mbox", detail);
@@ -425,23 +443,27 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
     for (const rule of compiled.mboxes.get(name) ?? []) {
       if (!allowed(rule) || (isGlobal && matchedKeys.has(rule.key))) continue;
       if (!evaluate(rule, data, tracer)) continue;
-      results.push(outcome(rule, detail, mode, false, tracer));
+      results.push(outcome(rule, detail, mode, false, tracer, pageLoad));
       matchedKeys.add(rule.key);
       if (!isGlobal) return results;
     }
     if (!isGlobal && results.length === 0) {
       const blank: Json = { name, index: detail.index };
-      if (tracer) blank.trace = tracer.result();
+      tracer?.live(blank);
       results.push(blank);
     }
     return results;
   }
 
   function decidePageLoad(details: RequestDetails, mode: Mode, tracer: Tracer | undefined): Json {
-    const results = decideMbox({ ...details, name: compiled.globalMbox }, mode, tracer);
+    const results = decideMbox({ ...details, name: compiled.globalMbox }, mode, tracer, true);
     const result: Json = { options: results.flatMap((entry) => entry.options as Json[]) };
     const last = results[results.length - 1];
-    if (last?.trace !== undefined) result.trace = last.trace;
+    if (last?.trace !== undefined) {
+      // Still live (see Tracer.live): it is settled on the pageLoad result, with the rest of this part.
+      result.trace = last.trace;
+      tracer?.track(result);
+    }
     const metrics = new Map<unknown, Json>();
     for (const entry of results) {
       for (const metric of (entry.metrics as Json[] | undefined) ?? []) metrics.set(metric.eventToken, metric);
@@ -481,6 +503,7 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
     if (part.mboxes) result.mboxes = part.mboxes.flatMap((mbox) => decideMbox(mbox, mode, tracer));
     if (part.views) result.views = part.views.flatMap((view) => decideView(view, mode, tracer));
     if (part.pageLoad) result.pageLoad = decidePageLoad(part.pageLoad, mode, tracer);
+    tracer?.settle();
     return result;
   }
 
@@ -540,6 +563,7 @@ function createTracer(
   profile: Json | undefined,
 ): Tracer {
   let current: Json = {};
+  const pending: Json[] = [];
   const campaigns = new Map<unknown, Json & { notifications?: Notification[] }>();
   const targets = new Map<
     unknown,
@@ -585,22 +609,37 @@ function createTracer(
       campaign.notifications.push(notification);
     },
     result() {
-      return snapshot({
-        clientCode,
-        artifact: context.artifactTrace,
-        profile,
-        request: { sessionId: context.sessionId, ...current },
-        campaigns: [...campaigns.values()],
-        evaluatedCampaignTargets: [...targets.values()].map(
-          ({ matched, unmatched, matchedRules, unmatchedRules, ...rest }) => ({
-            ...rest,
-            matchedSegmentIds: [...matched],
-            unmatchedSegmentIds: [...unmatched],
-            matchedRuleConditions: matchedRules,
-            unmatchedRuleConditions: unmatchedRules,
-          }),
-        ),
-      });
+      return snapshot(view());
+    },
+    live(holder) {
+      holder.trace = view();
+      pending.push(holder);
+    },
+    track(holder) {
+      pending.push(holder);
+    },
+    settle() {
+      for (const holder of pending) holder.trace = snapshot(holder.trace);
+      pending.length = 0;
     },
   };
+
+  function view(): Json {
+    return {
+      clientCode,
+      artifact: context.artifactTrace ?? { artifactVersion: compiled.artifact.version, ...compiled.artifact.meta },
+      profile,
+      request: { sessionId: context.sessionId, ...current },
+      campaigns: [...campaigns.values()].map((campaign) => ({ ...campaign })),
+      evaluatedCampaignTargets: [...targets.values()].map(
+        ({ matched, unmatched, matchedRules, unmatchedRules, ...rest }) => ({
+          ...rest,
+          matchedSegmentIds: [...matched],
+          unmatchedSegmentIds: [...unmatched],
+          matchedRuleConditions: matchedRules,
+          unmatchedRuleConditions: unmatchedRules,
+        }),
+      ),
+    };
+  }
 }

@@ -1,6 +1,8 @@
 // A JSON-logic compiler: each condition becomes a closure once, when the artifact is parsed, so a decision walks
 // no JSON. Semantics follow json-logic-js 2.x (which Adobe's engines use): JavaScript comparisons and `==`, `in` as
-// substring/element test, `and`/`or` returning the deciding value, empty arrays falsy.
+// substring/element test, `and`/`or` returning the deciding value, empty arrays falsy. Target's rules compare
+// values, so the array-iterating operators (map, filter, reduce, all, none, some) and `log` are left out: an
+// artifact using one is refused when parsed, never decided wrongly.
 import { ArtifactError } from "./errors.js";
 
 export type Evaluate = (data: unknown) => unknown;
@@ -57,7 +59,6 @@ const EAGER: Record<string, Operator> = {
   "!!": ([a]) => truthy(a),
   "!": ([a]) => !truthy(a),
   "%": ([a, b]) => (a as number) % (b as number),
-  log: ([a]) => a,
   in: ([a, b]) => {
     if (!b || typeof (b as { indexOf?: unknown }).indexOf !== "function") return false;
     return (b as { indexOf(x: unknown): number }).indexOf(a) !== -1;
@@ -123,22 +124,6 @@ export function compileLogic(logic: unknown, field: string): Evaluate {
         }
         return i === args.length - 1 ? (args[i] as Evaluate)(data) : null;
       };
-    case "filter":
-    case "map":
-    case "all":
-    case "none":
-    case "some":
-      return scoped(op, args);
-    case "reduce": {
-      // The initial value is taken as written, not evaluated (as json-logic-js does).
-      const initial = rawArgs[2] === undefined ? null : rawArgs[2];
-      return (data) => {
-        const list = args[0]?.(data);
-        const step = args[1] ?? (() => null);
-        if (!Array.isArray(list)) return initial;
-        return list.reduce((accumulator, current) => step({ current, accumulator }), initial);
-      };
-    }
   }
   const operator = EAGER[op];
   if (!operator || !Object.hasOwn(EAGER, op)) {
@@ -157,24 +142,4 @@ export function compileLogic(logic: unknown, field: string): Evaluate {
       args.map((arg) => arg(data)),
       data,
     );
-}
-
-function scoped(op: string, args: readonly Evaluate[]): Evaluate {
-  const test = args[1] ?? (() => null);
-  return (data) => {
-    const list = args[0]?.(data);
-    if (!Array.isArray(list)) return op === "map" || op === "filter" ? [] : op === "none";
-    switch (op) {
-      case "map":
-        return list.map((item) => test(item));
-      case "filter":
-        return list.filter((item) => truthy(test(item)));
-      case "all":
-        return list.length > 0 && list.every((item) => truthy(test(item)));
-      case "none":
-        return !list.some((item) => truthy(test(item)));
-      default:
-        return list.some((item) => truthy(test(item)));
-    }
-  };
 }

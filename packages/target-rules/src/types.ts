@@ -97,7 +97,11 @@ export interface VisitorId {
   tntId?: string;
   thirdPartyId?: string;
   marketingCloudVisitorId?: string;
-  customerIds?: { id: string; integrationCode: string; authenticatedState: string }[];
+  customerIds?: {
+    id: string;
+    integrationCode: string;
+    authenticatedState: "unknown" | "authenticated" | "logged_out";
+  }[];
 }
 
 export interface Address {
@@ -174,7 +178,8 @@ export interface DeliveryRequest {
 
 export interface Option {
   type?: "html" | "json" | "redirect" | "dynamic" | "actions";
-  content?: unknown;
+  /** JSON for `json`, HTML for `html`, a list of actions for `actions`, a URL for `redirect`. */
+  content?: string | Record<string, unknown> | unknown[] | number | boolean;
   eventToken?: string;
   responseTokens?: Record<string, unknown>;
 }
@@ -269,7 +274,7 @@ export interface DecisionContext {
   id?: VisitorId;
   /** Edge location hint (e.g. `"35"`); a minted tntId gets `.{hint}_0`, as Target's SDK does. */
   targetLocationHint?: string;
-  /** The session id (not used for decisions; kept for the caller's notification request). */
+  /** The session id; decisions do not depend on it, traces (`request.trace`) report it. */
   sessionId?: string;
   /** Used when the request has no `requestId`; otherwise a UUID is minted. */
   requestId?: string;

@@ -12,19 +12,20 @@ export interface UrlParts {
   topLevelDomain: string;
 }
 
-/** Public suffixes of more than one label that are common enough to ship; plug in a full list with `parseDomain`. */
+/**
+ * Public suffixes of two labels common enough to ship (`co.uk`, `com.au`, …), as second-level labels per
+ * top-level domain; plug in a full list with `parseDomain`.
+ */
 const MULTI_LABEL_SUFFIXES = new Set(
-  (
-    "co.uk org.uk ac.uk gov.uk me.uk net.uk ltd.uk plc.uk com.au net.au org.au edu.au gov.au co.nz org.nz net.nz " +
-    "co.jp ne.jp or.jp ac.jp go.jp co.kr or.kr co.in net.in org.in firm.in gen.in ind.in com.br net.br org.br " +
-    "com.mx org.mx com.ar com.cn net.cn org.cn gov.cn com.hk org.hk com.tw org.tw com.sg edu.sg com.my co.za " +
-    "org.za co.il org.il com.tr net.tr org.tr co.th in.th com.vn com.ph com.pk com.sa com.eg com.ng co.id or.id " +
-    "web.id com.co com.pe com.ve com.ec com.uy com.py com.bo com.pl net.pl org.pl co.at or.at com.es org.es " +
-    "com.gr com.pt com.ua co.ke co.tz co.ug com.gh"
-  ).split(" "),
+  "uk:co,org,ac,gov,me,net,ltd,plc au:com,net,org,edu,gov nz:co,org,net jp:co,ne,or,ac,go kr:co,or in:co,net,org,firm,gen,ind br:com,net,org mx:com,org ar:com cn:com,net,org,gov hk:com,org tw:com,org sg:com,edu my:com za:co,org il:co,org tr:com,net,org th:co,in vn:com ph:com pk:com sa:com eg:com ng:com id:co,or,web co:com pe:com ve:com ec:com uy:com py:com bo:com pl:com,net,org at:co,or es:com,org gr:com pt:com ua:com ke:co tz:co ug:co gh:com"
+    .split(" ")
+    .flatMap((group) => {
+      const [top, seconds] = group.split(":") as [string, string];
+      return seconds.split(",").map((second) => `${second}.${top}`);
+    }),
 );
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+export const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /**
  * The built-in host split: registrable domain = one label under the public suffix, where the suffix is the last

@@ -57,7 +57,23 @@ function browser(text: string, matchers: readonly Matcher[]): { name: string; ve
   return { name: "unknown", version: -1 };
 }
 
+// Servers see the same few user agents over and over: remember the latest answers (bounded, so memory stays
+// flat). Callers only read these objects.
+const recent = new Map<string, UserContext>();
+
 export function userContext(userAgent: string | undefined, hints: ClientHints | undefined): UserContext {
+  if (hints) return parseUser(userAgent, hints);
+  const key = userAgent ?? "";
+  let user = recent.get(key);
+  if (!user) {
+    if (recent.size >= 64) recent.clear();
+    user = parseUser(userAgent, hints);
+    recent.set(key, user);
+  }
+  return user;
+}
+
+function parseUser(userAgent: string | undefined, hints: ClientHints | undefined): UserContext {
   const fromAgent = browser(userAgent ?? "", UA_BROWSERS);
   const fromHints = browser(hints?.browserUAWithFullVersion || hints?.browserUAWithMajorVersion || "", HINT_BROWSERS);
   const name = fromHints.name !== "unknown" ? fromHints.name : fromAgent.name;
