@@ -16,7 +16,7 @@ import {
   type OnDeviceTargetClient,
   type OnDeviceTargetClientOptions,
 } from "../src/target/on-device/client.js";
-import type { ArtifactFacts, DecisionEngine } from "../src/target/on-device/engine.js";
+import type { ArtifactFacts, DecisionContext, DecisionEngine } from "../src/target/on-device/engine.js";
 
 const ORG = "0123456789ABCDEF01234567@AdobeOrg";
 const NOW = 1_767_225_600_000;
@@ -48,7 +48,9 @@ const artifact = (tag: string, extra: Partial<FakeArtifact> = {}): FakeArtifact 
 });
 
 /** Decides every requested mbox with one option naming the artifact, and one display notification per mbox. */
-const engine: DecisionEngine<FakeArtifact> & { calls: { request: DeliveryRequest; hint: string | undefined }[] } = {
+const engine: DecisionEngine<FakeArtifact> & {
+  calls: { request: DeliveryRequest; hint: string | undefined; context: DecisionContext }[];
+} = {
   calls: [],
   parse(value) {
     const candidate = value as Partial<FakeArtifact> | null;
@@ -67,7 +69,7 @@ const engine: DecisionEngine<FakeArtifact> & { calls: { request: DeliveryRequest
     Object.keys(request.context.geo).length === 1,
   geoFromLookup,
   decide(current, request, context) {
-    engine.calls.push({ request, hint: context.targetLocationHint });
+    engine.calls.push({ request, hint: context.targetLocationHint, context });
     const mboxes = request.execute?.mboxes ?? [];
     return {
       response: {
@@ -417,6 +419,15 @@ describe("a call", () => {
     expect(cdnCalls()).toHaveLength(0);
   });
 
+  it("passes the engine the clock, the client code, the session and a public-suffix hook", async () => {
+    const parseDomain = (host: string) => ({ domain: host, subdomain: "", topLevelDomain: "" });
+    const { client } = setup({ parseDomain });
+    await client.ready;
+    await client.getOffers({ request: request("local"), sessionId: "s-7" });
+    expect(engine.calls[0]?.context).toMatchObject({ clientCode: "acme", sessionId: "s-7", now: NOW, parseDomain });
+    expect(engine.calls[0]?.context.randomUUID()).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("getAttributes decides on-device too", async () => {
     const { client, delivery } = setup();
     await client.ready;
@@ -517,6 +528,7 @@ describe("options", () => {
       [{ pollingInterval: -1 }, "pollingInterval"],
       [{ pollingInterval: Number.NaN }, "pollingInterval"],
       [{ maximumWaitReady: "soon" as never }, "maximumWaitReady"],
+      [{ parseDomain: "psl" as never }, "parseDomain"],
       [{ events: { clientready: () => {} } as never }, "events.clientready"],
       [{ events: { clientReady: "yes" } as never }, "events.clientReady"],
       [{ artifactFormat: "bin", organizationId: undefined }, "organizationId"],

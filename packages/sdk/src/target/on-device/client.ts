@@ -14,7 +14,7 @@ import {
   type TargetDeliveryResponse,
 } from "../client.js";
 import { type ArtifactSource, createArtifactSource, DEFAULT_POLLING_INTERVAL } from "./artifact.js";
-import { type ArtifactFacts, type DecisionEngine, UNKNOWN_IP_ADDRESS } from "./engine.js";
+import { type ArtifactFacts, type DecisionEngine, type DomainParts, UNKNOWN_IP_ADDRESS } from "./engine.js";
 import { createEmitter, type OnDeviceEmitter, type OnDeviceEventListeners, type OnDeviceEventName } from "./events.js";
 
 export interface OnDeviceTargetClientOptions extends Omit<TargetClientOptions, "decisioningMethod"> {
@@ -46,6 +46,11 @@ export interface OnDeviceTargetClientOptions extends Omit<TargetClientOptions, "
   readonly maximumWaitReady?: number;
   /** Adobe's `events` option: `{ clientReady() {}, artifactDownloadFailed({ error }) {} }`. */
   readonly events?: OnDeviceEventListeners;
+  /**
+   * Splits page and referring hosts into registrable domain and public suffix for `page.domain` rules: plug in a
+   * public-suffix list (Adobe's SDK uses `psl`). Default: a small built-in table of common suffixes.
+   */
+  readonly parseDomain?: (host: string) => DomainParts | undefined;
 }
 
 export type OnDeviceGetOffersOptions = Omit<GetOffersOptions, "decisioningMethod"> & {
@@ -214,6 +219,7 @@ export function createOnDeviceTargetClient<A extends ArtifactFacts>(
         randomUUID,
         targetLocationHint: call.cluster,
         artifactTrace: { artifactLocation: settings.location, pollingInterval: settings.pollingInterval },
+        parseDomain: options.parseDomain,
       });
       if (notifications.length > 0) {
         notify(decided, response.id ?? decided.id, notifications, call.sessionId, call.cluster);
@@ -279,6 +285,9 @@ function checkOptions(options: OnDeviceTargetClientOptions): Settings {
     !(typeof options.propertyToken === "string" && PROPERTY_TOKEN.test(options.propertyToken))
   ) {
     throw new ValidationError("propertyToken", "a Target property token (letters, digits and dashes)");
+  }
+  if (options.parseDomain !== undefined && typeof options.parseDomain !== "function") {
+    throw new ValidationError("parseDomain", "a function from a host to { domain, subdomain, topLevelDomain }");
   }
   if (pollingInterval !== undefined && !isDuration(pollingInterval)) {
     throw new ValidationError("pollingInterval", "a number of milliseconds, 0 to disable polling");

@@ -1,6 +1,16 @@
 // What the on-device client needs from the rules engine (`@offerkit/target-rules`, bound in index.ts).
 import type { DeliveryRequest, DeliveryResponse, Geo, Notification } from "@offerkit/delivery";
 
+/** A host split as a public-suffix list splits it (`psl`, for example). */
+export interface DomainParts {
+  /** The registrable domain, e.g. `example.co.uk`. */
+  readonly domain: string;
+  /** What precedes it, without a leading `www`. */
+  readonly subdomain: string;
+  /** The public suffix, e.g. `co.uk`. */
+  readonly topLevelDomain: string;
+}
+
 /** The parsed artifact, opaque to the facade. */
 export interface ArtifactFacts {
   readonly version?: string;
@@ -15,6 +25,8 @@ export interface DecisionContext {
   readonly targetLocationHint?: string | undefined;
   /** From a geo lookup: overrides the request's `context.geo`. */
   readonly geo?: Geo | undefined;
+  /** The public-suffix split of page and referring hosts; the engine's small built-in table without it. */
+  readonly parseDomain?: ((host: string) => DomainParts | undefined) | undefined;
   /** What `trace.artifact` reports when the request asks for a trace. */
   readonly artifactTrace?: Record<string, unknown> | undefined;
 }

@@ -45,6 +45,7 @@ export {
   type OnDeviceTargetClient,
   type OnDeviceTargetClientOptions,
 } from "./client.js";
+export type { DomainParts } from "./engine.js";
 export type {
   OnDeviceEmitter,
   OnDeviceEventListeners,
