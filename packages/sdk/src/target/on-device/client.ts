@@ -58,7 +58,8 @@ export type OnDeviceGetOffersOptions = Omit<GetOffersOptions, "decisioningMethod
   readonly decisioningMethod?: DecisioningMethod | undefined;
 };
 
-export type OnDeviceGetAttributesOptions = Omit<OnDeviceGetOffersOptions, "request"> & GetAttributesOptions;
+export type OnDeviceGetAttributesOptions = Omit<OnDeviceGetOffersOptions, "request"> &
+  Pick<GetAttributesOptions, "request">;
 
 export interface OnDeviceTargetClient extends OnDeviceEmitter {
   getOffers(options: OnDeviceGetOffersOptions): Promise<TargetDeliveryResponse>;
