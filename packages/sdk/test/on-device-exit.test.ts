@@ -1,5 +1,5 @@
 /**
- * Polling must not keep a Node process alive: a script that creates an on-device client (polling every five
+ * Polling must not keep a Node process alive (and the first download must, while `ready` is pending): a script that creates an on-device client (polling every five
  * minutes), decides once and does nothing else has to exit by itself, on the built package as users run it.
  */
 import { spawnSync } from "node:child_process";
@@ -31,7 +31,28 @@ const script = (close: boolean) => `
   ${close ? "client.close();" : ""}
 `;
 
+// The CDN is down: the process must live through the retries to see `ready` reject, then exit while polling goes on.
+const failing = `
+  const { createTargetClient } = await import(${JSON.stringify(ENTRY)});
+  const client = createTargetClient({
+    client: "someClientId",
+    decisioningMethod: "on-device",
+    fetch: async () => { throw new TypeError("fetch failed"); },
+  });
+  console.log(await client.ready.then(() => "ready", (error) => error.name));
+`;
+
 describe("an on-device client in a Node process", () => {
+  it("lives until ready settles when the first download fails, then exits though polling goes on", () => {
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", failing], {
+      encoding: "utf8",
+      timeout: 15_000,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe("ArtifactUnavailableError");
+  });
+
   it.each([
     ["without close()", false],
     ["with close()", true],

@@ -127,7 +127,12 @@ export function createArtifactSource<A extends ArtifactFacts>(options: ArtifactS
           fail(`${ATTEMPTS} download attempts failed`, error);
           return false;
         }
-        await new Promise<void>((resolve) => backgroundTimer(resolve, RETRY_DELAY * attempt));
+        // Before the first artifact, someone may be awaiting `ready`: the retry keeps the process alive until then.
+        await new Promise<void>((resolve) =>
+          artifact === undefined
+            ? setTimeout(resolve, RETRY_DELAY * attempt)
+            : backgroundTimer(resolve, RETRY_DELAY * attempt),
+        );
       }
     }
     return false;
@@ -150,7 +155,8 @@ export function createArtifactSource<A extends ArtifactFacts>(options: ArtifactS
   } else {
     if (options.maximumWaitReady !== undefined) {
       const limit = options.maximumWaitReady;
-      waitTimer = backgroundTimer(() => fail(`none within maximumWaitReady (${limit} ms)`), limit);
+      // Not a background timer: a process awaiting `ready` must live to see it reject.
+      waitTimer = setTimeout(() => fail(`none within maximumWaitReady (${limit} ms)`), limit);
     }
     void download().then(schedule);
   }
