@@ -98,8 +98,12 @@ export function largeArtifact({ mboxes = 50, activities = 5 } = {}) {
 const USER_AGENT =
   "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36";
 
-/** A returning visitor's request for `mboxes` (executed, so each decision also queues a display notification). */
-export function onDeviceRequest(mboxes) {
+/**
+ * A returning visitor's request for `mboxes`, executed (each decision queues a display notification, sent after the
+ * call) or prefetched (no notification: what the timed rows use, so neither SDK's background sends land in the
+ * other's timings).
+ */
+export function onDeviceRequest(mboxes, mode = "execute") {
   return {
     id: { tntId: "338e3c1e51f7416a8e1ccba4f81acea0.28_0" },
     context: {
@@ -107,7 +111,7 @@ export function onDeviceRequest(mboxes) {
       userAgent: USER_AGENT,
       address: { url: "https://shop.example.com/shoes/running?sort=price", referringUrl: "https://www.example.com/" },
     },
-    execute: {
+    [mode]: {
       mboxes: mboxes.map((name, index) => ({
         index,
         name,
@@ -161,8 +165,12 @@ export async function adobeOnDeviceClient(AdobeTarget, artifact) {
 
 /** The options both decided, without per-call ids: the two SDKs must agree before they are measured. */
 export function decidedOptions(result) {
+  const { execute, prefetch } = result.response;
   return JSON.stringify(
-    (result.response.execute?.mboxes ?? []).map((mbox) => ({ name: mbox.name, options: mbox.options ?? [] })),
+    [...(execute?.mboxes ?? []), ...(prefetch?.mboxes ?? [])].map((mbox) => ({
+      name: mbox.name,
+      options: mbox.options ?? [],
+    })),
   );
 }
 
