@@ -163,10 +163,18 @@ export async function adobeOnDeviceClient(AdobeTarget, artifact) {
   return client;
 }
 
+/** JSON with object keys sorted, so that two SDKs' answers compare by content, not key order. */
+const canonical = (value) =>
+  JSON.stringify(value, (_key, item) =>
+    item && typeof item === "object" && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))
+      : item,
+  );
+
 /** The options both decided, without per-call ids: the two SDKs must agree before they are measured. */
 export function decidedOptions(result) {
   const { execute, prefetch } = result.response;
-  return JSON.stringify(
+  return canonical(
     [...(execute?.mboxes ?? []), ...(prefetch?.mboxes ?? [])].map((mbox) => ({
       name: mbox.name,
       options: mbox.options ?? [],
