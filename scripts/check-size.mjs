@@ -54,7 +54,7 @@ const ENTRIES = [
     code: 'export { createTargetClient } from "@offerkit/sdk/target/on-device";',
     from: "sdk",
   },
-  // Measured 7.86 KB: the engine with its JSON-logic compiler, URL/user-agent rules, traces and a few built-in
+  // Measured 7.83 KB: the engine with its JSON-logic compiler, URL/user-agent rules, traces and a few built-in
   // public suffixes (a full list is plugged in through the parseDomain hook, outside this bundle).
   {
     name: "@offerkit/target-rules",

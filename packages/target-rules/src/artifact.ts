@@ -1,6 +1,6 @@
 // The rules artifact: where it lives, `rules.bin` decoding, and parsing into a checked, precompiled form (conditions
 // as closures, rules indexed by mbox and view) that every decision reuses.
-import { ArtifactError } from "./errors.js";
+import { ArtifactError, check } from "./errors.js";
 import { compileLogic, type Evaluate } from "./logic.js";
 import type { Rule, RuleConsequence, RulesArtifact } from "./types.js";
 
@@ -61,10 +61,13 @@ export interface ArtifactUrlOptions {
 
 /** Where Target publishes the artifact: `https://assets.adobetarget.com/{client}/{environment}/v1/[{propertyToken}/]rules.json`. */
 export function artifactUrl(options: ArtifactUrlOptions): string {
-  const environment = (options.environment || "production").toLowerCase();
-  const token = options.propertyToken ? `${options.propertyToken}/` : "";
+  check(typeof options?.client === "string" && options.client !== "", "client", "a Target client code");
+  // Each part is one path segment, whatever it contains.
+  const part = encodeURIComponent;
+  const environment = part((options.environment || "production").toLowerCase());
+  const token = options.propertyToken ? `${part(options.propertyToken)}/` : "";
   const file = options.format === "bin" ? "rules.bin" : "rules.json";
-  return `https://assets.adobetarget.com/${options.client}/${environment}/v${SUPPORTED_MAJOR}/${token}${file}`;
+  return `https://assets.adobetarget.com/${part(options.client)}/${environment}/v${SUPPORTED_MAJOR}/${token}${file}`;
 }
 
 const HEADER_LENGTH = 40;
@@ -74,6 +77,7 @@ const HEADER_LENGTH = 40;
  * XOR-ed byte by byte with the UTF-8 bytes of `organizationId + key`. Returns the parsed JSON for `parseArtifact`.
  */
 export function decodeArtifactBin(bytes: Uint8Array, organizationId: string): unknown {
+  check(bytes instanceof Uint8Array, "bytes", "a Uint8Array");
   const decoder = new TextDecoder();
   const header = decoder.decode(bytes.subarray(0, HEADER_LENGTH));
   const version = Number.parseInt(header.slice(0, 8).split(":")[1] ?? "", 10);
@@ -113,19 +117,14 @@ function ruleMap(value: unknown, field: string): Record<string, readonly Rule[]>
 }
 
 function compileRule(value: unknown, field: string): CompiledRule {
+  const optionalList = (list: unknown) => list === undefined || Array.isArray(list);
   if (!isObject(value)) malformed(field, "an object");
   const { consequence, meta, ruleKey, propertyTokens } = value;
-  if (!isObject(consequence)) malformed(`${field}.consequence`, "an object");
-  if (consequence.options !== undefined && !Array.isArray(consequence.options)) {
-    malformed(`${field}.consequence.options`, "a list");
+  if (!isObject(consequence) || !optionalList(consequence.options) || !optionalList(consequence.metrics)) {
+    malformed(`${field}.consequence`, "an object with lists of options and metrics");
   }
-  if (consequence.metrics !== undefined && !Array.isArray(consequence.metrics)) {
-    malformed(`${field}.consequence.metrics`, "a list");
-  }
-  if (!isObject(meta)) malformed(`${field}.meta`, "an object");
+  if (!isObject(meta) || !optionalList(meta["audience.ids"])) malformed(`${field}.meta`, "an object");
   if (ruleKey !== undefined && typeof ruleKey !== "string") malformed(`${field}.ruleKey`, "a string");
-  const ids = meta["audience.ids"];
-  if (ids !== undefined && !Array.isArray(ids)) malformed(`${field}.meta["audience.ids"]`, "a list");
   if (!("condition" in value)) malformed(`${field}.condition`, "a JSON-logic condition");
   return {
     rule: value as unknown as Rule,

@@ -1,11 +1,12 @@
 // decide(): one Delivery request against a compiled artifact, with Adobe's on-device semantics (first match for
 // mboxes, all matches for the global mbox and views, response tokens, campaign macros, display notifications).
-import { ValidationError } from "@offerkit/core";
 import { type CompiledArtifact, type CompiledRule, compileArtifact, DEFAULT_GLOBAL_MBOX } from "./artifact.js";
+import { check } from "./errors.js";
 import { allocation } from "./hash.js";
 import type {
   ArtifactMetric,
   ArtifactOption,
+  ConditionData,
   Decision,
   DecisionContext,
   DecisionResponse,
@@ -64,23 +65,18 @@ function mboxContext(parameters: Record<string, unknown> | undefined): Json {
 
 function withLowerCase(source: Json): Json {
   const result: Json = {};
+  for (const key in source) result[key] = source[key];
+  // In key order, reading the copies made so far, as Adobe's engine does (`x` then `x_lc` gives `x_lc_lc` from
+  // the lower-cased `x`).
   for (const key in source) {
-    const value = source[key];
-    result[key] = isObject(value) ? withLowerCase(value) : value;
-  }
-  // After every original key, so a lower-case copy wins over a parameter that happens to be named `x_lc`.
-  for (const key in source) {
-    const value = source[key];
+    const value = result[key];
     if (typeof value === "string") result[`${key}_lc`] = value.toLowerCase();
+    if (isObject(source[key])) result[key] = withLowerCase(value as Json);
   }
   return result;
 }
 
 const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
-function check(ok: boolean, field: string, allowed = "an object"): void {
-  if (!ok) throw new ValidationError(field, allowed);
-}
 
 function checkInput(request: DeliveryRequest, context: DecisionContext): void {
   check(isObject(context), "context");
@@ -90,7 +86,7 @@ function checkInput(request: DeliveryRequest, context: DecisionContext): void {
     "a non-empty string",
   );
   check(Number.isFinite(context.now), "context.now", "a time in milliseconds");
-  check(typeof context.randomUUID === "function", "context.randomUUID", "a function returning a UUID");
+  check(typeof context.randomUUID === "function", "context.randomUUID", "a function");
   check(isObject(request), "request");
   for (const mode of ["execute", "prefetch"] as const) {
     const part = request[mode] as Json | undefined;
@@ -189,15 +185,13 @@ export function needsGeoLookup(artifact: RulesArtifact, request: DeliveryRequest
 
 /**
  * A `context.geo` from Target's geo endpoint (`GET https://assets.adobetarget.com/v1/geo`, header `x-forwarded-for`):
- * its JSON body (or response headers) name the fields `x-geo-latitude`, `x-geo-country-code`, ….
+ * its JSON body names the fields `x-geo-latitude`, `x-geo-country-code`, … (pass `Object.fromEntries(headers)` to
+ * read them from response headers instead, as Adobe's Java SDK does).
  */
-export function geoFromLookup(source: Record<string, unknown> | { get(name: string): string | null }): Geo {
+export function geoFromLookup(body: Record<string, unknown>): Geo {
   const geo: Record<string, string | number> = {};
   for (const [name, key] of GEO_FIELDS) {
-    const value =
-      typeof source.get === "function"
-        ? (source as { get(name: string): string | null }).get(`x-geo-${name}`)
-        : (source as Record<string, unknown>)[`x-geo-${name}`];
+    const value = body[`x-geo-${name}`];
     if (value !== null && value !== undefined)
       geo[key] = key.startsWith("l") ? Number.parseFloat(String(value)) : String(value);
   }
@@ -214,7 +208,7 @@ const GEO_FIELDS = [
 
 interface Tracer {
   request(mode: Mode, type: "mbox" | "view", detail: Detail): void;
-  evaluated(rule: CompiledRule, data: Json, satisfied: boolean): void;
+  evaluated(rule: CompiledRule, data: ConditionData, satisfied: boolean): void;
   notified(rule: CompiledRule, notification: Notification): void;
   /** The trace as of now. */
   result(): Json;
@@ -279,7 +273,7 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
     geo,
   };
 
-  const propertyToken = request.property?.token ?? context.propertyToken;
+  const propertyToken = request.property?.token || context.propertyToken;
   const allowed = (rule: CompiledRule): boolean =>
     propertyToken === undefined
       ? rule.propertyTokens.length === 0
@@ -410,14 +404,14 @@ export function decide(artifact: RulesArtifact, request: DeliveryRequest, contex
     return result;
   }
 
-  function evaluate(rule: CompiledRule, data: Json, tracer: Tracer | undefined): boolean {
+  function evaluate(rule: CompiledRule, data: ConditionData, tracer: Tracer | undefined): boolean {
     data.allocation = allocate(rule.activityId);
     const satisfied = !!rule.test(data);
     tracer?.evaluated(rule, data, satisfied);
     return satisfied;
   }
 
-  function dataFor(detail: Detail): Json {
+  function dataFor(detail: Detail): ConditionData {
     const own = detail.address !== undefined ? page(detail.address?.url) : undefined;
     // One literal shape for every rule's data: cheaper than spreading `base`.
     return {

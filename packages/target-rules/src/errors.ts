@@ -1,5 +1,5 @@
 // The engine's typed errors. Both extend core's OfferkitError, so one `instanceof` catches everything offerkit throws.
-import { OfferkitError } from "@offerkit/core";
+import { OfferkitError, ValidationError } from "@offerkit/core";
 
 export type ArtifactErrorReason = "malformed" | "unsupported-version" | "obfuscation";
 
@@ -15,4 +15,9 @@ export class ArtifactError extends OfferkitError {
     this.reason = reason;
     this.field = field;
   }
+}
+
+/** Throws `ValidationError` naming `field` unless `ok`. */
+export function check(ok: boolean, field: string, allowed = "an object"): void {
+  if (!ok) throw new ValidationError(field, allowed);
 }

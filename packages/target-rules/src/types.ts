@@ -52,8 +52,11 @@ export interface RuleMeta {
 }
 
 export interface Rule {
+  /** Rules with the same key belong to one activity: the global mbox and views take at most one of them. */
   readonly ruleKey?: string;
   readonly activityId?: number;
+  /** Declared by Adobe's artifact types; no engine reads it (allocation salts with the activity id). */
+  readonly seed?: string;
   readonly propertyTokens?: readonly string[];
   readonly condition: JsonLogic;
   readonly consequence: RuleConsequence;
@@ -301,3 +304,23 @@ export interface Decision {
   /** How it was decided, as Adobe's SDK reports it beside the response. */
   meta: DecisionMeta;
 }
+
+/** What a rule's JSON-logic condition reads (`{"var": "page.domain_lc"}`, `{"var": "mbox.color_lc"}`, …). */
+export interface ConditionData {
+  /** 0–99.99: the visitor's bucket in the rule's activity. */
+  allocation: number;
+  current_timestamp: number;
+  /** `HHmm`, UTC. */
+  current_time: string;
+  /** 1 = Monday … 7 = Sunday, UTC. */
+  current_day: number;
+  user: { browserType: string; platform: string; locale: string; browserVersion: number };
+  page: PageParts;
+  referring: PageParts;
+  /** The mbox's (or pageLoad's, or view's) parameters, dotted keys expanded, with `_lc` copies of strings. */
+  mbox: Record<string, unknown>;
+  geo: { country?: string; region?: string; city?: string; latitude?: number; longitude?: number };
+}
+
+type PagePart = "url" | "path" | "query" | "fragment" | "domain" | "subdomain" | "topLevelDomain";
+export type PageParts = Record<PagePart | `${PagePart}_lc`, string>;

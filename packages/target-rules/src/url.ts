@@ -17,7 +17,7 @@ export interface UrlParts {
  * top-level domain; plug in a full list with `parseDomain`.
  */
 const MULTI_LABEL_SUFFIXES = new Set(
-  "uk:co,org,ac,gov,me,net,ltd,plc au:com,net,org,edu,gov nz:co,org,net jp:co,ne,or,ac,go kr:co,or in:co,net,org,firm,gen,ind br:com,net,org mx:com,org ar:com cn:com,net,org,gov hk:com,org tw:com,org sg:com,edu my:com za:co,org il:co,org tr:com,net,org th:co,in vn:com ph:com pk:com sa:com eg:com ng:com id:co,or,web co:com pe:com ve:com ec:com uy:com py:com bo:com pl:com,net,org at:co,or es:com,org gr:com pt:com ua:com ke:co tz:co ug:co gh:com"
+  "uk:co,org,ac,gov,me,ltd,plc au:com,net,org,edu,gov nz:co,org,net jp:co,ne,or,ac br:com,net,org cn:com,net,org in:co,net,org kr:co za:co mx:com tr:com tw:com hk:com sg:com ar:com il:co id:co th:co my:com ph:com pl:com es:com"
     .split(" ")
     .flatMap((group) => {
       const [top, seconds] = group.split(":") as [string, string];

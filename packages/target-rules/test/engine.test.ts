@@ -34,6 +34,12 @@ describe("artifactUrl", () => {
     expect(artifactUrl({ client: "acme", cdnEnvironment: "staging" })).toBe(
       "https://assets.adobetarget.com/acme/production/v1/rules.json",
     );
+    expect(artifactUrl({ client: "a/b?c", propertyToken: "../x" })).toBe(
+      "https://assets.adobetarget.com/a%2Fb%3Fc/production/v1/..%2Fx/rules.json",
+    );
+    expect(() => artifactUrl({ client: "" })).toThrowError(
+      expect.objectContaining({ name: "ValidationError", field: "client" }),
+    );
   });
 });
 
@@ -125,6 +131,7 @@ describe("decodeArtifactBin", () => {
       expect.objectContaining({ reason: "obfuscation" }),
     );
     expect(() => decodeArtifactBin(new Uint8Array(3), "org")).toThrow(ArtifactError);
+    expect(() => decodeArtifactBin("rules" as unknown as Uint8Array, "org")).toThrow(ValidationError);
   });
 });
 
@@ -159,11 +166,11 @@ describe("needsServer / needsGeoLookup / geoFromLookup", () => {
     expect(needsGeoLookup(parseArtifact(loadArtifact("TEST_ARTIFACT_BLANK")), ipOnly)).toBe(false);
   });
 
-  it("reads the geo endpoint's body or headers", () => {
+  it("reads the geo endpoint's body (or its response headers, as an object)", () => {
     const body = { "x-geo-latitude": "37.75", "x-geo-longitude": -122.4, "x-geo-city": "SAN FRANCISCO" };
     expect(geoFromLookup(body)).toEqual({ latitude: 37.75, longitude: -122.4, city: "SAN FRANCISCO" });
     const headers = new Headers({ "x-geo-country-code": "US", "x-geo-region-code": "CA" });
-    expect(geoFromLookup(headers)).toEqual({ countryCode: "US", stateCode: "CA" });
+    expect(geoFromLookup(Object.fromEntries(headers))).toEqual({ countryCode: "US", stateCode: "CA" });
   });
 });
 
