@@ -9,6 +9,10 @@ const SUITES = [
   "ods-vs-raw-fetch",
   "getOffers-vs-raw-fetch",
   "getOffers-vs-adobe-sdk",
+  "on-device-vs-adobe-sdk",
+  "on-device-vs-server-side",
+  "on-device-heap",
+  "on-device-refresh",
   "cookie-codec",
   "xcore-paging",
   "ode-waiter",
@@ -23,6 +27,8 @@ const BUDGETS = {
   "ods-vs-raw-fetch": 0.8,
   "getOffers-vs-raw-fetch": 0.9,
   "getOffers-vs-adobe-sdk": 0.5,
+  // Issue 20: at most a quarter of Adobe's time per on-device decision.
+  "on-device getOffers vs Adobe's SDK": 0.25,
   "xcore-paging (prefetch)": 1.1,
   // "Within about two pages" (issue 10): the page being read and the one prefetched are held by design.
   "xcore-paging heap growth": "≈ 2",

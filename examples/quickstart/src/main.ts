@@ -1,7 +1,8 @@
 // The offerkit demo: all four APIs through @offerkit/sdk, with no Adobe account.
 //
 // 1. Adobe Target: getOffers twice for one visitor, the second call carrying the cookies of the first and going
-//    to the visitor's edge cluster (against Adobe's real edge when TARGET_CLIENT_CODE is set).
+//    to the visitor's edge cluster (against Adobe's real edge when TARGET_CLIENT_CODE is set); then on-device
+//    decisions from an embedded rules artifact, with `meta` and a hybrid call.
 // 2. Offer Decisioning: a real-time decision, then a batch workload waited for with visible progress.
 // 3. The Offer Library: containers, create, read, patch with If-Match, search and paging through every offer.
 //
@@ -12,10 +13,12 @@ import { FAKE_IMS_CLIENT, startFakeIms, startPrismMock } from "@offerkit/testkit
 import { runDecisioningDemo } from "./decisioning.js";
 import { platformMocksFetch } from "./mocks.js";
 import { runOfferLibraryDemo } from "./offer-library.js";
+import { runOnDeviceDemo } from "./on-device.js";
 import { runTargetDemo } from "./target.js";
 
 try {
   await runTargetDemo();
+  await runOnDeviceDemo();
   await runPlatformDemo();
 } catch (error) {
   if (!(error instanceof OfferkitError)) throw error;

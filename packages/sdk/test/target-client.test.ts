@@ -192,7 +192,7 @@ describe("bad visitor input", () => {
     expect(() => createTargetClient({ client: "acme", targetLocationHint: "x" })).toThrow(ValidationError);
     expect(() => createTargetClient({ organizationId: "x@AdobeOrg" } as never)).toThrow(/Invalid client/);
     expect(() => createTargetClient({ client: "acme", decisioningMethod: "on-device" } as never)).toThrow(
-      /not supported yet/,
+      /@offerkit\/sdk\/target\/on-device/,
     );
     await expect(target.getOffers({ request, decisioningMethod: "hybrid" } as never)).rejects.toMatchObject({
       field: "getOffers.decisioningMethod",

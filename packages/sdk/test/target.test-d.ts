@@ -47,7 +47,7 @@ describe("getOffers", () => {
     }>();
     expectTypeOf<TargetDeliveryResponse["response"]>().toEqualTypeOf<DeliveryResponse>();
     expectTypeOf<TargetDeliveryResponse["request"]>().toEqualTypeOf<DeliveryRequest>();
-    expectTypeOf<TargetDeliveryResponse["meta"]["decisioningMethod"]>().toEqualTypeOf<"server-side">();
+    expectTypeOf<TargetDeliveryResponse["meta"]["decisioningMethod"]>().toEqualTypeOf<"server-side" | "on-device">();
     expectTypeOf<ApiError["status"]>().toBeNumber();
   });
 

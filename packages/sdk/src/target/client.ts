@@ -17,6 +17,7 @@ import {
   unwrap,
   ValidationError,
   wholeNumber,
+  withChecks,
 } from "@offerkit/core";
 import {
   type AnalyticsResponse,
@@ -88,7 +89,10 @@ export interface TargetClientOptions {
   readonly propertyToken?: string;
   /** `environmentId` for requests that name none. */
   readonly environmentId?: number;
-  /** Only `"server-side"` so far: on-device and hybrid decisioning are not supported yet. */
+  /**
+   * Only `"server-side"` here: for `"on-device"` and `"hybrid"`, take `createTargetClient` from
+   * `@offerkit/sdk/target/on-device`, so server-side bundles never carry the rules engine.
+   */
   readonly decisioningMethod?: "server-side";
   /**
    * Check each request against every rule of the Delivery API spec before sending: pass `validation` from
@@ -114,14 +118,18 @@ export interface GetOffersOptions {
    * id on every call whatever the consumer id, and so does this client.
    */
   readonly consumerId?: string | undefined;
-  /** Only `"server-side"` so far. */
+  /** Only `"server-side"` here; clients from `@offerkit/sdk/target/on-device` take all three methods. */
   readonly decisioningMethod?: "server-side" | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
+/** Where a call is decided; `"on-device"` and `"hybrid"` need `@offerkit/sdk/target/on-device`. */
+export type DecisioningMethod = "server-side" | "on-device" | "hybrid";
+
 export interface ResponseMeta {
-  readonly decisioningMethod: "server-side";
-  /** Mboxes that still need the server: none, when the server decided everything. */
+  /** How this call was decided (for hybrid: the method actually used). */
+  readonly decisioningMethod: "server-side" | "on-device";
+  /** Requested mboxes that need the server (listed by the rules artifact): none without one. */
   readonly remoteMboxes: readonly string[];
   readonly remoteViews: readonly string[];
 }
@@ -192,6 +200,34 @@ const CALL_CHECKS: Record<keyof GetOffersOptions, OptionCheck> = {
   decisioningMethod: checkedLater,
   signal: isSignalOption,
 };
+
+/** Where one call is decided, as the on-device entry (`on-device/client.ts`) plugs it in. */
+export interface CallRouting {
+  /** The methods calls may name (and their error text). */
+  readonly methods: readonly DecisioningMethod[];
+  /** The checks of the options this entry adds to `TargetClientOptions`. */
+  readonly optionChecks?: Readonly<Record<string, OptionCheck>>;
+  readonly allowed: string;
+  /**
+   * Decides `request` locally and returns the response with its meta, or returns only the meta when the server
+   * must decide. Called for getOffers and getAttributes, never for sendNotifications.
+   */
+  route(
+    request: DeliveryRequest,
+    call: {
+      readonly method: DecisioningMethod | undefined;
+      readonly sessionId: string;
+      readonly cluster: string | undefined;
+      readonly signal: AbortSignal | undefined;
+    },
+  ): Promise<{ readonly meta: ResponseMeta; readonly response?: DeliveryResponse }>;
+}
+
+const SERVER_SIDE: CallRouting = {
+  methods: ["server-side"],
+  allowed: '"server-side" (import createTargetClient from @offerkit/sdk/target/on-device for "on-device" and "hybrid")',
+  route: async () => ({ meta: { decisioningMethod: "server-side", remoteMboxes: [], remoteViews: [] } }),
+};
 const EMPTY_REQUEST: TargetDeliveryRequest = { context: { channel: "web" } };
 
 /**
@@ -199,15 +235,23 @@ const EMPTY_REQUEST: TargetDeliveryRequest = { context: { channel: "web" } };
  * Adobe's, it remembers nothing between calls: a visitor's edge cluster comes only from that visitor's cookies.
  */
 export function createTargetClient(options: TargetClientOptions): TargetClient {
+  return createRoutedTargetClient(options, SERVER_SIDE);
+}
+
+/** `createTargetClient` with its calls decided where `routing` says: the on-device entry's seam. */
+export function createRoutedTargetClient(
+  options: Omit<TargetClientOptions, "decisioningMethod"> & { readonly decisioningMethod?: DecisioningMethod },
+  routing: CallRouting,
+): TargetClient {
   if (typeof options !== "object" || options === null) {
     throw new ValidationError("options", "an object with at least `client`");
   }
-  checkOptions(options, "", OPTION_CHECKS);
+  checkOptions(options, "", routing.optionChecks ? withChecks(OPTION_CHECKS, routing.optionChecks) : OPTION_CHECKS);
   const { client, serverDomain, logger = {} } = options;
   if (typeof client !== "string" || client === "") {
     throw new ValidationError("client", "your Target client code, e.g. acme (it names the default host)");
   }
-  checkDecisioningMethod(options.decisioningMethod, "decisioningMethod");
+  checkDecisioningMethod(options.decisioningMethod, "decisioningMethod", routing);
   if (serverDomain !== undefined && !(typeof serverDomain === "string" && HOST.test(serverDomain))) {
     throw new ValidationError("serverDomain", "a host name with an optional port, without scheme or path");
   }
@@ -235,7 +279,7 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
       throw new ValidationError(`${kind}.request`, "a Delivery API request object");
     }
     checkOptions(call, kind, CALL_CHECKS);
-    checkDecisioningMethod(call.decisioningMethod, `${kind}.decisioningMethod`);
+    checkDecisioningMethod(call.decisioningMethod, `${kind}.decisioningMethod`, routing);
     const now = Date.now();
     const cookie = parseTargetCookie(call.targetCookie, now);
     if (cookie.problem) warn(`ignored the visitor's mbox cookie: ${cookie.problem}.`);
@@ -259,7 +303,14 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
     const baseUrl = cluster === undefined ? undefined : `${scheme}://${edgeClusterHost(cluster)}`;
     logger.debug?.(`offerkit: ${kind} to ${baseUrl ?? delivery.baseUrl}`);
 
-    const response = (await unwrap(delivery.deliver({ sessionId, request }, { baseUrl, signal: call.signal }))) ?? {};
+    const routed =
+      kind === "sendNotifications"
+        ? SERVER_META
+        : await routing.route(request, { method: call.decisioningMethod, sessionId, cluster, signal: call.signal });
+    const response =
+      routed.response ??
+      (await unwrap(delivery.deliver({ sessionId, request }, { baseUrl, signal: call.signal }))) ??
+      {};
     const locationCluster = cluster ?? clusterFromEdgeHost(response.edgeHost);
     return {
       request,
@@ -267,7 +318,7 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
       targetCookie: createTargetCookie({ sessionId, tntId: response.id?.tntId }),
       targetLocationHintCookie: locationCluster === undefined ? undefined : createLocationHintCookie(locationCluster),
       ...collectDetails(response),
-      meta: { decisioningMethod: "server-side", remoteMboxes: [], remoteViews: [] },
+      meta: routed.meta,
     };
   }
 
@@ -292,9 +343,13 @@ export function createTargetClient(options: TargetClientOptions): TargetClient {
   };
 }
 
-function checkDecisioningMethod(method: unknown, field: string): void {
-  if (method !== undefined && method !== "server-side") {
-    throw new ValidationError(field, '"server-side" (on-device and hybrid decisioning are not supported yet)');
+const SERVER_META: { readonly meta: ResponseMeta; readonly response?: DeliveryResponse } = {
+  meta: { decisioningMethod: "server-side", remoteMboxes: [], remoteViews: [] },
+};
+
+function checkDecisioningMethod(method: unknown, field: string, routing: CallRouting): void {
+  if (method !== undefined && !routing.methods.includes(method as DecisioningMethod)) {
+    throw new ValidationError(field, routing.allowed);
   }
 }
 

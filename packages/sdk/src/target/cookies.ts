@@ -75,7 +75,8 @@ const empty = (problem?: string): ParsedTargetCookie => ({
 export function parseTargetCookie(value: string | null | undefined, now: number = Date.now()): ParsedTargetCookie {
   if (typeof value !== "string" || value === "") return empty();
   const seconds = nowInSeconds(now);
-  const entries: Record<string, TargetCookieEntry> = {};
+  // No prototype: an entry named `__proto__` (any name the cookie holds) is kept as data like every other.
+  const entries: Record<string, TargetCookieEntry> = Object.create(null);
   const parts = value.split("|");
   for (let index = 0; index < parts.length; index++) {
     const fields = (parts[index] as string).split("#");

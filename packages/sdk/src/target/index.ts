@@ -1,6 +1,7 @@
 export { type Attributes, createAttributes } from "./attributes.js";
 export {
   createTargetClient,
+  type DecisioningMethod,
   type GetAttributesOptions,
   type GetOffersOptions,
   type ResponseMeta,
