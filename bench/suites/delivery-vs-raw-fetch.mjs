@@ -10,10 +10,11 @@ export async function run() {
   const bare = barePost(url, deliveryRequest);
   const clients = {
     "": createDeliveryClient({ client: "acme", baseUrl: server.origin }),
+    // A fetch option as users write it: forwarding `init`, which carries the call's signal and the body as sent.
     " (global fetch transport)": createDeliveryClient({
       client: "acme",
       baseUrl: server.origin,
-      fetch: (request) => fetch(request),
+      fetch: (request, init) => fetch(request, init),
     }),
   };
   const results = [];

@@ -41,6 +41,7 @@ export {
   millis,
   type OptionCheck,
   wholeNumber,
+  withChecks,
 } from "./options.js";
 export {
   PaginationError,
@@ -102,11 +103,15 @@ export type {
   ResponseEvent,
   RetryEvent,
 } from "./transport/observe.js";
+export { checkHooks, checkLogger } from "./transport/observe.js";
 export {
   type CallOverrides,
   type CallScope,
   type CallTransport,
   checkBaseUrl,
+  checkMaxResponseBytes,
+  checkRetry,
+  checkTimeout,
   createCallTransport,
   createTransport,
   DEFAULT_MAX_RESPONSE_BYTES,

@@ -27,6 +27,14 @@ export function checkOptions(value: unknown, field: string, checks: Readonly<Rec
   }
 }
 
+/** `base` with more checks (mark calls `/* @__PURE__ *\/` so that an unused table leaves a bundle). */
+export function withChecks(
+  base: Readonly<Record<string, OptionCheck>>,
+  more: Readonly<Record<string, OptionCheck>>,
+): Record<string, OptionCheck> {
+  return { ...base, ...more };
+}
+
 /** A number of milliseconds from `min` up to what a timer can hold (NaN and Infinity are refused). */
 export function millis(min = 0): OptionCheck {
   return (value, field) => {

@@ -1,7 +1,7 @@
 import { authenticator, type PlatformCredentials, resolveCredentials } from "./auth.js";
 import { ValidationError } from "./errors.js";
 import { assertSafeHeaders, type HeaderInput, userAgent, VISIBLE_ASCII } from "./headers.js";
-import { checkOptions, isSignalOption, isStringOption, type OptionCheck } from "./options.js";
+import { checkOptions, isSignalOption, isStringOption, type OptionCheck, withChecks } from "./options.js";
 import type { Check, RequestValidation } from "./request-check.js";
 import type { RetryOptions } from "./retry.js";
 import type { CallHooks, Logger } from "./transport/observe.js";
@@ -9,6 +9,9 @@ import {
   type CallScope,
   type CallTransport,
   checkBaseUrl,
+  checkMaxResponseBytes,
+  checkRetry,
+  checkTimeout,
   createCallTransport,
   type FetchLike,
   TRANSPORT_OPTION_CHECKS,
@@ -161,8 +164,7 @@ export function setUpPlatformClient<OperationId extends string>(
 const checkedLater: OptionCheck = () => {};
 
 /** The options of every Platform client; a facade that passes them on checks them with this too. */
-export const PLATFORM_OPTION_CHECKS: Record<keyof PlatformClientOptions, OptionCheck> = {
-  ...TRANSPORT_OPTION_CHECKS,
+export const PLATFORM_OPTION_CHECKS = /* @__PURE__ */ withChecks(TRANSPORT_OPTION_CHECKS, {
   auth: checkedLater,
   imsOrgId: checkedLater,
   sandboxName: checkedLater,
@@ -170,22 +172,21 @@ export const PLATFORM_OPTION_CHECKS: Record<keyof PlatformClientOptions, OptionC
   baseUrl: checkedLater,
   headers: checkedLater,
   validation: checkedLater,
-};
+}) as Record<keyof PlatformClientOptions, OptionCheck>;
 
 /** What every call of every client may set for itself. */
 export const CALL_OPTION_CHECKS = {
   signal: isSignalOption,
-  timeout: TRANSPORT_OPTION_CHECKS.timeout,
-  retry: TRANSPORT_OPTION_CHECKS.retry,
-  maxResponseBytes: TRANSPORT_OPTION_CHECKS.maxResponseBytes,
+  timeout: checkTimeout,
+  retry: checkRetry,
+  maxResponseBytes: checkMaxResponseBytes,
   headers: (value: unknown, field: string) => assertSafeHeaders(value as HeaderInput, field),
 } satisfies Record<string, OptionCheck>;
 
 /** The per-call options of the Platform clients. */
-export const PLATFORM_CALL_OPTION_CHECKS: Record<keyof PlatformCallOptions, OptionCheck> = {
-  ...CALL_OPTION_CHECKS,
+export const PLATFORM_CALL_OPTION_CHECKS = /* @__PURE__ */ withChecks(CALL_OPTION_CHECKS, {
   sandboxName: isStringOption,
-};
+}) as Record<keyof PlatformCallOptions, OptionCheck>;
 
 /** The per-call options every client method takes, whatever it adds. */
 export interface BaseCallOptions {

@@ -1,4 +1,5 @@
 import { AbortError, TimeoutError, ValidationError } from "./errors.js";
+import { MAX_TIMER_MS } from "./options.js";
 
 /** What one observed result means: done, failed for good, or not there yet. */
 export type PollState = "success" | "failure" | "retry";
@@ -107,13 +108,14 @@ function checkTiming<Result>(options: PollOptions<Result>) {
   const minDelay = options.minDelay ?? options.defaults.minDelay;
   const maxDelay = options.maxDelay ?? Math.max(options.defaults.maxDelay, minDelay);
   const maxWaitTime = options.maxWaitTime ?? options.defaults.maxWaitTime;
-  if (!(Number.isFinite(minDelay) && minDelay > 0)) {
-    throw new ValidationError("minDelay", "a number of milliseconds greater than 0");
+  // Waits are timers, and a timer past 2^31-1 ms fires at once.
+  if (!(typeof minDelay === "number" && minDelay > 0 && minDelay <= MAX_TIMER_MS)) {
+    throw new ValidationError("minDelay", `a number of milliseconds greater than 0, at most ${MAX_TIMER_MS}`);
   }
-  if (!(Number.isFinite(maxDelay) && maxDelay >= minDelay)) {
-    throw new ValidationError("maxDelay", `a number of milliseconds, at least minDelay (${minDelay})`);
+  if (!(typeof maxDelay === "number" && maxDelay >= minDelay && maxDelay <= MAX_TIMER_MS)) {
+    throw new ValidationError("maxDelay", `a number of milliseconds from minDelay (${minDelay}) to ${MAX_TIMER_MS}`);
   }
-  if (!(maxWaitTime > 0)) {
+  if (!(typeof maxWaitTime === "number" && maxWaitTime > 0)) {
     throw new ValidationError("maxWaitTime", "a number of milliseconds greater than 0 (Infinity to wait forever)");
   }
   if (typeof options.check !== "function" || typeof options.acceptor !== "function") {

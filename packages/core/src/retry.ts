@@ -38,10 +38,10 @@ export const DEFAULT_RETRY: ResolvedRetryPolicy = {
 };
 
 const RETRY_OPTIONS = {
-  attempts: wholeNumber(1, 100),
-  minDelay: millis(0),
-  maxDelay: millis(0),
-  maxRetryAfter: millis(0),
+  attempts: /* @__PURE__ */ wholeNumber(1, 100),
+  minDelay: /* @__PURE__ */ millis(0),
+  maxDelay: /* @__PURE__ */ millis(0),
+  maxRetryAfter: /* @__PURE__ */ millis(0),
   retryNonIdempotent: isBooleanOption,
 };
 
@@ -82,9 +82,8 @@ export function backoffDelay(retryNumber: number, policy: ResolvedRetryPolicy, r
   return ceiling / 2 + random() * (ceiling / 2);
 }
 
-/** An HTTP date in any of the three forms HTTP allows (IMF-fixdate, RFC 850, asctime). */
-const HTTP_DATE =
-  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT|[A-Z][a-z]+day, \d{2}-[A-Z][a-z]{2}-\d{2} \d{2}:\d{2}:\d{2} GMT|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4})$/;
+/** Every HTTP date form (IMF-fixdate, RFC 850, asctime) opens with a day name and holds a time of day. */
+const HTTP_DATE = /^[A-Z][a-z]{2}[a-z]*,? .*\d\d:\d\d:\d\d/;
 
 /**
  * `Retry-After` as a delay in ms: delta-seconds (digits only) or an HTTP date. Anything else (`-5`, `1.5`, a bare

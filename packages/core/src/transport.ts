@@ -79,18 +79,22 @@ export interface CallScope {
 
 export const DEFAULT_TIMEOUT = 10_000;
 
+export const checkTimeout: OptionCheck = /* @__PURE__ */ millis(0);
+export const checkRetry: OptionCheck = (value, field) => void resolveRetryPolicy(value as RetryOptions, field);
+export const checkMaxResponseBytes: OptionCheck = /* @__PURE__ */ wholeNumber(1);
+
 /** The checks of the transport's own options, shared by every client's option checks. */
 export const TRANSPORT_OPTION_CHECKS = {
   fetch: isFunctionOption,
-  timeout: millis(0),
-  retry: (value: unknown, field: string) => void resolveRetryPolicy(value as RetryOptions, field),
-  maxResponseBytes: wholeNumber(1),
+  timeout: checkTimeout,
+  retry: checkRetry,
+  maxResponseBytes: checkMaxResponseBytes,
   hooks: checkHooks,
   logger: checkLogger,
 } satisfies Record<string, OptionCheck>;
 
 /** The default base fetch with offerkit's redirect handling, shared by every transport that names no fetch. */
-const defaultSend = followRedirects(baseFetch);
+const defaultSend = /* @__PURE__ */ followRedirects(baseFetch);
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const base = createCallTransport(options);

@@ -17,6 +17,7 @@ import {
   TRANSPORT_OPTION_CHECKS,
   userAgent,
   ValidationError,
+  withChecks,
   withConnection,
 } from "@offerkit/core";
 import type { FetchResponse } from "openapi-fetch";
@@ -139,17 +140,19 @@ const BEACON_ANSWER = [204];
 /** Checked below with their own wording. */
 const checkedLater: OptionCheck = () => {};
 
-const OPTION_CHECKS: Record<keyof DeliveryClientOptions, OptionCheck> = {
-  ...TRANSPORT_OPTION_CHECKS,
+const OPTION_CHECKS = /* @__PURE__ */ withChecks(TRANSPORT_OPTION_CHECKS, {
   client: checkedLater,
   imsOrgId: checkedLater,
   serverDomain: checkedLater,
   baseUrl: checkedLater,
   headers: checkedLater,
   validation: checkedLater,
-};
+}) as Record<keyof DeliveryClientOptions, OptionCheck>;
 
-const CALL_CHECKS: Record<keyof CallOptions, OptionCheck> = { ...CALL_OPTION_CHECKS, baseUrl: checkedLater };
+const CALL_CHECKS = /* @__PURE__ */ withChecks(CALL_OPTION_CHECKS, { baseUrl: checkedLater }) as Record<
+  keyof CallOptions,
+  OptionCheck
+>;
 
 export function createDeliveryClient(options: DeliveryClientOptions): DeliveryClient {
   if (!options || typeof options !== "object")

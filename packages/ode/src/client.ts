@@ -8,6 +8,7 @@ import {
   send,
   setUpPlatformClient,
   ValidationError,
+  withChecks,
   withConnection,
   withMediaTypes,
 } from "@offerkit/core";
@@ -94,10 +95,10 @@ export function isTerminalStatus(status: WorkloadStatus): boolean {
  * sandbox and a fresh `x-request-id` with every call, and refuses bad input before the network.
  */
 const checkedLater: OptionCheck = () => {};
-const CALL_CHECKS: Record<keyof OdeCallOptions, OptionCheck> = {
-  ...PLATFORM_CALL_OPTION_CHECKS,
-  containerId: checkedLater,
-};
+const CALL_CHECKS = /* @__PURE__ */ withChecks(PLATFORM_CALL_OPTION_CHECKS, { containerId: checkedLater }) as Record<
+  keyof OdeCallOptions,
+  OptionCheck
+>;
 
 export function createOdeClient(options: OdeClientOptions): OdeClient {
   const setup = setUpPlatformClient(options, {

@@ -56,8 +56,8 @@ export interface Logger {
 }
 
 export const HOOK_NAMES = ["onRequest", "onResponse", "onRetry", "onError"] as const;
-export const checkHooks: OptionCheck = methods(HOOK_NAMES, true);
-export const checkLogger: OptionCheck = methods(["debug", "warn", "error"], false);
+export const checkHooks: OptionCheck = /* @__PURE__ */ methods(HOOK_NAMES, true);
+export const checkLogger: OptionCheck = /* @__PURE__ */ methods(["debug", "warn", "error"], false);
 
 /** The hooks and logger of one client as one set of hooks; undefined when there are none (no cost per call). */
 export function observer(hooks: CallHooks | undefined, logger: Logger | undefined): CallHooks | undefined {

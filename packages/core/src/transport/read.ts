@@ -125,7 +125,7 @@ export function everyReader(response: Response): Response {
   return Object.defineProperty(response, "body", { get: () => copy().body });
 }
 
-const decoder = new TextDecoder();
+const decoder = /* @__PURE__ */ new TextDecoder();
 
 export function isJsonMediaType(contentType: string): boolean {
   const essence = contentType.split(";")[0]?.trim().toLowerCase() ?? "";

@@ -1,4 +1,13 @@
-import { PaginationError, type Paginator, ValidationError } from "@offerkit/core";
+import {
+  checkOptions,
+  isBooleanOption,
+  isSignalOption,
+  type OptionCheck,
+  PaginationError,
+  type Paginator,
+  PLATFORM_CALL_OPTION_CHECKS,
+  ValidationError,
+} from "@offerkit/core";
 import {
   COLLECTION_QUALIFIER_SCHEMA,
   COLLECTION_SCHEMA,
@@ -154,6 +163,15 @@ export const PAGINATORS_BY_TYPE = {
   paginateSearchDecisionRules,
 } as const;
 
+const checkedLater: OptionCheck = () => {};
+const PAGING_CHECKS: Record<keyof PaginationConfig, OptionCheck> = {
+  client: checkedLater,
+  prefetch: isBooleanOption,
+  signal: isSignalOption,
+  // Checked by the client with each page's call, as `options.<name>`.
+  callOptions: checkedLater,
+};
+
 function pagesOf<S extends SchemaId>(
   config: PaginationConfig,
   operation: "list" | "search",
@@ -163,6 +181,7 @@ function pagesOf<S extends SchemaId>(
   if (!client || typeof client.list !== "function" || typeof client.search !== "function") {
     throw new ValidationError("config.client", "an Offer Library client from createXcoreClient");
   }
+  checkOptions(config, "config", PAGING_CHECKS);
   if (!input || typeof input !== "object") throw new ValidationError("input", "an object with containerId");
   const { containerId, schema } = input;
   const { callOptions } = config;

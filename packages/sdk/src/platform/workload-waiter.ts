@@ -1,6 +1,10 @@
 import {
   type Acceptor,
+  checkOptions,
+  isFunctionOption,
+  isSignalOption,
   OfferkitError,
+  type OptionCheck,
   type PollTiming,
   requestIdOf,
   UnexpectedResponseError,
@@ -80,10 +84,21 @@ export const workloadCompleteAcceptor: Acceptor<Workload> = (workload) =>
  * `NetworkError`, ...) when the call fails: network errors, 429 and 5xx have then already been retried by the
  * client, and every other failure (404 for an unknown id, 401/403) will not get better by asking again.
  */
+/** The waiter's own options; its delays are checked by the poller, which knows their bounds. */
+const WAITER_CHECKS: Record<keyof WorkloadWaiterConfig, OptionCheck> = {
+  client: () => {},
+  minDelay: () => {},
+  maxDelay: () => {},
+  maxWaitTime: () => {},
+  signal: isSignalOption,
+  onProgress: isFunctionOption,
+};
+
 export async function waitUntilWorkloadComplete(
   config: WorkloadWaiterConfig,
   input: WorkloadWaiterInput,
 ): Promise<Workload> {
+  checkOptions(config, "config", WAITER_CHECKS);
   const { client, onProgress, ...timing } = config;
   const { workloadId, ...callOptions } = input;
   let requestId: string | undefined;
