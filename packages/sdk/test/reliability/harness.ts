@@ -53,7 +53,7 @@ export const WORKLOAD_BODY = {
 };
 const PLATFORM_HEADERS = { "x-gw-ims-org-id": ORG, "x-sandbox-name": "prod" };
 
-/** Options every entry takes, the new ones (`maxResponseBytes`) passed untyped so this file compiles on either side. */
+/** Options every entry takes; `extra` is a plain object so that the same file also ran against 85f9dfa (the regression proof). */
 export interface EntryOptions {
   readonly timeout: number;
   readonly retry: { readonly minDelay: number; readonly maxDelay: number } | false;
