@@ -1,6 +1,5 @@
 // offerkit-mock: the mocks on one origin until Ctrl-C, SIGTERM, or the process that started it goes away.
 import { parseArgs } from "node:util";
-import { startMocks } from "./mocks.js";
 import { MOCK_EXAMPLE_HEADER, MOCK_STATUS_HEADER } from "./router.js";
 import { VERSION } from "./version.js";
 
@@ -24,6 +23,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 
+// Loaded after the arguments are checked: Prism takes a second or more to import.
+const { startMocks } = await import("./mocks.js");
 const mocks = await startMocks({ port, host: values.host });
 const { credentials } = mocks;
 console.log(`offerkit-mock listening on ${mocks.url}
