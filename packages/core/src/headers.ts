@@ -5,6 +5,7 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** CR, LF and NUL would let a value smuggle in extra headers; fetch refuses them with a bare TypeError. */
 const UNSAFE_VALUE = /[\r\n\0]/;
 
+/** Headers by name; an `undefined` value leaves the header out. */
 export type HeaderInput = Readonly<Record<string, string | undefined>>;
 
 /**

@@ -7,6 +7,7 @@ import { constants, createBrotliDecompress, createGunzip, createInflate } from "
 import type { Dispatcher } from "undici";
 import { followRedirects, type HopInit, type SendHop } from "./redirect.js";
 
+/** Options of the Node transport: the undici dispatcher, keep-alive time and sockets per origin. */
 export interface NodeFetchOptions {
   /**
    * The undici dispatcher to send through (an `Agent`, a `ProxyAgent`, a `MockAgent`). Default: one keep-alive

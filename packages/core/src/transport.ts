@@ -23,6 +23,7 @@ import {
 /** The shape openapi-fetch calls: a `Request` in, a `Response` out. Any WHATWG `fetch` fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
+/** Options of `createTransport`: the base fetch, timeout, retries and logging of every call. */
 export interface TransportOptions {
   /**
    * The fetch to send with. Default: on Node, the Node transport (undici with a keep-alive pool); elsewhere
@@ -62,17 +63,21 @@ export interface Transport extends FetchLike, CallTransport {
   with(overrides: CallOverrides): Transport;
 }
 
+/** Per-call changes to a transport's timeout and retries. */
 export interface CallOverrides {
   readonly timeout?: number | undefined;
   readonly retry?: RetryOptions | false | undefined;
 }
 
+/** One call's signal (its deadline and the caller's abort) and the fetch bound to it. */
 export interface CallScope {
   readonly signal: AbortSignal;
   readonly fetch: FetchLike;
+  /** Ends the call: clears its timer and releases the caller's signal. */
   end(): void;
 }
 
+/** Milliseconds a call may take, retries and body included, when no `timeout` is given. */
 export const DEFAULT_TIMEOUT = 10_000;
 
 /** How much of an unreadable body an error keeps. */
@@ -87,6 +92,7 @@ interface Answered {
 }
 const answered = new WeakMap<Response, Answered>();
 
+/** The method and URL of the request that got `response`, when it went through an offerkit transport. */
 export function requestSummaryOf(response: Response): RequestSummary | undefined {
   return answered.get(response)?.request;
 }
@@ -98,6 +104,10 @@ export function sentRequestIdOf(response: Response): string | undefined {
 /** The default base fetch with offerkit's redirect handling, shared by every transport that names no fetch. */
 const defaultSend = followRedirects(baseFetch);
 
+/**
+ * Builds the chain every client sends through: deadline and abort, retries, redirects and response checks over a base
+ * fetch.
+ */
 export function createTransport(options: TransportOptions = {}): Transport {
   const base = createCallTransport(options);
   return Object.assign(fetchOf(base), {
@@ -405,6 +415,7 @@ function everyReader(response: Response): Response {
 
 const decoder = new TextDecoder();
 
+/** Whether a `Content-Type` is JSON: `application/json` or any `+json` type, parameters ignored. */
 export function isJsonMediaType(contentType: string): boolean {
   const essence = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   return essence === "application/json" || essence.endsWith("+json");

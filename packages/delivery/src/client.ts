@@ -19,11 +19,13 @@ import type { operations } from "./generated/schema.js";
 import type { DeliveryRequest } from "./types.js";
 import { VERSION } from "./version.js";
 
+/** Path of Target's Delivery API on every Target host. */
 export const DELIVERY_PATH = "/rest/v1/delivery";
 
 /** The operation ids of `specs/delivery.yaml`. */
 export type DeliveryOperationId = keyof operations;
 
+/** Options of `createDeliveryClient`: the account, where calls go, and how they are sent. */
 export interface DeliveryClientOptions {
   /**
    * Target client code (the tenant, e.g. `acme`). Sent as the `client` query parameter and used for the default
@@ -61,6 +63,7 @@ export interface DeliveryClientOptions {
   readonly validation?: RequestValidation<DeliveryOperationId>;
 }
 
+/** One `deliver` call: the visitor's session id and the request body. */
 export interface DeliverInput {
   /** Visitor session id: 1–128 printable characters without spaces, `?`, `/`, `{` or `}`. Keep it per visitor. */
   readonly sessionId: string;
@@ -70,7 +73,9 @@ export interface DeliverInput {
   readonly version?: string;
 }
 
+/** Per-call options of `deliver`: cancellation, timeout, retries, headers and origin. */
 export interface CallOptions {
+  /** Aborts the call; it then rejects with an `AbortError`. */
   readonly signal?: AbortSignal;
   /** Overrides the client's timeout for this call. */
   readonly timeout?: number;
@@ -85,6 +90,7 @@ export interface CallOptions {
 /** What `deliver` resolves to: openapi-fetch's `{ data, error, response }`, typed by the spec. */
 export type DeliveryResult = FetchResponse<operations["execute"], { body: DeliveryRequest }, `${string}/${string}`>;
 
+/** A Target Delivery API client, from `createDeliveryClient`. */
 export interface DeliveryClient {
   /**
    * `POST /rest/v1/delivery` (operation `execute`): decide mboxes, views and page load for one visitor, and/or
@@ -102,6 +108,10 @@ const DNS_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 const EDGE_EXAMPLE = "https://mboxedge28.tt.omtrdc.net";
 
+/**
+ * Creates a Target Delivery API client. Checks the options at once (a bad one throws a `ValidationError` naming it);
+ * nothing is sent until `deliver`.
+ */
 export function createDeliveryClient(options: DeliveryClientOptions): DeliveryClient {
   const { client, imsOrgId } = options;
   if (client === undefined && imsOrgId === undefined) {

@@ -3,18 +3,22 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
+/** One OAuth Server-to-Server credential the fake IMS knows. */
 export interface FakeImsClient {
   readonly secret: string;
   /** Scopes this client may ask for. Default: any. */
   readonly scopes?: readonly string[];
 }
 
+/** Options of `startFakeIms`. */
 export interface FakeImsOptions {
   /** Known OAuth Server-to-Server credentials by client id. Default: `FAKE_IMS_CLIENT`. */
   readonly clients?: Readonly<Record<string, FakeImsClient>>;
   /** Lifetime of issued tokens in seconds, as IMS reports it in `expires_in`. Default 86399, as Adobe's IMS. */
   readonly expiresIn?: number;
+  /** Port to listen on. Default 0: a free one. */
   readonly port?: number;
+  /** Interface to listen on. Default `127.0.0.1`. */
   readonly host?: string;
 }
 
@@ -28,6 +32,7 @@ export interface FakeImsTokenRequest {
   readonly secretInQuery: boolean;
 }
 
+/** A running fake IMS, from `startFakeIms`. */
 export interface FakeIms {
   /** Origin to give as `imsHost`, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
@@ -45,9 +50,11 @@ export interface FakeIms {
   revoke(token: string): void;
   /** Tokens issued so far, oldest first. */
   readonly issued: readonly string[];
+  /** Stops the server, closing open connections. */
   close(): Promise<void>;
 }
 
+/** The credential the fake IMS accepts by default: use it as `auth` with `imsHost` set to the fake IMS. */
 export const FAKE_IMS_CLIENT = {
   clientId: "fake-client-id",
   clientSecret: "fake-client-secret-never-logged",
