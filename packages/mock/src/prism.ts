@@ -1,5 +1,5 @@
 // One Prism mock server in this process, for one OpenAPI file.
-import { getHttpOperationsFromSpec } from "@stoplight/prism-cli/dist/operations.js";
+import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import { createLogger } from "@stoplight/prism-core";
 import { createServer } from "@stoplight/prism-http-server";
 import { mockSpecPath } from "./specs.js";
