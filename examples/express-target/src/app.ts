@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { OfferkitError } from "@offerkit/core";
-import express, { type Express } from "express";
 import {
   LOCATION_HINT_COOKIE,
   TARGET_COOKIE,
@@ -8,6 +7,7 @@ import {
   type TargetCookie,
   type TargetDeliveryResponse,
 } from "@offerkit/sdk";
+import express, { type Express } from "express";
 
 type MboxResponse = NonNullable<NonNullable<TargetDeliveryResponse["response"]["execute"]>["mboxes"]>[number];
 

@@ -26,7 +26,9 @@ const target = createTargetClient({
 const app = createApp({ target, mbox: process.env.TARGET_MBOX ?? "thank-you-hero", organizationId });
 const port = Number(process.env.PORT ?? 3000);
 const server = app.listen(port, "127.0.0.1", () => {
-  console.log(`Listening on http://127.0.0.1:${port}/ (${mocks ? `Target mocked at ${mocks.url}` : `client ${clientCode}`})`);
+  console.log(
+    `Listening on http://127.0.0.1:${port}/ (${mocks ? `Target mocked at ${mocks.url}` : `client ${clientCode}`})`,
+  );
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {

@@ -1,6 +1,7 @@
 // One Prism mock server in this process, for one OpenAPI file.
-import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
+
 import { createLogger } from "@stoplight/prism-core";
+import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
 import { mockSpecPath } from "./specs.js";
 
