@@ -36,7 +36,8 @@ export default {
     requiredToBeDocumented,
   },
   out: "docs/api",
-  readme: "docs/README.md",
+  // The guides link to files outside the reference; the index is the list of packages.
+  readme: "none",
   disableGit: true,
   sourceLinkTemplate,
   treatWarningsAsErrors: true,
