@@ -28,7 +28,7 @@ const { startMocks } = await import("./mocks.js");
 const mocks = await startMocks({ port, host: values.host });
 const { credentials } = mocks;
 console.log(`offerkit-mock listening on ${mocks.url}
-  Target:    createTargetClient({ client: "demo", serverDomain: "${mocks.serverDomain}", secure: false, fetch: mockFetch({ url: "${mocks.url}" }) })
+  Target:    createTargetClient({ client: "demo", fetch: mockFetch({ url: "${mocks.url}" }) })   (mockFetch from @offerkit/mock)
   Platform:  createOfferkit({ baseUrl: "${mocks.url}", imsOrgId: "${credentials.imsOrgId}", sandboxName: "${credentials.sandboxName}",
                auth: { clientId: "${credentials.clientId}", clientSecret: "${credentials.clientSecret}", scopes: [${credentials.scopes.map((s) => `"${s}"`).join(", ")}], imsHost: "${mocks.url}" } })
   Errors:    send "${MOCK_STATUS_HEADER}: 503" (any status) or "${MOCK_EXAMPLE_HEADER}: <name>" with a request.
