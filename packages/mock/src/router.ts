@@ -42,7 +42,14 @@ export async function startRouter(options: {
         res.end(JSON.stringify({ type: "about:blank", title: STATUS_CODES[status] ?? "Error", status, detail }));
       };
 
-      if (path.startsWith("/ims/")) return forward(options.ims, req.headers, body);
+      if (path.startsWith("/ims/")) {
+        const failure = header(req.headers, MOCK_STATUS_HEADER);
+        if (failure !== undefined && /^[45]\d\d$/.test(failure)) {
+          res.writeHead(Number(failure), { "content-type": "application/json;charset=utf-8" });
+          return res.end(JSON.stringify({ error: "server_error", error_description: "x-mock-status asked for it" }));
+        }
+        return forward(options.ims, req.headers, body);
+      }
       const route = options.routes.find((candidate) => candidate.pattern.test(path));
       const upstream = route && options.upstreams[route.spec];
       if (!route || !upstream) return problem(404, `no mocked API serves ${path}`);

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MOCK_STATUS_HEADER, type Mocks, mockFetch, startMocks, startPrism } from "../src/index.js";
+import {
+  MOCK_EXAMPLE_HEADER,
+  MOCK_STATUS_HEADER,
+  type Mocks,
+  mockFetch,
+  startMocks,
+  startPrism,
+} from "../src/index.js";
 
 const ODS_REQUEST =
   'application/vnd.adobe.xdm+json; schema="https://ns.adobe.com/experience/offer-management/decision-request;version=1.0"';
@@ -37,7 +44,7 @@ beforeAll(async () => {
     "x-sandbox-name": sandboxName,
   };
 });
-afterAll(() => mocks.stop());
+afterAll(() => mocks?.stop());
 
 function decide(headers: Record<string, string> = {}) {
   return fetch(`${mocks.url}/data/core/ods/decisions`, {
@@ -141,6 +148,30 @@ describe("startMocks", () => {
     const first = await states("wl-1");
     expect(first).toEqual(["QUEUED", "PROCESSING", "INGESTING", "COMPLETED", "COMPLETED"]);
     expect((await states("wl-2"))[0]).toBe("QUEUED");
+  });
+
+  it("answers the example named by x-mock-example", async () => {
+    const answer = await fetch(`${mocks.url}/data/core/dwm/workloads/decisions/wl-3`, {
+      headers: { ...platformHeaders, [MOCK_EXAMPLE_HEADER]: "error" },
+    });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ "ode:status": "ERROR" });
+  });
+
+  it("fails a token request with the status named by x-mock-status, in IMS's error shape", async () => {
+    const { clientId, clientSecret, scopes } = mocks.credentials;
+    const token = await fetch(`${mocks.url}/ims/token/v3`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", [MOCK_STATUS_HEADER]: "503" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: clientId,
+        client_secret: clientSecret,
+        scope: scopes.join(","),
+      }),
+    });
+    expect(token.status).toBe(503);
+    expect(await token.json()).toMatchObject({ error: "server_error" });
   });
 });
 
