@@ -1,5 +1,5 @@
-// pnpm docs: the API reference of every published package, into docs/api/ (not committed). Fails on any warning,
-// and on an exported symbol without a doc comment.
+// `pnpm run docs` (bare `pnpm docs` is pnpm's own command): the API reference of every published package, into
+// docs/api/ (not committed). Fails on any warning, and on an exported symbol without a doc comment.
 import { OptionDefaults } from "typedoc";
 
 const sourceLinkTemplate = "https://github.com/offerkit/offerkit/blob/main/{path}#L{line}";
