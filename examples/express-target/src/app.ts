@@ -7,6 +7,7 @@ import {
   type TargetCookie,
   type TargetDeliveryResponse,
 } from "@offerkit/sdk";
+import express, { type Express } from "express";
 
 type MboxResponse = NonNullable<NonNullable<TargetDeliveryResponse["response"]["execute"]>["mboxes"]>[number];
 
@@ -18,9 +19,19 @@ export interface TargetAppOptions {
   readonly organizationId?: string;
 }
 
+/** An Express app whose every page is personalised by Target through `createTargetHandler`. */
+export function createApp(options: TargetAppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  const handler = createTargetHandler(options);
+  app.get("/{*page}", (request, response) => void handler(request, response));
+  return app;
+}
+
 /**
- * A page handler for node:http (or Express: `app.get("/", handler)`). Per request: read the visitor's Target
- * cookies, ask Target for the offer, hand the renewed cookies back to the browser, render the offer.
+ * A page handler for Express (`app.get(path, handler)`), or plain node:http, which Express's request and
+ * response extend. Per request: read the visitor's Target cookies, ask Target for the offer, hand the renewed
+ * cookies back to the browser, render the offer.
  */
 export function createTargetHandler(options: TargetAppOptions) {
   const { target, mbox, organizationId } = options;

@@ -8,46 +8,43 @@
 //
 // Parts 2 and 3 share one `createOfferkit`: one set of credentials, one token provider, so one IMS token for
 // every Platform call. They run against embedded Prism mocks of specs/ and a local fake IMS.
+
+import { FAKE_IMS_CLIENT, type Mocks, startMocks } from "@offerkit/mock";
 import { createOfferkit, OfferkitError } from "@offerkit/sdk";
-import { FAKE_IMS_CLIENT, startFakeIms, startPrismMock } from "@offerkit/testkit";
 import { runDecisioningDemo } from "./decisioning.js";
-import { platformMocksFetch } from "./mocks.js";
 import { runOfferLibraryDemo } from "./offer-library.js";
 import { runOnDeviceDemo } from "./on-device.js";
 import { runTargetDemo } from "./target.js";
 
+// @offerkit/mock: Prism serving specs/ and a fake IMS on one local origin. Its fetch answers Adobe's production
+// hosts (Target's edge hosts, platform.adobe.io, IMS) from there, so the clients below are configured as in
+// production and nothing leaves this machine.
+const mocks = await startMocks();
 try {
-  await runTargetDemo();
-  await runOnDeviceDemo();
-  await runPlatformDemo();
+  await runTargetDemo(process.env.TARGET_CLIENT_CODE ? undefined : mocks);
+  await runOnDeviceDemo(mocks);
+  await runPlatformDemo(mocks);
 } catch (error) {
   if (!(error instanceof OfferkitError)) throw error;
   console.error(`\n${error.name}: ${error.message}`);
   process.exitCode = 1;
+} finally {
+  await mocks.stop();
 }
 
-async function runPlatformDemo(): Promise<void> {
-  const [ims, ods, ode, xcore] = await Promise.all([
-    startFakeIms(),
-    startPrismMock({ spec: "ods" }),
-    startPrismMock({ spec: "ode" }),
-    startPrismMock({ spec: "xcore" }),
-  ]);
-  try {
-    const kit = createOfferkit({
-      // An OAuth Server-to-Server credential, as from the Adobe Developer Console; here the fake IMS's own.
-      auth: { ...FAKE_IMS_CLIENT, imsHost: ims.url },
-      imsOrgId: "0123456789ABCDEF01234567@AdobeOrg",
-      sandboxName: "prod",
-      timeout: 5_000,
-      fetch: platformMocksFetch({ ims: ims.url, ods: ods.url, ode: ode.url, xcore: xcore.url }),
-    });
-    console.log(`\noffer decisioning → embedded Prism mocks (ods ${ods.url}, ode ${ode.url}), local IMS ${ims.url}`);
-    await runDecisioningDemo(kit);
-    console.log(`\noffer library (xcore) → embedded Prism mock (${xcore.url})`);
-    await runOfferLibraryDemo(kit);
-    console.log(`\nIMS token requests for every Platform call above: ${ims.requests.length}`);
-  } finally {
-    await Promise.all([ims.close(), ods.close(), ode.close(), xcore.close()]);
-  }
+async function runPlatformDemo(mocks: Mocks): Promise<void> {
+  const kit = createOfferkit({
+    // An OAuth Server-to-Server credential, as from the Adobe Developer Console; here the fake IMS's own.
+    auth: { ...FAKE_IMS_CLIENT },
+    imsOrgId: "0123456789ABCDEF01234567@AdobeOrg",
+    sandboxName: "prod",
+    timeout: 5_000,
+    fetch: mocks.fetch,
+  });
+  const before = mocks.ims.requests.length;
+  console.log(`\noffer decisioning → embedded mocks (${mocks.url}), fake IMS on the same origin`);
+  await runDecisioningDemo(kit);
+  console.log(`\noffer library (xcore) → embedded mocks (${mocks.url})`);
+  await runOfferLibraryDemo(kit);
+  console.log(`\nIMS token requests for every Platform call above: ${mocks.ims.requests.length - before}`);
 }

@@ -3,9 +3,8 @@
 // activity on "hero-banner", split 50/50 by allocation); a real client downloads it from Target's CDN and keeps it
 // fresh. The display notification of each on-device decision, and hybrid calls for a mbox the artifact cannot
 // decide, go to the Delivery API: here the embedded Prism mock.
+import type { Mocks } from "@offerkit/mock";
 import { createTargetClient, type TargetDeliveryResponse } from "@offerkit/sdk/target/on-device";
-import { startPrismMock } from "@offerkit/testkit";
-import { targetMockFetch } from "./mocks.js";
 
 const experience = (id: 0 | 1, range: [number, number], headline: string) => ({
   ruleKey: "301001",
@@ -57,10 +56,8 @@ const ARTIFACT = {
   },
 };
 
-export async function runOnDeviceDemo(): Promise<void> {
-  const mock = await startPrismMock({ spec: "delivery" });
+export async function runOnDeviceDemo(mocks: Mocks): Promise<void> {
   const server: string[] = [];
-  const send = targetMockFetch(mock.url);
   const target = createTargetClient({
     client: "demo",
     decisioningMethod: "on-device",
@@ -68,11 +65,10 @@ export async function runOnDeviceDemo(): Promise<void> {
     artifactPayload: ARTIFACT,
     // 0: never refresh it from Target's CDN in this demo (the default is every five minutes).
     pollingInterval: 0,
-    serverDomain: new URL(mock.url).host,
-    secure: false,
+    // The mocks' fetch answers Target's hosts locally, so the client is configured as in production.
     fetch: (request: Request) => {
       server.push(`${request.method} ${new URL(request.url).pathname}`);
-      return send(request);
+      return mocks.fetch(request);
     },
     events: {
       clientReady: () => console.log("  event clientReady: the artifact is in use"),
@@ -80,7 +76,7 @@ export async function runOnDeviceDemo(): Promise<void> {
     },
   });
   try {
-    console.log(`\ntarget on-device → embedded artifact; notifications and hybrid calls → Prism mock (${mock.url})`);
+    console.log(`\ntarget on-device → embedded artifact; notifications and hybrid calls → the mocks (${mocks.url})`);
     await target.ready;
     const context = { channel: "web" as const, address: { url: "https://shop.example.com/" } };
     for (const tntId of ["0a1b2c3d4e5f60718293a4b5c6d7e8f9.28_0", "f9e8d7c6b5a49382716f5e4d3c2b1a00.28_0"]) {
@@ -102,7 +98,6 @@ export async function runOnDeviceDemo(): Promise<void> {
     console.log(`■ hybrid call for "recommendations": meta ${JSON.stringify(hybrid.meta)}`);
   } finally {
     target.close();
-    await mock.close();
   }
 }
 

@@ -2,8 +2,9 @@
 // the answer gives the visitor's `mbox` cookie (session id and tnt id) and `mboxEdgeCluster` cookie, which a web
 // server sets on its response. The second call brings them back, as the browser would: it keeps the session and
 // goes to the edge cluster that holds the visitor's profile. With TARGET_CLIENT_CODE set it calls Adobe's real
-// edge; otherwise Prism serves specs/delivery.yaml locally.
+// edge; otherwise @offerkit/mock answers locally (Prism serving specs/delivery.yaml).
 import { randomUUID } from "node:crypto";
+import type { Mocks } from "@offerkit/mock";
 import {
   createTargetClient,
   parseTargetCookie,
@@ -11,65 +12,55 @@ import {
   type TargetCookie,
   type TargetDeliveryResponse,
 } from "@offerkit/sdk";
-import { startPrismMock } from "@offerkit/testkit";
-import { targetMockFetch } from "./mocks.js";
 
-export async function runTargetDemo(): Promise<void> {
+/** `mocks` answers every Target host locally; without it (TARGET_CLIENT_CODE set) the calls go to Adobe. */
+export async function runTargetDemo(mocks: Mocks | undefined): Promise<void> {
   const clientCode = process.env.TARGET_CLIENT_CODE;
-  const mock = clientCode ? undefined : await startPrismMock({ spec: "delivery" });
-  try {
-    // Writes down the host of every call, so that the demo can show where each one went. Prism mocks one host, so
-    // against the mock, targetMockFetch sends the visitor's edge host (mboxedge<N>.tt.omtrdc.net) to it too.
-    const hosts: string[] = [];
-    const send = mock ? targetMockFetch(mock.url) : (request: Request) => fetch(request);
-    const target = createTargetClient({
-      client: clientCode ?? "demo",
-      organizationId: process.env.TARGET_IMS_ORG_ID || undefined,
-      // The mock plays the client's own host; real Target is {client}.tt.omtrdc.net or your CNAME.
-      serverDomain: mock ? new URL(mock.url).host : process.env.TARGET_SERVER_DOMAIN || undefined,
-      secure: !mock,
-      propertyToken: process.env.TARGET_PROPERTY_TOKEN || undefined,
-      timeout: 5_000,
-      fetch: (request: Request) => {
-        hosts.push(new URL(request.url).host);
-        return send(request);
-      },
-      // A tampered cookie is ignored with a warning; debug lines (every call) are left out here.
-      logger: { warn: console.warn, error: console.error },
-    });
-    const mboxes = (process.env.TARGET_MBOXES ?? "hero-banner,recommendations").split(",").map((name) => name.trim());
-    const context = {
-      channel: "web" as const,
-      address: { url: "https://shop.example.com/" },
-      userAgent: "Mozilla/5.0 (offerkit quickstart)",
-    };
-    console.log(
-      `target → ${mock ? `embedded Prism mock (${mock.url})` : "Adobe Target"}, client ${clientCode ?? "demo"}`,
-    );
+  // Writes down the host of every call, so that the demo can show where each one went. Against the mocks, their
+  // fetch answers the client's host and the visitor's edge host (mboxedge<N>.tt.omtrdc.net) locally.
+  const hosts: string[] = [];
+  const send = mocks ? mocks.fetch : (request: Request) => fetch(request);
+  const target = createTargetClient({
+    client: clientCode ?? "demo",
+    organizationId: process.env.TARGET_IMS_ORG_ID || undefined,
+    serverDomain: process.env.TARGET_SERVER_DOMAIN || undefined,
+    propertyToken: process.env.TARGET_PROPERTY_TOKEN || undefined,
+    timeout: 5_000,
+    fetch: (request: Request) => {
+      hosts.push(new URL(request.url).host);
+      return send(request);
+    },
+    // A tampered cookie is ignored with a warning; debug lines (every call) are left out here.
+    logger: { warn: console.warn, error: console.error },
+  });
+  const mboxes = (process.env.TARGET_MBOXES ?? "hero-banner,recommendations").split(",").map((name) => name.trim());
+  const context = {
+    channel: "web" as const,
+    address: { url: "https://shop.example.com/" },
+    userAgent: "Mozilla/5.0 (offerkit quickstart)",
+  };
+  console.log(`target → ${mocks ? `embedded mocks (${mocks.url})` : "Adobe Target"}, client ${clientCode ?? "demo"}`);
 
-    // A new visitor: no cookies, so the call goes to the client's own host.
-    const first = await target.getOffers({
-      request: { context, execute: { pageLoad: {}, mboxes: mboxes.map((name, index) => ({ index, name })) } },
-      sessionId: randomUUID(),
-    });
-    printCall("getOffers #1, a new visitor (execute: impressions counted now)", first, hosts.at(-1));
-    for (const mbox of first.response.execute?.mboxes ?? []) printOptions(`mbox ${mbox.name}`, mbox.options);
+  // A new visitor: no cookies, so the call goes to the client's own host.
+  const first = await target.getOffers({
+    request: { context, execute: { pageLoad: {}, mboxes: mboxes.map((name, index) => ({ index, name })) } },
+    sessionId: randomUUID(),
+  });
+  printCall("getOffers #1, a new visitor (execute: impressions counted now)", first, hosts.at(-1));
+  for (const mbox of first.response.execute?.mboxes ?? []) printOptions(`mbox ${mbox.name}`, mbox.options);
 
-    // The same visitor on the next page: the cookies from the first answer route it to their edge cluster.
-    const second = await target.getOffers({
-      request: { context, prefetch: { views: [{}], mboxes: mboxes.map((name, index) => ({ index, name })) } },
-      targetCookie: first.targetCookie.value,
-      targetLocationHint: first.targetLocationHintCookie?.value,
-    });
-    printCall("getOffers #2, the same visitor with its cookies (prefetch)", second, hosts.at(-1));
-    for (const mbox of second.response.prefetch?.mboxes ?? []) printOptions(`mbox ${mbox.name}`, mbox.options);
-    const [before, after] = [first, second].map((call) => parseTargetCookie(call.targetCookie.value));
-    console.log(
-      `  same session: ${before?.sessionId === after?.sessionId}; tnt id sent back: ${second.request.id?.tntId ?? "none"}`,
-    );
-  } finally {
-    await mock?.close();
-  }
+  // The same visitor on the next page: the cookies from the first answer route it to their edge cluster.
+  const second = await target.getOffers({
+    request: { context, prefetch: { views: [{}], mboxes: mboxes.map((name, index) => ({ index, name })) } },
+    targetCookie: first.targetCookie.value,
+    targetLocationHint: first.targetLocationHintCookie?.value,
+  });
+  printCall("getOffers #2, the same visitor with its cookies (prefetch)", second, hosts.at(-1));
+  for (const mbox of second.response.prefetch?.mboxes ?? []) printOptions(`mbox ${mbox.name}`, mbox.options);
+  const [before, after] = [first, second].map((call) => parseTargetCookie(call.targetCookie.value));
+  console.log(
+    `  same session: ${before?.sessionId === after?.sessionId}; tnt id sent back: ${second.request.id?.tntId ?? "none"}`,
+  );
 }
 
 function printCall(title: string, result: TargetDeliveryResponse, host: string | undefined) {

@@ -38,6 +38,7 @@ export type PlatformCredentials =
   /** A fixed access token and the client id (`x-api-key`) it was issued to. */
   | { readonly accessToken: string; readonly apiKey: string };
 
+/** Options of the Platform auth step: the credentials, the identity headers (org, sandbox) and the fetch for IMS. */
 export interface PlatformAuthOptions {
   readonly credentials: PlatformCredentials;
   /** IMS organization id, `…@AdobeOrg`, sent as `x-gw-ims-org-id`. */

@@ -31,6 +31,7 @@ export class ValidationError extends OfferkitError {
 /** Details the server sent with a failed call: Platform APIs use RFC 7807 problem details, Target `{status, message}`. */
 export type ProblemBody = Readonly<Record<string, unknown>> | string | undefined;
 
+/** What an `ApiError` is built from: the answer's status, request id, server body and the request that got it. */
 export interface ApiErrorInit {
   readonly status: number;
   readonly statusText?: string;

@@ -8,6 +8,7 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  */
 const UNSAFE_VALUE = /[\r\n\0\u0100-\uffff]/;
 
+/** Headers by name; an `undefined` value leaves the header out. */
 export type HeaderInput = Readonly<Record<string, string | undefined>>;
 
 /**

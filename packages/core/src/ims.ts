@@ -18,6 +18,7 @@ import { VERSION } from "./version.js";
 export { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
 export { ImsAuthError, type ImsFailureReason } from "./ims-error.js";
 
+/** An OAuth Server-to-Server credential from the Adobe Developer Console: client id, secret and scopes. */
 export interface ImsCredentials {
   /** Client id of the OAuth Server-to-Server credential; also sent as `x-api-key`. */
   readonly clientId: string;
@@ -27,6 +28,7 @@ export interface ImsCredentials {
   readonly scopes: readonly string[] | string;
 }
 
+/** Options of `createImsTokenProvider`: the credential, and where and how to ask IMS for tokens. */
 export interface ImsTokenProviderOptions extends ImsCredentials {
   /** IMS origin. Default `https://ims-na1.adobelogin.com`. */
   readonly imsHost?: string | undefined;

@@ -8,6 +8,7 @@ import type { Dispatcher } from "undici";
 import { BodyOverLimit, isOverLimit } from "./read-body.js";
 import { followRedirects, type HopInit, type SendHop } from "./redirect.js";
 
+/** Options of the Node transport: the undici dispatcher, keep-alive time and sockets per origin. */
 export interface NodeFetchOptions {
   /**
    * The undici dispatcher to send through (an `Agent`, a `ProxyAgent`, a `MockAgent`). Default: one keep-alive

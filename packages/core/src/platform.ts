@@ -75,6 +75,10 @@ export interface PlatformCallOptions {
   readonly sandboxName?: string | undefined;
 }
 
+/**
+ * What `setUpPlatformClient` gives a Platform client: its base URL, transport, fixed headers and identity headers per
+ * call.
+ */
 export interface PlatformClientSetup {
   readonly baseUrl: string;
   readonly transport: CallTransport;
@@ -84,6 +88,7 @@ export interface PlatformClientSetup {
   identity(call: PlatformCallOptions | undefined): PlatformIdentityHeaders;
 }
 
+/** The identity headers every Platform call sends: org, sandbox and a fresh request id. */
 export type PlatformIdentityHeaders = {
   readonly "x-gw-ims-org-id": string;
   readonly "x-sandbox-name": string;

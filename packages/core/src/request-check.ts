@@ -71,13 +71,20 @@ export const parameter =
 
 // `type`, one check per type so that a bundle carries only the types its spec uses; each allows what the full
 // check's `fits` does (JSON has no NaN or Infinity, so a number is finite).
+/** Refuses a value that is not a string. */
 export const isString: Check = (v, field) => refuse(field, typeof v !== "string" && "a string");
+/** Refuses a value that is not a finite number. */
 export const isNumber: Check = (v, field) => refuse(field, !Number.isFinite(v) && "a number");
+/** Refuses a value that is not an integer. */
 export const isInteger: Check = (v, field) => refuse(field, !Number.isInteger(v) && "an integer");
+/** Refuses a value that is not a boolean. */
 export const isBoolean: Check = (v, field) => refuse(field, typeof v !== "boolean" && "a boolean");
+/** Refuses a value that is not an array. */
 export const isArray: Check = (v, field) => refuse(field, !Array.isArray(v) && "an array");
+/** Refuses a value that is not a plain object (null and arrays are refused). */
 export const isObject: Check = (v, field) =>
   refuse(field, (v === null || typeof v !== "object" || Array.isArray(v)) && "an object");
+/** Refuses a value that is not null. */
 export const isNull: Check = (v, field) => refuse(field, v !== null && "null");
 
 /** `enum`. */

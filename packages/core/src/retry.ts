@@ -29,6 +29,7 @@ export interface ResolvedRetryPolicy {
   readonly retryNonIdempotent: boolean;
 }
 
+/** The retry policy a client uses when given no `retry` option: 3 attempts, backoff from 200 ms to 5 s, idempotent calls only. */
 export const DEFAULT_RETRY: ResolvedRetryPolicy = {
   attempts: 3,
   minDelay: 200,

@@ -94,6 +94,7 @@ export interface RawClientOptions {
   readonly baseUrl: string;
   readonly fetch: FetchLike;
   readonly headers: HeaderInput | undefined;
+  /** Turns a request body into the text sent. */
   readonly bodySerializer: (body: unknown) => string;
 }
 

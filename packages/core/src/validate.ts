@@ -41,8 +41,10 @@ export interface CompactSchema {
   readonly not?: CompactSchema;
 }
 
+/** Compact schemas by name, as the generated request rules list them. */
 export type SchemaTable = Readonly<Record<string, CompactSchema>>;
 
+/** The check of one path, query or header parameter: whether it is required, and its schema. */
 export interface ParameterRule {
   readonly schema: CompactSchema;
   readonly required?: boolean;
@@ -56,6 +58,7 @@ export interface OperationRules {
   readonly header?: Readonly<Record<string, ParameterRule>>;
 }
 
+/** What a call sends, as the request checks see it: path, query and header parameters and the body. */
 export interface OperationInput {
   readonly body?: unknown;
   readonly path?: Readonly<Record<string, unknown>>;

@@ -26,11 +26,13 @@ import type { operations } from "./generated/schema.js";
 import type { DeliveryRequest } from "./types.js";
 import { VERSION } from "./version.js";
 
+/** Path of Target's Delivery API on every Target host. */
 export const DELIVERY_PATH = "/rest/v1/delivery";
 
 /** The operation ids of `specs/delivery.yaml`. */
 export type DeliveryOperationId = keyof operations;
 
+/** Options of `createDeliveryClient`: the account, where calls go, and how they are sent. */
 export interface DeliveryClientOptions {
   /**
    * Target client code (the tenant, e.g. `acme`). Sent as the `client` query parameter and used for the default
@@ -77,6 +79,7 @@ export interface DeliveryClientOptions {
   readonly validation?: RequestValidation<DeliveryOperationId>;
 }
 
+/** One `deliver` call: the visitor's session id and the request body. */
 export interface DeliverInput {
   /** Visitor session id: 1–128 printable characters without spaces, `?`, `/`, `{` or `}`. Keep it per visitor. */
   readonly sessionId: string;
@@ -86,7 +89,9 @@ export interface DeliverInput {
   readonly version?: string;
 }
 
+/** Per-call options of `deliver`: cancellation, timeout, retries, headers and origin. */
 export interface CallOptions {
+  /** Aborts the call; it then rejects with an `AbortError`. */
   readonly signal?: AbortSignal;
   /** Overrides the client's timeout for this call. */
   readonly timeout?: number;
@@ -118,6 +123,7 @@ export type BeaconResult =
 /** A `deliver` input whose request is a beacon. */
 export type BeaconInput = DeliverInput & { readonly request: { readonly context: { readonly beacon: true } } };
 
+/** A Target Delivery API client, from `createDeliveryClient`. */
 export interface DeliveryClient {
   /**
    * `POST /rest/v1/delivery` (operation `execute`): decide mboxes, views and page load for one visitor, and/or
@@ -154,6 +160,10 @@ const CALL_CHECKS = /* @__PURE__ */ withChecks(CALL_OPTION_CHECKS, { baseUrl: ch
   OptionCheck
 >;
 
+/**
+ * Creates a Target Delivery API client. Checks the options at once (a bad one throws a `ValidationError` naming it);
+ * nothing is sent until `deliver`.
+ */
 export function createDeliveryClient(options: DeliveryClientOptions): DeliveryClient {
   if (!options || typeof options !== "object")
     throw new ValidationError("options", "an object with client or imsOrgId");

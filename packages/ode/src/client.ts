@@ -45,6 +45,9 @@ export type OdeEndpoint = keyof typeof WORKLOAD_PATHS;
 /** The operation ids of `specs/ode.yaml`. */
 export type OdeOperationId = keyof operations;
 
+/**
+ * Options of `createOdeClient`: credentials, org, sandbox, which endpoint generation to call, and how calls are sent.
+ */
 export interface OdeClientOptions extends PlatformClientOptions<OdeOperationId> {
   /**
    * Which generation of the API to call. Default: `"container"` when `containerId` is given, else `"dwm"`.
@@ -55,6 +58,7 @@ export interface OdeClientOptions extends PlatformClientOptions<OdeOperationId> 
   readonly containerId?: string | undefined;
 }
 
+/** Per-call options of `startWorkload` and `getWorkload`: cancellation, timeout, retries, sandbox, container. */
 export interface OdeCallOptions extends PlatformCallOptions {
   /** Container for this call only (`"container"` endpoint). */
   readonly containerId?: string | undefined;
@@ -69,6 +73,7 @@ export type StartWorkloadResult = FetchResponse<
 /** What `getWorkload` resolves to. */
 export type GetWorkloadResult = FetchResponse<operations["getWorkload"], object, typeof WORKLOAD_MEDIA_TYPE>;
 
+/** A Batch Decisioning (workloads) client, from `createOdeClient`. */
 export interface OdeClient {
   /**
    * Starts a batch decision workload: the best options for every profile of one audience, written to a dataset.

@@ -15,6 +15,7 @@ import type { operations, paths } from "./generated/schema.js";
 import type { DecisionRequest } from "./types.js";
 import { VERSION } from "./version.js";
 
+/** Path of the Decisioning API's one operation, `makeDecisions`. */
 export const DECISIONS_PATH = "/data/core/ods/decisions" as const satisfies keyof paths;
 
 type MakeDecisions = operations["makeDecisions"];
@@ -32,13 +33,16 @@ export const DECISION_RESPONSE_MEDIA_TYPE =
 /** The operation ids of `specs/ods.yaml`. */
 export type OdsOperationId = keyof operations;
 
+/** Options of `createOdsClient`: credentials, org, sandbox, and how calls are sent. */
 export interface OdsClientOptions extends PlatformClientOptions<OdsOperationId> {}
 
+/** Per-call options of `makeDecisions`: cancellation, timeout, retries, sandbox and request id. */
 export interface OdsCallOptions extends PlatformCallOptions {}
 
 /** What `makeDecisions` resolves to: openapi-fetch's `{ data, error, response }`, typed by the spec. */
 export type DecisionsResult = FetchResponse<MakeDecisions, { body: DecisionRequest }, `${string}/${string}`>;
 
+/** An Offer Decisioning (real-time Decisioning API) client, from `createOdsClient`. */
 export interface OdsClient {
   /**
    * `POST /data/core/ods/decisions`: the best options of each decision scope for one profile. Input is checked

@@ -12,14 +12,17 @@ export type PropositionRequest = Schemas["PropositionRequest"];
 export type ProfileRequest = Schemas["ProfileRequest"];
 /** Identities by namespace code (`ECID`, `Email`, custom namespaces). */
 export type IdentityMap = Schemas["IdentityMap"];
+/** One identity of the profile within a namespace. */
 export type Identity = Schemas["Identity"];
 /** Extra context for decision rules, typed by `@type`. */
 export type ContextData = Schemas["ContextData"];
 /** Whether one option may be proposed across several decisions or placements. */
 export type AllowDuplicatePropositions = Schemas["AllowDuplicatePropositions"];
+/** The merge policy used to assemble the profile for the decision. */
 export type MergePolicy = Schemas["MergePolicy"];
 /** Whether to return content and which metadata. */
 export type ResponseFormat = Schemas["ResponseFormat"];
+/** Metadata fields to add to the answer, per kind of object. */
 export type IncludeMetadata = Schemas["IncludeMetadata"];
 /**
  * The 200 body: one proposition per decision scope. Current servers spell its id `xdm:propositionId`; answers

@@ -1,6 +1,4 @@
-import { getHttpOperationsFromSpec } from "@stoplight/prism-cli/dist/operations.js";
-import { createLogger } from "@stoplight/prism-core";
-import { createServer } from "@stoplight/prism-http-server";
+import { startPrism } from "@offerkit/mock";
 import { specPath } from "./specs.js";
 
 export interface PrismMock {
@@ -23,21 +21,7 @@ export interface PrismMockOptions {
  * the spec's examples, and `Prefer: code=NNN` or `Prefer: example=name` pick which.
  */
 export async function startPrismMock(options: PrismMockOptions): Promise<PrismMock> {
-  const file = options.spec.endsWith(".yaml") ? options.spec : specPath(options.spec);
-  const operations = await getHttpOperationsFromSpec(file);
-  const server = createServer(operations, {
-    cors: false,
-    components: { logger: createLogger("PRISM", { level: process.env.PRISM_LOG ?? "silent" }) },
-    config: {
-      mock: { dynamic: false },
-      validateRequest: true,
-      validateResponse: true,
-      checkSecurity: true,
-      errors: false,
-      upstreamProxy: undefined,
-      isProxy: false,
-    },
-  });
-  const url = await server.listen(options.port ?? 0, options.host ?? "127.0.0.1");
-  return { url, close: () => server.close() };
+  // Prism setup lives once, in @offerkit/mock; this resolves names against the repository's specs/.
+  const spec = options.spec.endsWith(".yaml") ? options.spec : specPath(options.spec);
+  return startPrism({ ...options, spec });
 }

@@ -118,6 +118,7 @@ export type InstanceInput<S extends SchemaId> = InstanceOf<S> & {
  */
 export type BodyFormat = "hal" | "schema-instance";
 
+/** Input of `create`: the container, the object's type and its content. */
 export interface CreateInput<S extends SchemaId> {
   readonly containerId: string;
   /** The type, e.g. `PERSONALIZED_OFFER_SCHEMA`; it types `instance`. */
@@ -126,6 +127,7 @@ export interface CreateInput<S extends SchemaId> {
   readonly format?: BodyFormat | undefined;
 }
 
+/** Names one object: its container, type and `instanceId`. */
 export interface InstanceRef<S extends SchemaId> {
   readonly containerId: string;
   readonly schema: S;
@@ -133,11 +135,13 @@ export interface InstanceRef<S extends SchemaId> {
   readonly instanceId: string;
 }
 
+/** Input of `get`: the object, and optionally a revision you already have. */
 export interface GetInput<S extends SchemaId> extends InstanceRef<S> {
   /** A revision you already have: the answer is 304 (no data) while it is current. Quoted for you. */
   readonly ifNoneMatch?: Etag | undefined;
 }
 
+/** Input of `replace`: the object, its new content and the revision it is based on. */
 export interface ReplaceInput<S extends SchemaId> extends InstanceRef<S> {
   readonly instance: InstanceInput<S>;
   readonly format?: BodyFormat | undefined;
@@ -145,6 +149,7 @@ export interface ReplaceInput<S extends SchemaId> extends InstanceRef<S> {
   readonly ifMatch?: Etag | undefined;
 }
 
+/** Input of `patch`: the object, JSON Patch operations and the revision they are based on. */
 export interface PatchInput<S extends SchemaId> extends InstanceRef<S> {
   /** Applied in order, all or none; paths are checked against the type where TypeScript can. */
   readonly operations: readonly PatchOperation<S>[];
@@ -152,11 +157,13 @@ export interface PatchInput<S extends SchemaId> extends InstanceRef<S> {
   readonly ifMatch?: Etag | undefined;
 }
 
+/** Input of `delete`: the container and the object's `instanceId`. */
 export interface DeleteInput {
   readonly containerId: string;
   readonly instanceId: string;
 }
 
+/** Filters of `listContainers`. */
 export interface ContainerQuery {
   /** Product contexts, e.g. `["acp"]`; sent as repeated `product` parameters. */
   readonly product?: readonly string[] | undefined;
@@ -164,6 +171,7 @@ export interface ContainerQuery {
   readonly property?: readonly string[] | undefined;
 }
 
+/** Order, paging and filters of `list`. */
 export interface ListQuery {
   /** Comma-separated property paths, `-` for descending: `-repo:createdDate`. */
   readonly orderby?: string | undefined;
@@ -179,6 +187,7 @@ export interface ListQuery {
   readonly name?: string | undefined;
 }
 
+/** Everything `list` takes, plus full-text search terms. */
 export interface SearchQuery extends ListQuery {
   /** Search terms, lower case; quote a phrase. */
   readonly q?: string | undefined;
@@ -188,6 +197,7 @@ export interface SearchQuery extends ListQuery {
   readonly field?: readonly string[] | undefined;
 }
 
+/** Input of `list`: a container, a type, and order, paging and filters. */
 export interface ListInput<S extends SchemaId> extends ListQuery {
   readonly containerId: string;
   /** The type to list; it types the results. */
@@ -195,6 +205,7 @@ export interface ListInput<S extends SchemaId> extends ListQuery {
   readonly href?: undefined;
 }
 
+/** Input of `search`: a container, a type, search terms, and order, paging and filters. */
 export interface SearchInput<S extends SchemaId> extends SearchQuery {
   readonly containerId: string;
   readonly schema: S;
@@ -220,10 +231,13 @@ export type XcoreResult<Data> =
 /** The operation ids of `specs/xcore.yaml`. */
 export type XcoreOperationId = keyof operations;
 
+/** Options of `createXcoreClient`: credentials, org, sandbox, and how calls are sent. */
 export interface XcoreClientOptions extends PlatformClientOptions<XcoreOperationId> {}
 
+/** Per-call options of every Offer Library call: cancellation, timeout, retries, sandbox and request id. */
 export interface XcoreCallOptions extends PlatformCallOptions {}
 
+/** An Offer Library (xcore repository API) client, from `createXcoreClient`. */
 export interface XcoreClient {
   /** `GET /data/core/xcore/`: the containers you can access; an Offer Library one has `containerType: "decisioning"`. */
   listContainers(query?: ContainerQuery, options?: XcoreCallOptions): Promise<XcoreResult<HomeDocument>>;

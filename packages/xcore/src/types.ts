@@ -29,9 +29,13 @@ export type Instance = Schemas["Instance"];
 export type Representation = Schemas["Representation"];
 /** One piece of content of a representation (HTML, text, JSON or an image link). */
 export type ContentComponent = Schemas["ContentComponent"];
+/** URI of a content component type. */
 export type ComponentType = Schemas["ComponentType"];
+/** Lifecycle of an offer; only `approved` offers are proposed. */
 export type OfferStatus = Schemas["OfferStatus"];
+/** When and for whom an offer is eligible. */
 export type SelectionConstraint = Schemas["SelectionConstraint"];
+/** How often an offer may be proposed (Adobe allows at most 10 capping rules per offer). */
 export type CappingConstraint = Schemas["CappingConstraint"];
 /** An object's revision: Adobe documents an integer, real servers also send strings. */
 export type Etag = Schemas["Etag"];
@@ -43,6 +47,7 @@ export type Link = Schemas["Link"];
 export type HomeDocument = Schemas["HomeDocument"];
 /** A container, whose `instanceId` is the `containerId` of every other call. */
 export type ContainerEnvelope = Schemas["ContainerEnvelope"];
+/** A container's own fields. */
 export type Container = Schemas["Container"];
 /** One JSON Patch operation as the spec describes it, for any type; `PatchOperation<S>` checks paths by type. */
 export type JsonPatchOperation = Schemas["JsonPatchOperation"];
@@ -65,12 +70,19 @@ export type Envelope<S extends SchemaId> =
 /** The object of type `S` itself (`_instance`): `InstanceOf<typeof PLACEMENT_SCHEMA>` is `Placement`. */
 export type InstanceOf<S extends SchemaId> = Envelope<S>["_instance"];
 
+/** A personalized offer with its repository fields. */
 export type PersonalizedOfferEnvelope = Schemas["PersonalizedOfferEnvelope"];
+/** A fallback offer with its repository fields. */
 export type FallbackOfferEnvelope = Schemas["FallbackOfferEnvelope"];
+/** A placement with its repository fields. */
 export type PlacementEnvelope = Schemas["PlacementEnvelope"];
+/** A decision with its repository fields. */
 export type DecisionEnvelope = Schemas["DecisionEnvelope"];
+/** A collection with its repository fields. */
 export type CollectionEnvelope = Schemas["CollectionEnvelope"];
+/** A collection qualifier with its repository fields. */
 export type CollectionQualifierEnvelope = Schemas["CollectionQualifierEnvelope"];
+/** A decision rule with its repository fields. */
 export type DecisionRuleEnvelope = Schemas["DecisionRuleEnvelope"];
 
 type ResultsPageOfAny = Schemas["ResultsPage"];

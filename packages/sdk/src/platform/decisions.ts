@@ -64,6 +64,7 @@ export interface DecidedProposition {
   readonly isFallback: boolean;
 }
 
+/** What `decide` returns: the proposition id and, per decision scope, the options proposed with parsed content. */
 export interface Decision {
   /**
    * The id to record decision events against. Servers spell it `xdm:propositionId` (the documented answer) or

@@ -147,19 +147,33 @@ export function paginateSearchDecisionRules(config: PaginationConfig, input: Sea
 
 /** Every named paginator, for the facade's shortcuts (not exported from the package: import the functions). */
 export const PAGINATORS_BY_TYPE = {
+  /** `paginatePersonalizedOffers(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginatePersonalizedOffers,
+  /** `paginateSearchPersonalizedOffers(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateSearchPersonalizedOffers,
+  /** `paginateFallbackOffers(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateFallbackOffers,
+  /** `paginateSearchFallbackOffers(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateSearchFallbackOffers,
+  /** `paginatePlacements(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginatePlacements,
+  /** `paginateSearchPlacements(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateSearchPlacements,
+  /** `paginateDecisions(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateDecisions,
+  /** `paginateSearchDecisions(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateSearchDecisions,
+  /** `paginateCollections(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateCollections,
+  /** `paginateSearchCollections(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateSearchCollections,
+  /** `paginateCollectionQualifiers(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateCollectionQualifiers,
+  /** `paginateSearchCollectionQualifiers(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateSearchCollectionQualifiers,
+  /** `paginateDecisionRules(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateDecisionRules,
+  /** `paginateSearchDecisionRules(config, input)` with this kit's Offer Library client and `options` as the config. */
   paginateSearchDecisionRules,
 } as const;
 

@@ -52,12 +52,15 @@ import {
  * requests and answers at `debug`, retries at `warn`, failures at `error`.
  */
 export interface TargetLogger {
+  /** Every call, with its host and timings. */
   debug?(...messages: unknown[]): void;
   /** Bad cookies and hints that were ignored. Falls back to `error` when absent. */
   warn?(...messages: unknown[]): void;
+  /** Failures, and warnings when there is no `warn`. */
   error?(...messages: unknown[]): void;
 }
 
+/** Options of `createTargetClient`, named as in Adobe's Target Node SDK where it has them. */
 export interface TargetClientOptions {
   /** Target client code (tenant), e.g. `acme`: the default host is `{client}.tt.omtrdc.net`. */
   readonly client: string;
@@ -101,6 +104,7 @@ export interface TargetClientOptions {
   readonly validation?: RequestValidation<DeliveryOperationId>;
 }
 
+/** One `getOffers` call: the request, and the visitor's cookies and ids. */
 export interface GetOffersOptions {
   /** The Delivery API request; `null` objects, number parameters and missing mbox indexes are accepted. */
   readonly request: TargetDeliveryRequest;
@@ -126,6 +130,7 @@ export interface GetOffersOptions {
 /** Where a call is decided; `"on-device"` and `"hybrid"` need `@offerkit/sdk/target/on-device`. */
 export type DecisioningMethod = "server-side" | "on-device" | "hybrid";
 
+/** How the answer was decided, as Adobe's SDK reports it. */
 export interface ResponseMeta {
   /** How this call was decided (for hybrid: the method actually used). */
   readonly decisioningMethod: "server-side" | "on-device";
@@ -134,6 +139,10 @@ export interface ResponseMeta {
   readonly remoteViews: readonly string[];
 }
 
+/**
+ * What `getOffers` resolves to: the request sent, Target's answer, the cookies to set and what the answer holds for
+ * Analytics.
+ */
 export interface TargetDeliveryResponse {
   /** The request that was sent, after normalisation and with the visitor's ids. */
   readonly request: DeliveryRequest;
@@ -149,10 +158,12 @@ export interface TargetDeliveryResponse {
   readonly meta: ResponseMeta;
 }
 
+/** The options of `getAttributes`: those of `getOffers`, with the request optional. */
 export type GetAttributesOptions = Omit<GetOffersOptions, "request"> & {
   readonly request?: TargetDeliveryRequest;
 };
 
+/** A server-side Target client with Adobe's SDK's methods, from `createTargetClient`. */
 export interface TargetClient {
   /** Decides mboxes, views and page load for one visitor, reading and renewing the visitor's Target cookies. */
   getOffers(options: GetOffersOptions): Promise<TargetDeliveryResponse>;

@@ -35,6 +35,7 @@ export interface TargetCookieEntry {
   readonly expires: number;
 }
 
+/** What an `mbox` cookie value holds: the session id and tnt id, when present and unexpired. */
 export interface ParsedTargetCookie {
   /** The `session` entry, when present and unexpired. */
   readonly sessionId: string | undefined;

@@ -1,0 +1,50 @@
+// One Prism mock server in this process, for one OpenAPI file.
+
+import { createLogger } from "@stoplight/prism-core";
+import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
+import { createServer } from "@stoplight/prism-http-server";
+import { mockSpecPath } from "./specs.js";
+
+/** A running Prism server. */
+export interface PrismServer {
+  /** Origin of the server, e.g. `http://127.0.0.1:40123`. Prism ignores the spec's server base path. */
+  readonly url: string;
+  /** Stops the server. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link startPrism}. */
+export interface PrismOptions {
+  /** A served spec's name (`delivery`) or the path of an OpenAPI YAML file. */
+  readonly spec: string;
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** Default `127.0.0.1`. */
+  readonly host?: string;
+}
+
+/**
+ * Prism serving one spec in this process: requests are validated against the spec (violations come back as
+ * 400/422 with an `sl-violations` header listing them), answers are the spec's examples, and
+ * `Prefer: code=NNN` / `Prefer: example=name` pick one (see the package README for a way that always works).
+ * Set `PRISM_LOG=info` to see Prism's log.
+ */
+export async function startPrism(options: PrismOptions): Promise<PrismServer> {
+  const file = options.spec.endsWith(".yaml") ? options.spec : mockSpecPath(options.spec);
+  const operations = await getHttpOperationsFromSpec(file);
+  const server = createServer(operations, {
+    cors: false,
+    components: { logger: createLogger("PRISM", { level: process.env.PRISM_LOG ?? "silent" }) },
+    config: {
+      mock: { dynamic: false },
+      validateRequest: true,
+      validateResponse: true,
+      checkSecurity: true,
+      errors: false,
+      upstreamProxy: undefined,
+      isProxy: false,
+    },
+  });
+  const url = await server.listen(options.port ?? 0, options.host ?? "127.0.0.1");
+  return { url, close: () => server.close() };
+}

@@ -1,0 +1,67 @@
+// Where the served specs live, and what each one routes: path templates, methods and declared statuses.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+
+/**
+ * The folder of OpenAPI specs the mocks serve: `dist/specs/` in the published package (copied from the
+ * repository's `specs/` at build time), or the repository's `specs/` when running from source.
+ */
+export const MOCK_SPECS_DIR: string = (() => {
+  const shipped = fileURLToPath(new URL("./specs/", import.meta.url));
+  return existsSync(shipped) ? shipped : fileURLToPath(new URL("../../../specs/", import.meta.url));
+})();
+
+/** The names of the served specs (`delivery`, `ode`, `ods`, `xcore`, ...), sorted. */
+export function listMockSpecs(): string[] {
+  return readdirSync(MOCK_SPECS_DIR)
+    .filter((file) => file.endsWith(".yaml"))
+    .map((file) => file.slice(0, -".yaml".length))
+    .sort();
+}
+
+/** The file of a served spec, by name. */
+export function mockSpecPath(name: string): string {
+  return `${MOCK_SPECS_DIR}${name}.yaml`;
+}
+
+interface SpecDocument {
+  readonly paths?: Record<string, Record<string, { responses?: Record<string, unknown> } | undefined>>;
+}
+
+/** One path template of one spec, with the statuses each of its methods declares. */
+export interface Route {
+  readonly spec: string;
+  readonly template: string;
+  readonly pattern: RegExp;
+  /** Declared statuses by upper-case method; `default` counts as declaring every status. */
+  readonly methods: ReadonlyMap<string, { readonly statuses: ReadonlySet<number>; readonly hasDefault: boolean }>;
+}
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
+
+export function loadRoutes(specs: readonly string[]): Route[] {
+  const routes: Route[] = [];
+  for (const spec of specs) {
+    const doc = parse(readFileSync(mockSpecPath(spec), "utf8")) as SpecDocument;
+    for (const [template, item] of Object.entries(doc.paths ?? {})) {
+      const methods = new Map<string, { statuses: Set<number>; hasDefault: boolean }>();
+      for (const method of HTTP_METHODS) {
+        const responses = item[method]?.responses;
+        if (!responses) continue;
+        const codes = Object.keys(responses);
+        methods.set(method.toUpperCase(), {
+          statuses: new Set(codes.filter((code) => /^\d{3}$/.test(code)).map(Number)),
+          hasDefault: codes.includes("default"),
+        });
+      }
+      const source = template
+        .split(/\{[^}]+\}/)
+        .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, "\\$&"))
+        .join("[^/]+");
+      routes.push({ spec, template, pattern: new RegExp(`^${source}$`), methods });
+    }
+  }
+  // Literal paths first, so `/x/search` wins over `/x/{id}`.
+  return routes.sort((a, b) => a.template.split("{").length - b.template.split("{").length);
+}

@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  MOCK_EXAMPLE_HEADER,
+  MOCK_STATUS_HEADER,
+  type Mocks,
+  mockFetch,
+  startMocks,
+  startPrism,
+} from "../src/index.js";
+
+const ODS_REQUEST =
+  'application/vnd.adobe.xdm+json; schema="https://ns.adobe.com/experience/offer-management/decision-request;version=1.0"';
+const ODS_RESPONSE =
+  'application/vnd.adobe.xdm+json; schema="https://ns.adobe.com/experience/offer-management/decision-response;version=1.0"';
+const DECISION = JSON.stringify({
+  "xdm:propositionRequests": [
+    { "xdm:activityId": "xcore:offer-activity:1", "xdm:placementId": "xcore:offer-placement:1" },
+  ],
+  "xdm:profiles": [{ "xdm:identityMap": { ECID: [{ "xdm:id": "1" }] } }],
+});
+
+let mocks: Mocks;
+let platformHeaders: Record<string, string>;
+
+beforeAll(async () => {
+  mocks = await startMocks();
+  const { clientId, clientSecret, scopes, imsOrgId, sandboxName } = mocks.credentials;
+  const token = await fetch(`${mocks.url}/ims/token/v3`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: clientId,
+      client_secret: clientSecret,
+      scope: scopes.join(","),
+    }),
+  });
+  expect(token.status).toBe(200);
+  const { access_token } = (await token.json()) as { access_token: string };
+  platformHeaders = {
+    authorization: `Bearer ${access_token}`,
+    "x-api-key": clientId,
+    "x-gw-ims-org-id": imsOrgId,
+    "x-sandbox-name": sandboxName,
+  };
+});
+afterAll(() => mocks?.stop());
+
+function decide(headers: Record<string, string> = {}) {
+  return fetch(`${mocks.url}/data/core/ods/decisions`, {
+    method: "POST",
+    headers: { ...platformHeaders, "content-type": ODS_REQUEST, accept: ODS_RESPONSE, ...headers },
+    body: DECISION,
+  });
+}
+
+describe("startMocks", () => {
+  it("serves every spec and the fake IMS on one loopback origin, routed by path", async () => {
+    expect(mocks.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(mocks.serverDomain).toBe(new URL(mocks.url).host);
+    expect(Object.keys(mocks.specs)).toEqual(["delivery", "ode", "ods", "xcore"]);
+    expect(mocks.ims.requests).toHaveLength(1);
+
+    const decision = await decide();
+    expect(decision.status).toBe(200);
+    expect(decision.headers.get("content-type")).toBe(ODS_RESPONSE);
+    expect(await decision.json()).toHaveProperty("xdm:propositions");
+
+    const containers = await fetch(`${mocks.url}/data/core/xcore/`, { headers: platformHeaders });
+    expect(containers.status).toBe(200);
+
+    const unknown = await fetch(`${mocks.url}/data/core/nope`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ status: 404, detail: "no mocked API serves /data/core/nope" });
+  });
+
+  it("still validates requests: a field out of range is refused with the violation named", async () => {
+    const tooMany = JSON.parse(DECISION) as { "xdm:propositionRequests": Record<string, unknown>[] };
+    Object.assign(tooMany["xdm:propositionRequests"][0] ?? {}, { "xdm:itemCount": 31 });
+    const refused = await fetch(`${mocks.url}/data/core/ods/decisions`, {
+      method: "POST",
+      headers: { ...platformHeaders, "content-type": ODS_REQUEST, accept: ODS_RESPONSE },
+      body: JSON.stringify(tooMany),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get("sl-violations")).toContain("xdm:itemCount");
+  });
+
+  it("answers the status named by x-mock-status even when Accept lists only the success media type", async () => {
+    // Prism alone ignores Prefer: code=503 here, because Accept does not list application/problem+json.
+    const prism = await decide().then(() =>
+      fetch(`${mocks.specs.ods}/data/core/ods/decisions`, {
+        method: "POST",
+        headers: { ...platformHeaders, "content-type": ODS_REQUEST, accept: ODS_RESPONSE, prefer: "code=503" },
+        body: DECISION,
+      }),
+    );
+    expect(prism.status).toBe(200);
+
+    for (const status of [400, 401, 403, 429, 500, 503]) {
+      const answer = await decide({ [MOCK_STATUS_HEADER]: String(status) });
+      expect(answer.status).toBe(status);
+      // The spec's example for that status: Platform problem details, or the gateway's shape for 401/403.
+      const body = (await answer.json()) as Record<string, unknown>;
+      if (status === 401 || status === 403) expect(body).toHaveProperty("error_code");
+      else expect(body).toMatchObject({ status });
+    }
+    // Prism's own Prefer header works through the mocks' origin too.
+    expect((await decide({ prefer: "code=429" })).status).toBe(429);
+  });
+
+  it("answers a status the spec does not declare in the Platform's problem shape", async () => {
+    const answer = await decide({ [MOCK_STATUS_HEADER]: "418" });
+    expect(answer.status).toBe(418);
+    expect(await answer.json()).toMatchObject({ status: 418, title: "I'm a Teapot" });
+    expect((await decide({ [MOCK_STATUS_HEADER]: "nope" })).status).toBe(400);
+  });
+
+  it("picks the Target example that fits the request: execute or prefetch", async () => {
+    const deliver = async (body: unknown) => {
+      const answer = await fetch(`${mocks.url}/rest/v1/delivery?client=demo&sessionId=s-1`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ context: { channel: "web" }, ...(body as object) }),
+      });
+      expect(answer.status).toBe(200);
+      return (await answer.json()) as Record<string, unknown>;
+    };
+    expect(await deliver({ execute: { mboxes: [{ index: 0, name: "hero" }] } })).toHaveProperty("execute");
+    const prefetched = await deliver({ prefetch: { mboxes: [{ index: 0, name: "hero" }] } });
+    expect(prefetched).toHaveProperty("prefetch");
+    expect(prefetched).not.toHaveProperty("execute");
+    expect(prefetched.edgeHost).toBe("mboxedge28.tt.omtrdc.net");
+  });
+
+  it("moves a batch workload through its states, one status check at a time, per workload", async () => {
+    const states = async (id: string) => {
+      const seen: unknown[] = [];
+      for (let i = 0; i < 5; i++) {
+        const answer = await fetch(`${mocks.url}/data/core/dwm/workloads/decisions/${id}`, {
+          headers: platformHeaders,
+        });
+        expect(answer.status).toBe(200);
+        seen.push(((await answer.json()) as Record<string, unknown>)["ode:status"]);
+      }
+      return seen;
+    };
+    const first = await states("wl-1");
+    expect(first).toEqual(["QUEUED", "PROCESSING", "INGESTING", "COMPLETED", "COMPLETED"]);
+    expect((await states("wl-2"))[0]).toBe("QUEUED");
+  });
+
+  it("answers the example named by x-mock-example", async () => {
+    const answer = await fetch(`${mocks.url}/data/core/dwm/workloads/decisions/wl-3`, {
+      headers: { ...platformHeaders, [MOCK_EXAMPLE_HEADER]: "error" },
+    });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ "ode:status": "ERROR" });
+  });
+
+  it("fails a token request with the status named by x-mock-status, in IMS's error shape", async () => {
+    const { clientId, clientSecret, scopes } = mocks.credentials;
+    const token = await fetch(`${mocks.url}/ims/token/v3`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", [MOCK_STATUS_HEADER]: "503" },
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: clientId,
+        client_secret: clientSecret,
+        scope: scopes.join(","),
+      }),
+    });
+    expect(token.status).toBe(503);
+    expect(await token.json()).toMatchObject({ error: "server_error" });
+  });
+});
+
+describe("mockFetch", () => {
+  it("sends Target's client and edge-cluster hosts, Platform and IMS to the mocks, and refuses other hosts", async () => {
+    const seen: string[] = [];
+    const send = mockFetch({
+      url: mocks.url,
+      fetch: (request) => {
+        seen.push(`${request.method} ${request.url} ${request.headers.get(MOCK_STATUS_HEADER) ?? "-"}`);
+        return fetch(request);
+      },
+      status: (request) => (request.url.includes("/xcore/") ? 503 : undefined),
+    });
+    const edge = await send("https://mboxedge35.tt.omtrdc.net/rest/v1/delivery?client=demo&sessionId=s", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ context: { channel: "web" }, execute: { pageLoad: {} } }),
+    });
+    expect(edge.status).toBe(200);
+    const library = await send("https://platform.adobe.io/data/core/xcore/", { headers: platformHeaders });
+    expect(library.status).toBe(503);
+    const { clientId, clientSecret, scopes } = mocks.credentials;
+    const token = await send("https://ims-na1.adobelogin.com/ims/token/v3", {
+      method: "POST",
+      body: new URLSearchParams({
+        grant_type: "client_credentials",
+        client_id: clientId,
+        client_secret: clientSecret,
+        scope: scopes.join(","),
+      }),
+    });
+    expect(token.status).toBe(200);
+    expect(seen).toEqual([
+      `POST ${mocks.url}/rest/v1/delivery?client=demo&sessionId=s -`,
+      `GET ${mocks.url}/data/core/xcore/ 503`,
+      `POST ${mocks.url}/ims/token/v3 -`,
+    ]);
+    await expect(send("https://example.com/")).rejects.toThrow("@offerkit/mock refuses https://example.com");
+    expect(seen).toHaveLength(3);
+  });
+});
+
+describe("stop", () => {
+  it("closes every port, and a second call does nothing", async () => {
+    const own = await startMocks();
+    const origins = [own.url, own.ims.url, ...Object.values(own.specs)];
+    expect((await fetch(`${own.url}/data/core/nope`)).status).toBe(404);
+    await own.stop();
+    await own.stop();
+    for (const origin of origins) await expect(fetch(origin)).rejects.toThrow();
+  });
+
+  it("startPrism serves one spec by name", async () => {
+    const prism = await startPrism({ spec: "delivery" });
+    try {
+      const answer = await fetch(`${prism.url}/rest/v1/delivery`, { method: "POST", body: "{}" });
+      expect(answer.status).toBe(400);
+    } finally {
+      await prism.close();
+    }
+  });
+});
