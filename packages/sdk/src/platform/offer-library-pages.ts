@@ -5,7 +5,6 @@ import {
   type OptionCheck,
   PaginationError,
   type Paginator,
-  PLATFORM_CALL_OPTION_CHECKS,
   ValidationError,
 } from "@offerkit/core";
 import {
