@@ -15,6 +15,8 @@ export interface PrismMockOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   readonly host?: string;
+  /** Answer browsers' CORS preflights and add CORS headers, for pages served from another origin. Default false. */
+  readonly cors?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function startPrismMock(options: PrismMockOptions): Promise<PrismMo
   const file = options.spec.endsWith(".yaml") ? options.spec : specPath(options.spec);
   const operations = await getHttpOperationsFromSpec(file);
   const server = createServer(operations, {
-    cors: false,
+    cors: options.cors ?? false,
     components: { logger: createLogger("PRISM", { level: process.env.PRISM_LOG ?? "silent" }) },
     config: {
       mock: { dynamic: false },

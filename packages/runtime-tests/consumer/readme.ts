@@ -1,0 +1,89 @@
+// The root README's examples as a user pastes them, compiled under every consumer setup the README promises. The
+// one addition: every client gets `fetch`, which sends each request to the local mocks, so nothing leaves the machine.
+import { createDeliveryClient, unwrap } from "@offerkit/delivery";
+import { createOdsClient } from "@offerkit/ods";
+import { createOfferkit, createTargetClient } from "@offerkit/sdk";
+
+export type Send = (request: Request) => Promise<Response>;
+
+export async function readmeExamples(fetch: Send, ims: { clientId: string; clientSecret: string }): Promise<string[]> {
+  const seen: string[] = [];
+  const { clientId, clientSecret } = ims;
+  const scopes = ["openid", "AdobeID", "read_organizations", "additional_info.projectedProductContext", "session"];
+  const cookies: { mbox?: string | undefined; mboxEdgeCluster?: string | undefined } = {};
+
+  // Quick start: the facade.
+  const target = createTargetClient({ client: "acme", organizationId: "0123456789ABCDEF01234567@AdobeOrg", fetch });
+  const offers = await target.getOffers({
+    request: { execute: { mboxes: [{ index: 0, name: "hero-banner" }] } },
+    targetCookie: cookies.mbox,
+    targetLocationHint: cookies.mboxEdgeCluster,
+  });
+  seen.push(`getOffers: ${offers.targetCookie.name}`);
+
+  const imsOrgId = "0123456789ABCDEF01234567@AdobeOrg";
+  const offerkit = createOfferkit({ auth: { clientId, clientSecret, scopes }, imsOrgId, sandboxName: "prod", fetch });
+  const decision = await offerkit.decide({
+    "xdm:propositionRequests": [
+      { "xdm:activityId": "xcore:offer-activity:ffed0123", "xdm:placementId": "xcore:offer-placement:ffed0456" },
+    ],
+    "xdm:profiles": [{ "xdm:identityMap": { Email: [{ "xdm:id": "visitor@example.com" }] } }],
+  });
+  seen.push(`decide: ${decision.propositions.length} propositions`);
+
+  // Each client on its own.
+  const visitorSessionId = "3f1d0c7e-6b9a-4c2e-9d5f-0a1b2c3d4e5f";
+  const delivery = createDeliveryClient({ client: "acme", timeout: 3000, fetch });
+  const response = await unwrap(
+    delivery.deliver({
+      sessionId: visitorSessionId,
+      request: {
+        context: { channel: "web", address: { url: "https://shop.example.com/" } },
+        execute: { mboxes: [{ index: 0, name: "hero-banner" }] },
+      },
+    }),
+  );
+  // Under exactOptionalPropertyTypes this line only compiles if unwrap's result is not possibly undefined.
+  const options = response.execute?.mboxes?.[0]?.options ?? [];
+  seen.push(`deliver: ${options.length} options`);
+
+  const ods = createOdsClient({
+    auth: { clientId, clientSecret, scopes },
+    imsOrgId: "0123456789ABCDEF01234567@AdobeOrg",
+    sandboxName: "prod",
+    fetch,
+  });
+  const made = await unwrap(
+    ods.makeDecisions({
+      "xdm:propositionRequests": [
+        { "xdm:activityId": "xcore:offer-activity:ffed0123", "xdm:placementId": "xcore:offer-placement:ffed0456" },
+      ],
+      "xdm:profiles": [{ "xdm:identityMap": { ECID: [{ "xdm:id": "12345678901234567890123456789012345678" }] } }],
+      "xdm:responseFormat": { "xdm:includeContent": true },
+    }),
+  );
+  seen.push(`makeDecisions: ${made["xdm:propositionId"] === undefined ? "no id" : "an id"}`);
+  return seen;
+}
+
+/** Sends Target hosts to the delivery mock, Platform paths to their API's mock and IMS to the fake IMS. */
+export function mockFetch(mocks: { delivery: string; ods: string; ims: string }): Send {
+  return async (request) => {
+    const url = new URL(request.url);
+    const to = url.hostname.endsWith(".tt.omtrdc.net")
+      ? mocks.delivery
+      : url.hostname === "platform.adobe.io"
+        ? mocks.ods
+        : url.hostname === "ims-na1.adobelogin.com"
+          ? mocks.ims
+          : undefined;
+    if (to === undefined) throw new Error(`unexpected host ${url.hostname}`);
+    const hasBody = request.method !== "GET" && request.method !== "HEAD";
+    return globalThis.fetch(new URL(`${url.pathname}${url.search}`, to), {
+      method: request.method,
+      headers: request.headers,
+      body: hasBody ? await request.arrayBuffer() : null,
+      signal: request.signal,
+    });
+  };
+}
