@@ -7,10 +7,13 @@ const env = (name: string): string => {
   return value;
 };
 
-readmeExamples(mockFetch({ delivery: env("MOCK_DELIVERY"), ods: env("MOCK_ODS"), ims: env("MOCK_IMS") }), {
-  clientId: env("IMS_CLIENT_ID"),
-  clientSecret: env("IMS_CLIENT_SECRET"),
-}).then(
+readmeExamples(
+  mockFetch({ delivery: env("MOCK_DELIVERY"), ods: env("MOCK_ODS"), xcore: env("MOCK_XCORE"), ims: env("MOCK_IMS") }),
+  {
+    clientId: env("IMS_CLIENT_ID"),
+    clientSecret: env("IMS_CLIENT_SECRET"),
+  },
+).then(
   (seen) => console.log(JSON.stringify(seen)),
   (error: unknown) => {
     console.error(error);

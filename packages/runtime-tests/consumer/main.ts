@@ -5,6 +5,11 @@ const env = (name: string): string => {
   if (!value) throw new Error(`${name} is not set`);
   return value;
 };
-const fetch = mockFetch({ delivery: env("MOCK_DELIVERY"), ods: env("MOCK_ODS"), ims: env("MOCK_IMS") });
+const fetch = mockFetch({
+  delivery: env("MOCK_DELIVERY"),
+  ods: env("MOCK_ODS"),
+  xcore: env("MOCK_XCORE"),
+  ims: env("MOCK_IMS"),
+});
 const seen = await readmeExamples(fetch, { clientId: env("IMS_CLIENT_ID"), clientSecret: env("IMS_CLIENT_SECRET") });
 console.log(JSON.stringify(seen));

@@ -30,6 +30,12 @@ export async function readmeExamples(fetch: Send, ims: { clientId: string; clien
     "xdm:profiles": [{ "xdm:identityMap": { Email: [{ "xdm:id": "visitor@example.com" }] } }],
   });
   seen.push(`decide: ${decision.propositions.length} propositions`);
+  const containerId = "e0bd8463-0913-4ca1-bd84-6309134ca1f6";
+  const instanceIds: string[] = [];
+  for await (const offer of offerkit.paginatePersonalizedOffers({ containerId }).items()) {
+    instanceIds.push(offer.instanceId);
+  }
+  seen.push(`paginatePersonalizedOffers: ${instanceIds.length} offers`);
 
   // Each client on its own.
   const visitorSessionId = "3f1d0c7e-6b9a-4c2e-9d5f-0a1b2c3d4e5f";
@@ -67,13 +73,14 @@ export async function readmeExamples(fetch: Send, ims: { clientId: string; clien
 }
 
 /** Sends Target hosts to the delivery mock, Platform paths to their API's mock and IMS to the fake IMS. */
-export function mockFetch(mocks: { delivery: string; ods: string; ims: string }): Send {
+export function mockFetch(mocks: { delivery: string; ods: string; xcore: string; ims: string }): Send {
   return async (request) => {
     const url = new URL(request.url);
+    const api = url.pathname.split("/")[3];
     const to = url.hostname.endsWith(".tt.omtrdc.net")
       ? mocks.delivery
-      : url.hostname === "platform.adobe.io"
-        ? mocks.ods
+      : url.hostname === "platform.adobe.io" && (api === "ods" || api === "xcore")
+        ? mocks[api]
         : url.hostname === "ims-na1.adobelogin.com"
           ? mocks.ims
           : undefined;

@@ -2,7 +2,7 @@
 // workspace (its own pnpm-workspace.yaml, so pnpm does not attach it to ours), then the README's examples
 // typechecked and run under every setup the README lists as supported.
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,7 +20,7 @@ const NEWEST_TS = "5.9.3";
 const TYPES_NODE = "20.19.43";
 
 let dir = "";
-let mocks: { delivery: PrismMock; ods: PrismMock; ims: FakeIms } | undefined;
+let mocks: { delivery: PrismMock; ods: PrismMock; xcore: PrismMock; ims: FakeIms } | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "offerkit-consumer-"));
@@ -59,12 +59,13 @@ beforeAll(async () => {
   cpSync(CONSUMER, join(dir, "cjs"), { recursive: true });
   writeFileSync(join(dir, "cjs", "package.json"), JSON.stringify({ type: "commonjs" }));
 
-  const [delivery, ods, ims] = await Promise.all([
+  const [delivery, ods, xcore, ims] = await Promise.all([
     startPrismMock({ spec: "delivery" }),
     startPrismMock({ spec: "ods" }),
+    startPrismMock({ spec: "xcore" }),
     startFakeIms(),
   ]);
-  mocks = { delivery, ods, ims };
+  mocks = { delivery, ods, xcore, ims };
   // Prism compiles an operation's validators on its first request: do that now, not inside a client's timeout.
   await Promise.all([
     fetch(`${delivery.url}/rest/v1/delivery?client=acme&sessionId=warm-up`, { method: "POST", body: "{}" }),
@@ -73,7 +74,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await Promise.all([mocks?.delivery.close(), mocks?.ods.close(), mocks?.ims.close()]);
+  await Promise.all([mocks?.delivery.close(), mocks?.ods.close(), mocks?.xcore.close(), mocks?.ims.close()]);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -89,7 +90,12 @@ interface Setup {
 }
 
 const BASE = { target: "ES2022", strict: true, skipLibCheck: false, types: ["node"], lib: ["ES2022", "DOM"] };
+/** @tsconfig/strictest's flags and verbatimModuleSyntax; skipLibCheck stays off, so our .d.ts files are checked too. */
 const STRICTEST = {
+  allowUnusedLabels: false,
+  allowUnreachableCode: false,
+  checkJs: true,
+  esModuleInterop: true,
   exactOptionalPropertyTypes: true,
   noPropertyAccessFromIndexSignature: true,
   noUncheckedIndexedAccess: true,
@@ -152,7 +158,30 @@ const SETUPS: readonly Setup[] = [
 ];
 
 const DELIVER_LINE = /^deliver: [1-9]\d* options$/;
-const README_LINES = [/^getOffers: mbox$/, /^decide: [1-9]\d* propositions$/, DELIVER_LINE, /^makeDecisions: an id$/];
+const README_LINES = [
+  /^getOffers: mbox$/,
+  /^decide: [1-9]\d* propositions$/,
+  /^paginatePersonalizedOffers: [1-9]\d* offers$/,
+  DELIVER_LINE,
+  /^makeDecisions: an id$/,
+];
+
+describe("the tarballs", () => {
+  it("carry compiled types and no sources, core's runtime-specific imports included", () => {
+    for (const name of PUBLISHED) {
+      const installed = join(dir, "node_modules", "@offerkit", name);
+      expect(existsSync(join(installed, "src")), `@offerkit/${name} ships src/`).toBe(false);
+      expect(existsSync(join(installed, "dist", "index.d.ts")), `@offerkit/${name} lacks dist/index.d.ts`).toBe(true);
+    }
+    const core = JSON.parse(readFileSync(join(dir, "node_modules/@offerkit/core/package.json"), "utf8")) as {
+      imports: Record<string, { types: string }>;
+    };
+    for (const [name, target] of Object.entries(core.imports)) {
+      expect(target.types, name).toMatch(/^\.\/dist\/.+\.d\.ts$/);
+      expect(existsSync(join(dir, "node_modules/@offerkit/core", target.types)), target.types).toBe(true);
+    }
+  });
+});
 
 describe.concurrent(`the packed packages in a scratch project (TypeScript ${NEWEST_TS} unless said)`, () => {
   for (const setup of SETUPS) {
@@ -173,6 +202,7 @@ describe.concurrent(`the packed packages in a scratch project (TypeScript ${NEWE
           ...process.env,
           MOCK_DELIVERY: mocks.delivery.url,
           MOCK_ODS: mocks.ods.url,
+          MOCK_XCORE: mocks.xcore.url,
           MOCK_IMS: mocks.ims.url,
           IMS_CLIENT_ID: FAKE_IMS_CLIENT.clientId,
           IMS_CLIENT_SECRET: FAKE_IMS_CLIENT.clientSecret,
