@@ -1,5 +1,6 @@
 // The root README's examples as a user pastes them, compiled under every consumer setup the README promises. The
 // one addition: every client gets `fetch`, which sends each request to the local mocks, so nothing leaves the machine.
+import { createNodeFetch } from "@offerkit/core/node";
 import { createDeliveryClient, unwrap } from "@offerkit/delivery";
 import { createOdsClient } from "@offerkit/ods";
 import { createOfferkit, createTargetClient } from "@offerkit/sdk";
@@ -72,8 +73,12 @@ export async function readmeExamples(fetch: Send, ims: { clientId: string; clien
   return seen;
 }
 
-/** Sends Target hosts to the delivery mock, Platform paths to their API's mock and IMS to the fake IMS. */
+/**
+ * Sends Target hosts to the delivery mock, Platform paths to their API's mock and IMS to the fake IMS, over core's
+ * README's Node transport as a fetch function (`@offerkit/core/node`).
+ */
 export function mockFetch(mocks: { delivery: string; ods: string; xcore: string; ims: string }): Send {
+  const send = createNodeFetch({ keepAliveTimeout: 1000 });
   return async (request) => {
     const url = new URL(request.url);
     const api = url.pathname.split("/")[3];
@@ -86,7 +91,7 @@ export function mockFetch(mocks: { delivery: string; ods: string; xcore: string;
           : undefined;
     if (to === undefined) throw new Error(`unexpected host ${url.hostname}`);
     const hasBody = request.method !== "GET" && request.method !== "HEAD";
-    return globalThis.fetch(new URL(`${url.pathname}${url.search}`, to), {
+    return send(new URL(`${url.pathname}${url.search}`, to), {
       method: request.method,
       headers: request.headers,
       body: hasBody ? await request.arrayBuffer() : null,

@@ -52,7 +52,8 @@ beforeAll(async () => {
       },
     }),
   );
-  await run("pnpm", ["install", "--prefer-offline", "--reporter=silent"], { cwd: dir });
+  // Not frozen: the scratch project has no lockfile, and pnpm would insist on one under CI=true.
+  await run("pnpm", ["install", "--no-frozen-lockfile", "--prefer-offline", "--reporter=silent"], { cwd: dir });
 
   cpSync(CONSUMER, join(dir, "src"), { recursive: true });
   // The CommonJS setups: the same sources in a folder whose package.json makes every .js file CommonJS.
@@ -70,6 +71,7 @@ beforeAll(async () => {
   await Promise.all([
     fetch(`${delivery.url}/rest/v1/delivery?client=acme&sessionId=warm-up`, { method: "POST", body: "{}" }),
     fetch(`${ods.url}/data/core/ods/decisions`, { method: "POST", body: "{}" }),
+    fetch(`${xcore.url}/data/core/xcore/`),
   ]);
 }, 300_000);
 
