@@ -14,7 +14,13 @@ export async function readmeExamples(fetch: Send, ims: { clientId: string; clien
   const cookies: { mbox?: string | undefined; mboxEdgeCluster?: string | undefined } = {};
 
   // Quick start: the facade.
-  const target = createTargetClient({ client: "acme", organizationId: "0123456789ABCDEF01234567@AdobeOrg", fetch });
+  // The README leaves the timeout at its default (3 s); a loaded CI machine answering through a mock needs more.
+  const target = createTargetClient({
+    client: "acme",
+    organizationId: "0123456789ABCDEF01234567@AdobeOrg",
+    fetch,
+    timeout: 30_000,
+  });
   const offers = await target.getOffers({
     request: { execute: { mboxes: [{ index: 0, name: "hero-banner" }] } },
     targetCookie: cookies.mbox,

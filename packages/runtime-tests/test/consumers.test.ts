@@ -20,6 +20,7 @@ const NEWEST_TS = "5.9.3";
 const TYPES_NODE = "20.19.43";
 
 let dir = "";
+let runs = Promise.resolve();
 let mocks: { delivery: PrismMock; ods: PrismMock; xcore: PrismMock; ims: FakeIms } | undefined;
 
 beforeAll(async () => {
@@ -198,6 +199,13 @@ describe.concurrent(`the packed packages in a scratch project (TypeScript ${NEWE
         throw new Error(`tsc -p ${config} failed:\n${error.stdout ?? String(error)}`);
       });
       if (!setup.run || !mocks) return;
+      // One example run at a time: the calls have timeouts, and the mocks answer from this process.
+      const turn = runs;
+      let done = () => {};
+      runs = new Promise<void>((resolve) => {
+        done = resolve;
+      });
+      await turn;
       const { stdout } = await run(process.execPath, [setup.run], {
         cwd: dir,
         env: {
@@ -209,7 +217,7 @@ describe.concurrent(`the packed packages in a scratch project (TypeScript ${NEWE
           IMS_CLIENT_ID: FAKE_IMS_CLIENT.clientId,
           IMS_CLIENT_SECRET: FAKE_IMS_CLIENT.clientSecret,
         },
-      });
+      }).finally(done);
       const seen = JSON.parse(stdout) as string[];
       if (setup.files[0]?.endsWith("main-node16.ts")) expect(seen).toEqual([expect.stringMatching(DELIVER_LINE)]);
       else expect(seen).toEqual(README_LINES.map((line) => expect.stringMatching(line)));
