@@ -1,12 +1,16 @@
 import { OfferkitError } from "./errors.js";
 
+// Spelled for consumers' compilers too: `Uint8Array<ArrayBuffer>` (what fetch takes) without the typed-array generic
+// that TypeScript before 5.7 lacks, and the redirect mode without DOM's `RequestRedirect`, which Node-only libs lack.
+type Bytes = ReturnType<Uint8Array["slice"]>;
+
 /** One hop of a request, as plain data: what a base fetch (global `fetch`, the Node transport) is called with. */
 export interface HopInit extends RequestInit {
   readonly method: string;
   readonly headers: Headers;
-  readonly body: string | Uint8Array<ArrayBuffer> | null;
+  readonly body: string | Bytes | null;
   readonly signal: AbortSignal | null;
-  readonly redirect: RequestRedirect;
+  readonly redirect: NonNullable<RequestInit["redirect"]>;
 }
 
 /** Sends one hop and returns its response as is, a redirect included (`redirect: "manual"`). */

@@ -3,7 +3,9 @@ import { requestSummaryOf, secretsOf, sentRequestIdOf, summarize } from "./trans
 
 /** What every openapi-fetch call resolves to. */
 export interface CallResult<Data> {
-  readonly data?: Data;
+  // `| undefined` keeps `Data` free of undefined under exactOptionalPropertyTypes, where openapi-fetch's
+  // `data: T | undefined` would otherwise infer `Data` as `T | undefined`.
+  readonly data?: Data | undefined;
   readonly error?: unknown;
   readonly response: Response;
 }

@@ -1,5 +1,5 @@
 import { ApiError, TimeoutError, UnexpectedResponseError, unwrap, ValidationError } from "@offerkit/core";
-import { fakeFetch, jsonResponse } from "@offerkit/testkit";
+import { expectedUserAgent, fakeFetch, jsonResponse } from "@offerkit/testkit";
 import { describe, expect, it } from "vitest";
 import { createDeliveryClient, type DeliveryRequest, VERSION } from "../src/index.js";
 import { validation } from "../src/validation.js";
@@ -24,7 +24,7 @@ describe("the wire request", () => {
       {
         method: "POST",
         url: "https://acme.tt.omtrdc.net/rest/v1/delivery?client=acme&sessionId=s-1",
-        headers: { "content-type": "application/json", "user-agent": `offerkit-delivery/${VERSION}` },
+        headers: { "content-type": "application/json", "user-agent": expectedUserAgent("delivery", VERSION) },
         body: JSON.stringify(request),
       },
     ]);

@@ -21,6 +21,8 @@ export interface PrismOptions {
   readonly port?: number;
   /** Default `127.0.0.1`. */
   readonly host?: string;
+  /** Answer browsers' CORS preflights and add CORS headers, for pages served from another origin. Default false. */
+  readonly cors?: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const file = options.spec.endsWith(".yaml") ? options.spec : mockSpecPath(options.spec);
   const operations = await getHttpOperationsFromSpec(file);
   const server = createServer(operations, {
-    cors: false,
+    cors: options.cors ?? false,
     components: { logger: createLogger("PRISM", { level: process.env.PRISM_LOG ?? "silent" }) },
     config: {
       mock: { dynamic: false },

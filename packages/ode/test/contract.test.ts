@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { ApiError, unwrap } from "@offerkit/core";
 import {
   contractOperation,
+  expectedUserAgent,
   loadSpec,
   recordingFetch,
   responseSchemaChecker,
@@ -51,7 +52,7 @@ function expectWireHeaders(headers: Readonly<Record<string, string>>, accept = J
     "x-gw-ims-org-id": ORG,
     "x-sandbox-name": "prod",
     "x-sandbox-id": "sandbox-1",
-    "user-agent": `offerkit-ode/${VERSION}`,
+    "user-agent": expectedUserAgent("ode", VERSION),
   });
   expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { fakeFetch, jsonResponse, withoutRequestId } from "@offerkit/testkit";
+import { expectedUserAgent, fakeFetch, jsonResponse, withoutRequestId } from "@offerkit/testkit";
 import { describe, expect, it } from "vitest";
 import {
   ApiError,
@@ -63,7 +63,7 @@ describe("the wire request", () => {
       "x-api-key": "key-1",
       "x-gw-ims-org-id": ORG,
       "x-sandbox-name": "prod",
-      "user-agent": `offerkit-ods/${VERSION}`,
+      "user-agent": expectedUserAgent("ods", VERSION),
     });
   });
 

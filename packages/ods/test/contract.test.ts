@@ -1,6 +1,12 @@
 import { readFileSync } from "node:fs";
 import { ApiError, unwrap } from "@offerkit/core";
-import { contractOperation, loadSpec, recordingFetch, responseSchemaChecker } from "@offerkit/testkit";
+import {
+  contractOperation,
+  expectedUserAgent,
+  loadSpec,
+  recordingFetch,
+  responseSchemaChecker,
+} from "@offerkit/testkit";
 import { describe, expect, inject, it } from "vitest";
 import {
   createOdsClient,
@@ -53,7 +59,7 @@ function expectWireHeaders(headers: Readonly<Record<string, string>>, accept: st
     "x-gw-ims-org-id": ORG,
     "x-sandbox-name": "prod",
     "x-sandbox-id": "sandbox-1",
-    "user-agent": `offerkit-ods/${VERSION}`,
+    "user-agent": expectedUserAgent("ods", VERSION),
   });
   expect(headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
 }

@@ -16,7 +16,7 @@ export {
   successBody,
 } from "./fault-server.js";
 export { type ProvidingProject, prismGlobalSetup } from "./global-setup.js";
-export { fixedTokenIdentity, REQUEST_ID, withoutRequestId } from "./platform-headers.js";
+export { expectedUserAgent, fixedTokenIdentity, REQUEST_ID, withoutRequestId } from "./platform-headers.js";
 export { type PrismMock, type PrismMockOptions, startPrismMock } from "./prism.js";
 export { fakeFetch, jsonResponse, type RecordedRequest, recordingFetch } from "./recording-fetch.js";
 export { responseSchemaChecker, type SchemaCheck } from "./response-schema.js";

@@ -20,6 +20,15 @@ export function fixedTokenIdentity(packageName: string, version: string, imsOrgI
     "x-api-key": "key-1",
     "x-gw-ims-org-id": imsOrgId,
     "x-sandbox-name": "prod",
-    "user-agent": `offerkit-${packageName}/${version}`,
+    "user-agent": expectedUserAgent(packageName, version),
   };
+}
+
+/**
+ * The exact `User-Agent` a client sends from the runtime the test runs on: `offerkit-<package>/<version>`, followed by
+ * `navigator.userAgent` where the runtime has one (Node 22+, browsers, edge runtimes), so no test pins one runtime.
+ */
+export function expectedUserAgent(packageName: string, version: string): string {
+  const runtime = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent;
+  return `offerkit-${packageName}/${version}${runtime ? ` ${runtime}` : ""}`;
 }

@@ -13,6 +13,8 @@ export interface PrismMockOptions {
   /** 0 (the default) picks a free port. */
   readonly port?: number;
   readonly host?: string;
+  /** Answer browsers' CORS preflights and add CORS headers, for pages served from another origin. Default false. */
+  readonly cors?: boolean;
 }
 
 /**
