@@ -47,6 +47,7 @@ export interface ImsTokenProviderOptions extends ImsCredentials {
   readonly refreshMargin?: number | undefined;
 }
 
+/** A token provider for an OAuth Server-to-Server credential, from `createImsTokenProvider`. */
 export interface ImsTokenProvider extends TokenProvider {
   /** The client id, which Platform APIs also expect as `x-api-key`. */
   readonly clientId: string;

@@ -53,18 +53,22 @@ export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER): OptionC
   };
 }
 
+/** `true` or `false`. */
 export const isBooleanOption: OptionCheck = (value, field) => {
   if (typeof value !== "boolean") throw new ValidationError(field, "true or false");
 };
 
+/** A function (a `fetch`, a callback). */
 export const isFunctionOption: OptionCheck = (value, field) => {
   if (typeof value !== "function") throw new ValidationError(field, "a function");
 };
 
+/** A string. */
 export const isStringOption: OptionCheck = (value, field) => {
   if (typeof value !== "string") throw new ValidationError(field, "a string");
 };
 
+/** An `AbortSignal` (anything with `aborted` and `addEventListener`). */
 export const isSignalOption: OptionCheck = (value, field) => {
   const signal = value as { aborted?: unknown; addEventListener?: unknown };
   if (

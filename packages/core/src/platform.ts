@@ -185,6 +185,7 @@ export const CALL_OPTION_CHECKS = {
   timeout: checkTimeout,
   retry: checkRetry,
   maxResponseBytes: checkMaxResponseBytes,
+  /** Header names and values safe to send. */
   headers: (value: unknown, field: string) => assertSafeHeaders(value as HeaderInput, field),
 } satisfies Record<string, OptionCheck>;
 

@@ -25,6 +25,7 @@ export {
 /** The shape openapi-fetch calls: a `Request` in, a `Response` out. Any WHATWG `fetch` fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
+/** The options of a transport; every client passes its own through to it. */
 export interface TransportOptions {
   /**
    * The fetch to send with. Default: on Node, the Node transport (undici with a keep-alive pool); elsewhere
@@ -77,16 +78,22 @@ export interface CallOverrides {
   readonly maxResponseBytes?: number | undefined;
 }
 
+/** One call's signal (its deadline and the caller's abort) and the fetch bound to it. */
 export interface CallScope {
   readonly signal: AbortSignal;
   readonly fetch: FetchLike;
+  /** Closes the call: clears its timer and its listener on the caller's signal. */
   end(): void;
 }
 
+/** Milliseconds a call may take, retries and body included, when no `timeout` is given. */
 export const DEFAULT_TIMEOUT = 10_000;
 
+/** Checks a `timeout` option: milliseconds from 0 (no limit) to what a timer can hold. */
 export const checkTimeout: OptionCheck = /* @__PURE__ */ millis(0);
+/** Checks a `retry` option: `false` or a retry policy of known keys. */
 export const checkRetry: OptionCheck = (value, field) => void resolveRetryPolicy(value as RetryOptions, field);
+/** Checks a `maxResponseBytes` option: a whole number of bytes, at least 1. */
 export const checkMaxResponseBytes: OptionCheck = /* @__PURE__ */ wholeNumber(1);
 
 /** The checks of the transport's own options, shared by every client's option checks. */
@@ -102,6 +109,10 @@ export const TRANSPORT_OPTION_CHECKS = {
 /** The default base fetch with offerkit's redirect handling, shared by every transport that names no fetch. */
 const defaultSend = /* @__PURE__ */ followRedirects(baseFetch);
 
+/**
+ * A fetch-compatible transport with the whole chain: deadline and abort, retries, auth, the response read and its
+ * limit, redirects, over the base fetch.
+ */
 export function createTransport(options: TransportOptions = {}): Transport {
   const base = createCallTransport(options);
   return Object.assign(fetchOf(base), {

@@ -132,6 +132,7 @@ export interface DeliveryClient {
    * `TimeoutError`, `AbortError`, `NetworkError` or `UnexpectedResponseError` when there is no usable answer.
    */
   deliver(input: BeaconInput, options?: CallOptions): Promise<BeaconResult>;
+  /** `deliver` for any request: `data` is the response object on 2xx. */
   deliver(input: DeliverInput, options?: CallOptions): Promise<DeliveryResult>;
   /** The origin calls go to unless a call says otherwise. */
   readonly baseUrl: string;

@@ -95,16 +95,16 @@ export function isTerminalStatus(status: WorkloadStatus): boolean {
   return TERMINAL.has(status);
 }
 
-/**
- * A client for Adobe's Batch Decisioning API. Authenticates with IMS (or the token you give), sends the org,
- * sandbox and a fresh `x-request-id` with every call, and refuses bad input before the network.
- */
 const checkedLater: OptionCheck = () => {};
 const CALL_CHECKS = /* @__PURE__ */ withChecks(PLATFORM_CALL_OPTION_CHECKS, { containerId: checkedLater }) as Record<
   keyof OdeCallOptions,
   OptionCheck
 >;
 
+/**
+ * A client for Adobe's Batch Decisioning API. Authenticates with IMS (or the token you give), sends the org,
+ * sandbox and a fresh `x-request-id` with every call, and refuses bad input before the network.
+ */
 export function createOdeClient(options: OdeClientOptions): OdeClient {
   const setup = setUpPlatformClient(options, {
     packageName: "ode",

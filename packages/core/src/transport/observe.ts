@@ -4,6 +4,7 @@
 import type { OfferkitError, RequestSummary } from "../errors.js";
 import { methods, type OptionCheck } from "../options.js";
 
+/** An attempt is about to be sent. */
 export interface RequestEvent {
   /** Method and URL, without the query string. */
   readonly request: RequestSummary;
@@ -13,6 +14,7 @@ export interface RequestEvent {
   readonly requestId: string | undefined;
 }
 
+/** An attempt was answered and its whole body read. */
 export interface ResponseEvent extends RequestEvent {
   readonly status: number;
   /** The id the server gave the answer (`x-request-id`), else the one sent. */
@@ -21,6 +23,7 @@ export interface ResponseEvent extends RequestEvent {
   readonly duration: number;
 }
 
+/** Another attempt is scheduled after this one. */
 export interface RetryEvent extends RequestEvent {
   /** Why: the status that is worth another try, or `"network"` for a failed connection. */
   readonly reason: number | "network";
@@ -28,6 +31,7 @@ export interface RetryEvent extends RequestEvent {
   readonly delay: number;
 }
 
+/** A call failed without a usable answer (timeout, abort, network, bad body, IMS): reported once per call. */
 export interface ErrorEvent {
   readonly request: RequestSummary;
   readonly error: OfferkitError;
@@ -42,21 +46,30 @@ export interface ErrorEvent {
  * `onRequest` to `onResponse`/`onError`). A hook that throws is ignored: it never breaks a call.
  */
 export interface CallHooks {
+  /** Before each attempt is sent. */
   onRequest?(event: RequestEvent): void;
+  /** After each attempt's answer has been read. */
   onResponse?(event: ResponseEvent): void;
+  /** When a retry is scheduled, before its wait. */
   onRetry?(event: RetryEvent): void;
+  /** When a call fails for good; an answer with an error status is a response, not an error. */
   onError?(event: ErrorEvent): void;
 }
 
 /** Where a client logs: `console` fits. Requests and responses go to `debug`, retries to `warn`, failures to `error`. */
 export interface Logger {
+  /** Each attempt sent and answered. */
   debug?(...messages: unknown[]): void;
+  /** Each retry scheduled. */
   warn?(...messages: unknown[]): void;
+  /** Each call that failed. */
   error?(...messages: unknown[]): void;
 }
 
 export const HOOK_NAMES = ["onRequest", "onResponse", "onRetry", "onError"] as const;
+/** Checks a `hooks` option: an object of the four hook functions, nothing else. */
 export const checkHooks: OptionCheck = /* @__PURE__ */ methods(HOOK_NAMES, true);
+/** Checks a `logger` option: an object whose `debug`, `warn` and `error`, where present, are functions. */
 export const checkLogger: OptionCheck = /* @__PURE__ */ methods(["debug", "warn", "error"], false);
 
 /** The hooks and logger of one client as one set of hooks; undefined when there are none (no cost per call). */

@@ -32,10 +32,12 @@ export function secretsOf(response: Response): readonly string[] {
   return answered.get(response)?.secrets ?? [];
 }
 
+/** The method and URL of the request that got `response`, when it went through an offerkit transport. */
 export function requestSummaryOf(response: Response): RequestSummary | undefined {
   return answered.get(response)?.request;
 }
 
+/** The `x-request-id` the request that got `response` carried. */
 export function sentRequestIdOf(response: Response): string | undefined {
   return answered.get(response)?.sentRequestId ?? undefined;
 }
@@ -138,6 +140,7 @@ export function everyReader(response: Response): Response {
 
 const decoder = /* @__PURE__ */ new TextDecoder();
 
+/** Whether a `Content-Type` is JSON: `application/json` or any `+json` type, parameters ignored. */
 export function isJsonMediaType(contentType: string): boolean {
   const essence = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   return essence === "application/json" || essence.endsWith("+json");

@@ -77,13 +77,6 @@ export class WorkloadFailedError extends OfferkitError {
 export const workloadCompleteAcceptor: Acceptor<Workload> = (workload) =>
   workload["ode:status"] === "COMPLETED" ? "success" : workload["ode:status"] === "ERROR" ? "failure" : "retry";
 
-/**
- * Polls a batch decision workload until it is `COMPLETED` and resolves with it. Throws `WorkloadFailedError` as
- * soon as it reports `ERROR`, `TimeoutError` when the next check would fall after `maxWaitTime` (without sending
- * it), `AbortError` when `signal` fires, and the status call's own error (`ApiError` with status and request id,
- * `NetworkError`, ...) when the call fails: network errors, 429 and 5xx have then already been retried by the
- * client, and every other failure (404 for an unknown id, 401/403) will not get better by asking again.
- */
 /** The waiter's own options; its delays are checked by the poller, which knows their bounds. */
 const WAITER_CHECKS: Record<keyof WorkloadWaiterConfig, OptionCheck> = {
   client: () => {},
@@ -94,6 +87,13 @@ const WAITER_CHECKS: Record<keyof WorkloadWaiterConfig, OptionCheck> = {
   onProgress: isFunctionOption,
 };
 
+/**
+ * Polls a batch decision workload until it is `COMPLETED` and resolves with it. Throws `WorkloadFailedError` as
+ * soon as it reports `ERROR`, `TimeoutError` when the next check would fall after `maxWaitTime` (without sending
+ * it), `AbortError` when `signal` fires, and the status call's own error (`ApiError` with status and request id,
+ * `NetworkError`, ...) when the call fails: network errors, 429 and 5xx have then already been retried by the
+ * client, and every other failure (404 for an unknown id, 401/403) will not get better by asking again.
+ */
 export async function waitUntilWorkloadComplete(
   config: WorkloadWaiterConfig,
   input: WorkloadWaiterInput,
