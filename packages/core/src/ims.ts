@@ -122,11 +122,15 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
     let response: Response;
     try {
       response = await call.fetch(
-        scopeRequest(
-          endpoint,
-          "POST",
-          new Headers({ "content-type": "application/x-www-form-urlencoded", accept: "application/json" }),
-        ),
+        // Never redirected: a 307 would carry the form, client secret included, to wherever it points.
+        {
+          ...scopeRequest(
+            endpoint,
+            "POST",
+            new Headers({ "content-type": "application/x-www-form-urlencoded", accept: "application/json" }),
+          ),
+          redirect: "error",
+        } as Request,
         {
           body: new URLSearchParams({
             grant_type: "client_credentials",

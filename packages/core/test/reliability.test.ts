@@ -232,3 +232,23 @@ describe("IMS secrets (defect 6)", () => {
     for (const spelling of spellings) expect(shown).not.toContain(spelling);
   });
 });
+
+describe("the IMS token request and redirects", () => {
+  it("never follows one: the form, client secret included, reaches no other host", async () => {
+    const other = await startServer();
+    try {
+      server.handle((_req, res) => res.writeHead(307, { location: `${other.url}/token` }).end());
+      const provider = createImsTokenProvider({
+        clientId: "id",
+        clientSecret: "s3cret",
+        scopes: ["openid"],
+        imsHost: server.url,
+        retry: false,
+      });
+      await expect(provider.getToken()).rejects.toBeInstanceOf(ImsAuthError);
+      expect(other.seen).toHaveLength(0);
+    } finally {
+      await other.close();
+    }
+  });
+});
