@@ -209,7 +209,7 @@ function sendStep(
   return async (exchange) => {
     const { call, request } = exchange;
     const requestId = sentId(exchange);
-    hooks?.onRequest?.({ request, attempt: exchange.attempt, requestId });
+    hooks?.onRequest?.({ call: exchange.id, request, attempt: exchange.attempt, requestId });
     const started = Date.now();
     let response: Response;
     try {
@@ -233,6 +233,7 @@ function sendStep(
       aborted: () => call.outcome(request),
     });
     hooks?.onResponse?.({
+      call: exchange.id,
       request,
       attempt: exchange.attempt,
       status: read.status,
@@ -242,6 +243,9 @@ function sendStep(
     return read;
   };
 }
+
+/** Calls run by any transport of this process so far: numbers each call for the hooks. */
+let calls = 0;
 
 /**
  * The deadline step: runs one call down the chain under `call`'s signal. Whatever fails once that signal has
@@ -272,6 +276,7 @@ async function run(
     request: summary,
     call,
     attempt: 1,
+    id: ++calls,
   };
   try {
     return await config.chain(exchange);
@@ -279,6 +284,7 @@ async function run(
     const final = call.signal.aborted ? call.outcome(summary) : error;
     if (final instanceof OfferkitError) {
       config.hooks?.onError?.({
+        call: exchange.id,
         request: summary,
         error: final,
         attempts: exchange.attempt,

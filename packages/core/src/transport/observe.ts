@@ -6,6 +6,8 @@ import { methods, type OptionCheck } from "../options.js";
 
 /** An attempt is about to be sent. */
 export interface RequestEvent {
+  /** Numbers the calls of this process: every event of one call has the same, so a span can be keyed by it. */
+  readonly call: number;
   /** Method and URL, without the query string. */
   readonly request: RequestSummary;
   /** 1 for the first attempt. */
@@ -33,6 +35,8 @@ export interface RetryEvent extends RequestEvent {
 
 /** A call failed without a usable answer (timeout, abort, network, bad body, IMS): reported once per call. */
 export interface ErrorEvent {
+  /** The call's number, as in its other events. */
+  readonly call: number;
   readonly request: RequestSummary;
   readonly error: OfferkitError;
   /** Attempts made, the first one included. */

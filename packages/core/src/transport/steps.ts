@@ -25,6 +25,8 @@ export interface Exchange {
   readonly call: Call;
   /** The attempt under way, 1 for the first; the retry step counts. */
   attempt: number;
+  /** The call's number in this process, for the hooks' events. */
+  readonly id: number;
 }
 
 export type Step = (exchange: Exchange) => Promise<Response>;
@@ -78,6 +80,7 @@ async function wait(
   const { call } = exchange;
   if (Date.now() + delay >= call.deadline) return false;
   hooks?.onRetry?.({
+    call: exchange.id,
     request: exchange.request,
     attempt: exchange.attempt,
     requestId: sentId(exchange),
