@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: "inherit" });
-const packages = ["core", "delivery", "ods", "ode", "xcore", "sdk", "mock"];
+const packages = ["core", "delivery", "ods", "ode", "xcore", "target-rules", "sdk", "mock"];
 
 const project = mkdtempSync(join(tmpdir(), "offerkit-user-"));
 try {
@@ -55,7 +55,12 @@ try {
     writeFileSync(join(project, path), body);
   }
 
-  run("pnpm", ["install", "--prefer-offline", "--reporter=silent", "--config.confirmModulesPurge=false"], project);
+  // Not frozen: the project has no lockfile, and pnpm insists on one under CI=true.
+  run(
+    "pnpm",
+    ["install", "--no-frozen-lockfile", "--prefer-offline", "--reporter=silent", "--config.confirmModulesPurge=false"],
+    project,
+  );
   run("pnpm", ["exec", "vitest", "run"], project);
 } finally {
   if (process.env.KEEP_USER_PROJECT) console.log(`kept ${project}`);

@@ -242,7 +242,8 @@ describe("IMS token provider", () => {
     const abandoned = tokens.getToken({ signal: controller.signal });
     const patient = tokens.getToken();
     controller.abort(new Error("user left"));
-    await expect(abandoned).rejects.toThrow("user left");
+    await expect(abandoned).rejects.toBeInstanceOf(AbortError);
+    await expect(abandoned).rejects.toMatchObject({ cause: new Error("user left") });
     expect(await patient).toBe(ims.issued.at(-1));
   });
 

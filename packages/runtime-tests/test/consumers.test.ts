@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const PACKAGES = fileURLToPath(new URL("../../", import.meta.url));
 const CONSUMER = fileURLToPath(new URL("../consumer/", import.meta.url));
-const PUBLISHED = ["core", "delivery", "ods", "ode", "xcore", "sdk"];
+const PUBLISHED = ["core", "delivery", "ods", "ode", "xcore", "target-rules", "sdk"];
 /** The oldest TypeScript the README promises (5.3 fails inside openapi-fetch's own types), and the newest 5.x. */
 const OLDEST_TS = "5.4.5";
 const NEWEST_TS = "5.9.3";
