@@ -218,7 +218,8 @@ function problemDetail(body: ProblemBody): string {
 export function redact(text: string, secrets: readonly string[]): string {
   const spellings = new Set<string>();
   for (const secret of secrets) {
-    if (!secret) continue;
+    // A string this short is no credential, and taking it out of every word would garble the text.
+    if (secret.length < 8) continue;
     for (const spelling of [
       secret,
       new URLSearchParams({ s: secret }).toString().slice(2),

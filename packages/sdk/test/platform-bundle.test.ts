@@ -57,8 +57,9 @@ describe("tree-shaking of the Platform facade", () => {
     for (const mark of [DELIVERY_MARK, ODS_MARK, ODE_MARK, IMS_MARK, XCORE_CLIENT_MARK, OPENAPI_FETCH_MARK]) {
       expect(code).not.toContain(mark);
     }
-    // 4,092 bytes before the paginator checked its options (unknown keys, prefetch, signal): 4,144 since.
-    expect(gzipped).toBeLessThan(4.1 * 1024);
+    // 4,092 bytes before the reliability work; 4,441 since: the paginator checks its options, remembers a page in
+    // one spelling, and unwrap takes a token an API echoes out of its errors.
+    expect(gzipped).toBeLessThan(4.35 * 1024);
   });
 
   it("leaves every client out of a bundle that imports only the cookie codec", async () => {
