@@ -129,7 +129,7 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
             "POST",
             new Headers({ "content-type": "application/x-www-form-urlencoded", accept: "application/json" }),
           ),
-          redirect: "error",
+          redirect: "manual",
         } as Request,
         {
           body: new URLSearchParams({
@@ -144,6 +144,10 @@ export function imsTokenProvider(options: ImsTokenProviderOptions, fields: strin
       throw imsFailureFrom(error, endpoint);
     } finally {
       call.end();
+    }
+    if (response.status >= 300 && response.status < 400) {
+      // A redirect is not followed (see above): IMS's token endpoint answers, it never sends elsewhere.
+      throw new ImsAuthError({ reason: "unexpected_response", endpoint, status: response.status });
     }
     const body = await readJson(response);
     if (!response.ok) throw rejection(response.status, body, endpoint, clientSecret);

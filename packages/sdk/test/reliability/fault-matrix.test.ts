@@ -220,9 +220,19 @@ const CELLS: readonly Cell[] = [
   { fault: "non-json", check: unexpected },
   { fault: "wrong-content-type", check: unexpected },
   { fault: "oversized", param: 256 * 1024, check: tooLarge("oversized-id"), socketClosed: true },
-  { fault: "redirect-same", check: succeeds, requests: () => 2 },
-  { fault: "redirect-cross", check: succeeds },
+  // The IMS token request never follows a redirect: its form carries the client secret.
+  { fault: "redirect-same", check: unlessIms(succeeds), requests: (entry) => (entry.ims ? 1 : 2) },
+  { fault: "redirect-cross", check: unlessIms(succeeds) },
 ];
+
+/** `check`, except for the IMS token request, which refuses every redirect as an unexpected answer, never retried. */
+function unlessIms(check: Cell["check"]): Cell["check"] {
+  return (result, entry) => {
+    if (!entry.ims) return check(result, entry);
+    expect(isOurs(result.error, "ImsAuthError"), describeError(result.error)).toBe(true);
+    expect((result.error as { reason?: unknown }).reason).toBe("unexpected_response");
+  };
+}
 
 let server: FaultServer;
 let cross: FaultServer;
@@ -308,7 +318,7 @@ describe.concurrent.each(TRANSPORT_NAMES)("fault matrix on the %s transport", (t
         }
         if (cell.fault === "redirect-cross") {
           const hops = cross.requests.filter((request) => request.tag === tag);
-          expect(hops).toHaveLength(1);
+          expect(hops).toHaveLength(entry.ims ? 0 : 1);
           for (const name of ["authorization", "x-api-key", "x-gw-ims-org-id", "x-sandbox-name"]) {
             expect(hops[0]?.headers[name], `${name} followed a cross-origin redirect`).toBeUndefined();
           }
