@@ -5,7 +5,7 @@
 import { baseFetch, followRedirects } from "#base-fetch";
 import type { RequestAuthenticator } from "./auth.js";
 import { OfferkitError, type RequestSummary, ValidationError } from "./errors.js";
-import { isFunctionOption, isStringOption, MAX_TIMER_MS, millis, type OptionCheck, wholeNumber } from "./options.js";
+import { isFunctionOption, isStringOption, millis, type OptionCheck, wholeNumber } from "./options.js";
 import { isBrowser, type SendHop } from "./redirect.js";
 import { type ResolvedRetryPolicy, type RetryOptions, resolveRetryPolicy } from "./retry.js";
 import { type Call, openCall, untilAborted } from "./transport/deadline.js";
@@ -355,4 +355,3 @@ export function summarize(request: { readonly url: string; readonly method: stri
   return { method: request.method, url: queryStart === -1 ? request.url : request.url.slice(0, queryStart) };
 }
 
-export { MAX_TIMER_MS };
