@@ -354,4 +354,3 @@ export function summarize(request: { readonly url: string; readonly method: stri
   const queryStart = request.url.indexOf("?");
   return { method: request.method, url: queryStart === -1 ? request.url : request.url.slice(0, queryStart) };
 }
-
