@@ -3,6 +3,9 @@ import { parseArgs } from "node:util";
 import { MOCK_EXAMPLE_HEADER, MOCK_STATUS_HEADER } from "./router.js";
 import { VERSION } from "./version.js";
 
+// Read before any await: a parent killed while the mocks start must still be noticed (see the watch below).
+const parent = process.ppid;
+
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: process.env.MOCK_PORT ?? "4010" },
@@ -51,7 +54,6 @@ process.once("SIGTERM", () => void stop("SIGTERM"));
 process.once("SIGHUP", () => void stop("SIGHUP"));
 // A wrapper (pnpm, a test runner) killed by its process id does not pass the signal on: when the parent goes,
 // this process is handed to another one, and stops too instead of keeping the ports.
-const parent = process.ppid;
 const watch = setInterval(() => {
   if (process.ppid !== parent) void stop("parent process exited");
 }, 500);
