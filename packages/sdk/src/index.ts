@@ -80,5 +80,5 @@ export {
   waitUntilWorkloadComplete,
   workloadCompleteAcceptor,
 } from "./platform/workload-waiter.js";
-export * from "./target/index.js";
+export * from "./adobe-target/index.js";
 export { VERSION } from "./version.js";

@@ -7,7 +7,7 @@ import {
   parseLocationHint,
   parseTargetCookie,
   serializeTargetCookie,
-} from "../src/target/cookies.js";
+} from "../src/adobe-target/cookies.js";
 
 const NOW = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 const SECONDS = NOW / 1000;

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createTargetClient, type OnDeviceTargetClient } from "../src/target/on-device/index.js";
+import { createTargetClient, type OnDeviceTargetClient } from "../src/adobe-target/on-device/index.js";
 
 interface AdobeClient {
   getOffers(options: Record<string, unknown>): Promise<{ response: Record<string, unknown>; meta: unknown }>;

@@ -6,7 +6,7 @@ import {
   type OnDeviceEvents,
   type OnDeviceTargetClient,
   type ResponseMeta,
-} from "../src/target/on-device/index.js";
+} from "../src/adobe-target/on-device/index.js";
 
 const target = createTargetClient({ client: "acme", decisioningMethod: "hybrid", pollingInterval: 0 });
 

@@ -19,7 +19,7 @@ import {
   parseTargetCookie,
   serializeTargetCookie,
   type TargetCookieEntry,
-} from "../../src/target/cookies.js";
+} from "../../src/adobe-target/cookies.js";
 import { CONTAINER, DECISION_BODY, DELIVERY_BODY, describeError, ORG } from "./harness.js";
 
 const RUNS = { numRuns: 10_000 } as const;
