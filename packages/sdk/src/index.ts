@@ -30,6 +30,7 @@ export {
   PLACEMENT_SCHEMA,
   type SchemaId,
 } from "@offerkit/xcore";
+export * from "./adobe-target/index.js";
 export {
   type DecidedOption,
   type DecidedProposition,
@@ -80,5 +81,4 @@ export {
   waitUntilWorkloadComplete,
   workloadCompleteAcceptor,
 } from "./platform/workload-waiter.js";
-export * from "./adobe-target/index.js";
 export { VERSION } from "./version.js";

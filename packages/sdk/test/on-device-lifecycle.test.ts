@@ -8,7 +8,6 @@ import type { DeliveryRequest } from "@offerkit/delivery";
 import { geoFromLookup } from "@offerkit/target-rules";
 import { fakeFetch, jsonResponse } from "@offerkit/testkit";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { LOCATION_HINT_MAX_AGE } from "../src/index.js";
 import { ArtifactUnavailableError } from "../src/adobe-target/on-device/artifact.js";
 import {
   createOnDeviceTargetClient,
@@ -17,6 +16,7 @@ import {
   type OnDeviceTargetClientOptions,
 } from "../src/adobe-target/on-device/client.js";
 import type { ArtifactFacts, DecisionContext, DecisionEngine } from "../src/adobe-target/on-device/engine.js";
+import { LOCATION_HINT_MAX_AGE } from "../src/index.js";
 
 const ORG = "0123456789ABCDEF01234567@AdobeOrg";
 const NOW = 1_767_225_600_000;

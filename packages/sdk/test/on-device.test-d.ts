@@ -1,5 +1,4 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createTargetClient as createServerSideClient } from "../src/index.js";
 import {
   type ArtifactError,
   createTargetClient,
@@ -7,6 +6,7 @@ import {
   type OnDeviceTargetClient,
   type ResponseMeta,
 } from "../src/adobe-target/on-device/index.js";
+import { createTargetClient as createServerSideClient } from "../src/index.js";
 
 const target = createTargetClient({ client: "acme", decisioningMethod: "hybrid", pollingInterval: 0 });
 

@@ -13,13 +13,13 @@ import { rawClient as rawDelivery } from "@offerkit/delivery/raw";
 import { createOdsClient } from "@offerkit/ods";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createTargetClient, paginatePlacements } from "../../src/index.js";
 import {
   createTargetCookie,
   parseTargetCookie,
   serializeTargetCookie,
   type TargetCookieEntry,
 } from "../../src/adobe-target/cookies.js";
+import { createTargetClient, paginatePlacements } from "../../src/index.js";
 import { CONTAINER, DECISION_BODY, DELIVERY_BODY, describeError, ORG } from "./harness.js";
 
 const RUNS = { numRuns: 10_000 } as const;
