@@ -79,7 +79,10 @@ const ENTRIES = [
  * What must never reach a browser bundle: the Node transport and its dependency, and the IMS token client (a client
  * secret has no place in a browser; browser builds get `ims.browser.js`, which refuses one).
  */
-const NODE_ONLY = [/[\\/]undici[\\/]/, /[\\/]core[\\/]dist[\\/](node-fetch|base-fetch\.node|node|ims)\.js$/];
+const NODE_ONLY = [
+  /[\\/]undici[\\/]/,
+  /[\\/]core[\\/]dist[\\/](transport[\\/]node-fetch|transport[\\/]base-fetch\.node|node|auth[\\/]ims)\.js$/,
+];
 
 const rows = [];
 let failed = false;

@@ -23,7 +23,9 @@ export function bothTransports(
         resolve: {
           alias: {
             ...alias,
-            "#base-fetch": core(transport === "node" ? "dist/base-fetch.node.js" : "dist/base-fetch.js"),
+            "#base-fetch": core(
+              transport === "node" ? "dist/transport/base-fetch.node.js" : "dist/transport/base-fetch.js",
+            ),
           },
         },
         test: {

@@ -7,5 +7,5 @@ export default bothTransports(
     testTimeout: 20_000,
   },
   // The tests import core's sources, so its IMS module must be the source too (one copy of each error class).
-  { "#ims": fileURLToPath(new URL("./src/ims.ts", import.meta.url)) },
+  { "#ims": fileURLToPath(new URL("./src/auth/ims.ts", import.meta.url)) },
 );

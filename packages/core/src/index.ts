@@ -15,55 +15,7 @@ export {
   type RequestAuthenticator,
   staticToken,
   type TokenProvider,
-} from "./auth.js";
-export {
-  AbortError,
-  ApiError,
-  type ApiErrorInit,
-  ConflictError,
-  NetworkError,
-  OfferkitError,
-  type ProblemBody,
-  type RequestSummary,
-  ResponseTooLargeError,
-  TimeoutError,
-  UnexpectedResponseError,
-  ValidationError,
-} from "./errors.js";
-export { assertSafeHeaders, type HeaderInput, userAgent } from "./headers.js";
-export {
-  checkOptions,
-  isBooleanOption,
-  isFunctionOption,
-  isSignalOption,
-  isStringOption,
-  MAX_TIMER_MS,
-  millis,
-  type OptionCheck,
-  wholeNumber,
-  withChecks,
-} from "./options.js";
-export {
-  PaginationError,
-  type PaginationFailureReason,
-  type Paginator,
-} from "./paginate.js";
-export {
-  type BaseCallOptions,
-  CALL_OPTION_CHECKS,
-  newRequestId,
-  PLATFORM_BASE_URL,
-  PLATFORM_CALL_OPTION_CHECKS,
-  PLATFORM_OPTION_CHECKS,
-  type PlatformCallOptions,
-  type PlatformClientOptions,
-  type PlatformClientSetup,
-  type PlatformIdentityHeaders,
-  runCall,
-  setUpPlatformClient,
-  withMediaTypes,
-} from "./platform.js";
-export type { Acceptor, PollProgress, PollState, PollTiming } from "./poll.js";
+} from "./auth/credentials.js";
 export {
   type Check,
   checkRequest,
@@ -84,9 +36,67 @@ export {
   parameter,
   type RequestRules,
   type RequestValidation,
-} from "./request-check.js";
-export { apiErrorFrom, type CallResult, type DataOf, requestIdOf, unwrap } from "./result.js";
-export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./retry.js";
+} from "./checks/default-checks.js";
+export {
+  type CompactSchema,
+  checkValue,
+  createRequestValidation,
+  type OperationInput,
+  type OperationRules,
+  type ParameterRule,
+  type SchemaTable,
+  validate,
+  validateOperation,
+} from "./checks/full-validation.js";
+export { assertSafeHeaders, type HeaderInput, userAgent } from "./checks/headers.js";
+export {
+  checkOptions,
+  isBooleanOption,
+  isFunctionOption,
+  isSignalOption,
+  isStringOption,
+  MAX_TIMER_MS,
+  millis,
+  type OptionCheck,
+  wholeNumber,
+  withChecks,
+} from "./checks/options.js";
+export {
+  AbortError,
+  ApiError,
+  type ApiErrorInit,
+  ConflictError,
+  NetworkError,
+  OfferkitError,
+  type ProblemBody,
+  type RequestSummary,
+  ResponseTooLargeError,
+  TimeoutError,
+  UnexpectedResponseError,
+  ValidationError,
+} from "./errors/errors.js";
+export {
+  PaginationError,
+  type PaginationFailureReason,
+  type Paginator,
+} from "./paging/paginate.js";
+export type { Acceptor, PollProgress, PollState, PollTiming } from "./paging/poll.js";
+export {
+  type BaseCallOptions,
+  CALL_OPTION_CHECKS,
+  newRequestId,
+  PLATFORM_BASE_URL,
+  PLATFORM_CALL_OPTION_CHECKS,
+  PLATFORM_OPTION_CHECKS,
+  type PlatformCallOptions,
+  type PlatformClientOptions,
+  type PlatformClientSetup,
+  type PlatformIdentityHeaders,
+  runCall,
+  setUpPlatformClient,
+  withMediaTypes,
+} from "./runner/platform.js";
+export { apiErrorFrom, type CallResult, type DataOf, requestIdOf, unwrap } from "./runner/result.js";
 export {
   type RawClientOptions,
   rawClientOptions,
@@ -94,7 +104,7 @@ export {
   type SendResult,
   send,
   withConnection,
-} from "./send.js";
+} from "./runner/runner.js";
 export type {
   CallHooks,
   ErrorEvent,
@@ -104,6 +114,7 @@ export type {
   RetryEvent,
 } from "./transport/observe.js";
 export { checkHooks, checkLogger } from "./transport/observe.js";
+export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./transport/retry-policy.js";
 export {
   type CallOverrides,
   type CallScope,
@@ -125,16 +136,5 @@ export {
   TRANSPORT_OPTION_CHECKS,
   type Transport,
   type TransportOptions,
-} from "./transport.js";
-export {
-  type CompactSchema,
-  checkValue,
-  createRequestValidation,
-  type OperationInput,
-  type OperationRules,
-  type ParameterRule,
-  type SchemaTable,
-  validate,
-  validateOperation,
-} from "./validate.js";
+} from "./transport/transport.js";
 export { VERSION } from "./version.js";

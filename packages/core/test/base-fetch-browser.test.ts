@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { baseFetch, followRedirects } from "../src/base-fetch.browser.js";
 import { OfferkitError } from "../src/index.js";
+import { baseFetch, followRedirects } from "../src/transport/base-fetch.browser.js";
 import { twoOrigins } from "./http-server.js";
 
 // The `browser` condition's redirect policy, run here over Node's global fetch: `redirect: "manual"` then answers

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { afterAll, describe, expect, it } from "vitest";
-import { createImsTokenProvider, imsTokenProvider } from "../src/ims.browser.js";
+import { createImsTokenProvider, imsTokenProvider } from "../src/auth/ims.browser.js";
 import { type PlatformClientOptions, ValidationError } from "../src/index.js";
 
 const CREDENTIALS = { clientId: "client-id", clientSecret: "s3cret-value", scopes: ["openid"] };

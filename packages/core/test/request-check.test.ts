@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ValidationError } from "../src/errors.js";
 import {
   type Check,
   checkRequest,
@@ -18,8 +17,9 @@ import {
   isString,
   matches,
   parameter,
-} from "../src/request-check.js";
-import { type CompactSchema, checkValue } from "../src/validate.js";
+} from "../src/checks/default-checks.js";
+import { type CompactSchema, checkValue } from "../src/checks/full-validation.js";
+import { ValidationError } from "../src/errors/errors.js";
 
 /** `[field, allowed]` of what `check` refuses, or undefined. */
 function outcome(check: () => void): [string, string] | undefined {

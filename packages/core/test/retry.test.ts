@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isRetryableStatus, omitUndefined, parseRetryAfter } from "../src/index.js";
-import { backoffDelay, DEFAULT_RETRY } from "../src/retry.js";
+import { backoffDelay, DEFAULT_RETRY } from "../src/transport/retry-policy.js";
 
 describe("retry policy", () => {
   it("classifies statuses", () => {

@@ -4,15 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { ValidationError } from "../src/errors.js";
-import { checkRequest, type RequestRules } from "../src/request-check.js";
+import { checkRequest, type RequestRules } from "../src/checks/default-checks.js";
 import {
   type CompactSchema,
   type OperationRules,
   type SchemaTable,
   validate,
   validateOperation,
-} from "../src/validate.js";
+} from "../src/checks/full-validation.js";
+import { ValidationError } from "../src/errors/errors.js";
 
 /** The error `validate` throws, or undefined when the value passes. */
 function failure(schema: CompactSchema, value: unknown, table: SchemaTable = {}): ValidationError | undefined {

@@ -1,6 +1,6 @@
 // The deadline step's pieces: one AbortSignal per call that the caller's signal and the timeout both abort, and
 // the waits and races that every other step uses so that nothing outlives it.
-import { AbortError, type RequestSummary, TimeoutError } from "../errors.js";
+import { AbortError, type RequestSummary, TimeoutError } from "../errors/errors.js";
 
 /** One call's governing signal and deadline. */
 export interface Call {

@@ -1,8 +1,9 @@
 // The call lifecycle as events, for a client's `hooks` and `logger`: what was sent, what came back, which retry
 // was scheduled and how a call failed. Events carry summaries only (method, URL without query, status, request id,
 // attempt, duration), never headers or bodies, so no token, key or secret can reach a hook or a log line.
-import type { OfferkitError, RequestSummary } from "../errors.js";
-import { methods, type OptionCheck } from "../options.js";
+
+import { methods, type OptionCheck } from "../checks/options.js";
+import type { OfferkitError, RequestSummary } from "../errors/errors.js";
 
 /** An attempt is about to be sent. */
 export interface RequestEvent {

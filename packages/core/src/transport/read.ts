@@ -2,9 +2,9 @@
 // then kept, so a slow, endless, oversized, cut-short or non-JSON body becomes a typed error that keeps the status
 // and request id, and every reader of the returned Response answers from memory.
 import { readBytes } from "#base-fetch";
-import { type RequestSummary, ResponseTooLargeError, UnexpectedResponseError } from "../errors.js";
-import { isOverLimit } from "../read-body.js";
+import { type RequestSummary, ResponseTooLargeError, UnexpectedResponseError } from "../errors/errors.js";
 import { untilAborted } from "./deadline.js";
+import { isOverLimit } from "./read-limit.js";
 
 /** 16 MiB: far above any real answer of these APIs (a few hundred KB at most), far below what hurts a server. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;

@@ -1,17 +1,17 @@
 // The retry and auth steps of the transport, and the exchange every step passes down: one call's request as plain
 // data, the call that governs it, and its attempt count. Each step is `(exchange) => Promise<Response>` over the next.
-import type { RequestAuthenticator } from "../auth.js";
-import { NetworkError, type RequestSummary, redact, UnexpectedResponseError } from "../errors.js";
+import type { RequestAuthenticator } from "../auth/credentials.js";
+import { NetworkError, type RequestSummary, redact, UnexpectedResponseError } from "../errors/errors.js";
+import { type Call, sleep } from "./deadline.js";
+import type { CallHooks } from "./observe.js";
+import { keepSecret } from "./read.js";
 import {
   backoffDelay,
   isRetryableStatus,
   mayRetryRequest,
   parseRetryAfter,
   type ResolvedRetryPolicy,
-} from "../retry.js";
-import { type Call, sleep } from "./deadline.js";
-import type { CallHooks } from "./observe.js";
-import { keepSecret } from "./read.js";
+} from "./retry-policy.js";
 
 /** One call as the steps see it. */
 export interface Exchange {

@@ -1,5 +1,5 @@
-import { AbortError, TimeoutError, ValidationError } from "./errors.js";
-import { MAX_TIMER_MS } from "./options.js";
+import { MAX_TIMER_MS } from "../checks/options.js";
+import { AbortError, TimeoutError, ValidationError } from "../errors/errors.js";
 
 /** What one observed result means: done, failed for good, or not there yet. */
 export type PollState = "success" | "failure" | "retry";

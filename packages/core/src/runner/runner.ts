@@ -1,5 +1,5 @@
-import { UnexpectedResponseError } from "./errors.js";
-import type { HeaderInput } from "./headers.js";
+import type { HeaderInput } from "../checks/headers.js";
+import { UnexpectedResponseError } from "../errors/errors.js";
 import {
   type CallScope,
   type CallTransport,
@@ -9,7 +9,7 @@ import {
   scopeRequest,
   sentRequestIdOf,
   serializeJsonBody,
-} from "./transport.js";
+} from "../transport/transport.js";
 
 type QueryValue = string | number | boolean;
 

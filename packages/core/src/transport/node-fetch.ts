@@ -5,7 +5,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream";
 import { constants, createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Dispatcher } from "undici";
-import { BodyOverLimit, isOverLimit } from "./read-body.js";
+import { BodyOverLimit, isOverLimit } from "./read-limit.js";
 import { followRedirects, type HopInit, type SendHop } from "./redirect.js";
 
 /** Options of the Node transport: the undici dispatcher, keep-alive time and sockets per origin. */

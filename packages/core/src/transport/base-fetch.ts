@@ -6,5 +6,5 @@ import type { SendHop } from "./redirect.js";
  */
 export const baseFetch: SendHop = (url, init) => globalThis.fetch(url, init);
 
-export { readBytes } from "./read-body.js";
+export { readBytes } from "./read-limit.js";
 export { followRedirects } from "./redirect.js";

@@ -1,5 +1,5 @@
-import { ValidationError } from "./errors.js";
-import { checkOptions, isBooleanOption, MAX_TIMER_MS, millis, wholeNumber } from "./options.js";
+import { checkOptions, isBooleanOption, MAX_TIMER_MS, millis, wholeNumber } from "../checks/options.js";
+import { ValidationError } from "../errors/errors.js";
 
 /** When and how long to wait before trying a request again. */
 export interface RetryOptions {

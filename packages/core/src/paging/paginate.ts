@@ -1,4 +1,4 @@
-import { AbortError, OfferkitError, ValidationError } from "./errors.js";
+import { AbortError, OfferkitError, ValidationError } from "../errors/errors.js";
 
 /** Why paging stopped with an error instead of reaching the last page. */
 export type PaginationFailureReason =

@@ -1,4 +1,4 @@
-import { OfferkitError } from "./errors.js";
+import { OfferkitError } from "../errors/errors.js";
 import { CREDENTIAL_HEADERS, type SendHop } from "./redirect.js";
 
 /** The base fetch of the `browser` condition: the global `fetch`, looked up on every call. */
@@ -34,4 +34,4 @@ export function followRedirects(send: SendHop): (request: Request, init?: Reques
   };
 }
 
-export { readBytes } from "./read-body.js";
+export { readBytes } from "./read-limit.js";

@@ -1,6 +1,6 @@
 // Checks of option objects: every client, per-call and retry option is checked when given, so a typo or a value of
 // the wrong kind is a ValidationError naming it instead of a silently different behaviour.
-import { ValidationError } from "./errors.js";
+import { ValidationError } from "../errors/errors.js";
 
 /** The longest delay a timer can hold (a signed 32-bit number of ms); a larger one fires at once. */
 export const MAX_TIMER_MS = 2_147_483_647;

@@ -3,24 +3,24 @@
 //   -> send and read (this file and transport/read.ts: the hop under the call's signal, every byte within the limit)
 //   -> redirects (redirect.ts) -> the base fetch (#base-fetch: the Node transport, or global fetch) or the `fetch` option.
 import { baseFetch, followRedirects } from "#base-fetch";
-import type { RequestAuthenticator } from "./auth.js";
-import { OfferkitError, type RequestSummary, ValidationError } from "./errors.js";
-import { isFunctionOption, isStringOption, millis, type OptionCheck, wholeNumber } from "./options.js";
+import type { RequestAuthenticator } from "../auth/credentials.js";
+import { isFunctionOption, isStringOption, millis, type OptionCheck, wholeNumber } from "../checks/options.js";
+import { OfferkitError, type RequestSummary, ValidationError } from "../errors/errors.js";
+import { type Call, openCall, untilAborted } from "./deadline.js";
+import { type CallHooks, checkHooks, checkLogger, type Logger, observer } from "./observe.js";
+import { buffer, DEFAULT_MAX_RESPONSE_BYTES, everyReader } from "./read.js";
 import { isBrowser, type SendHop } from "./redirect.js";
-import { type ResolvedRetryPolicy, type RetryOptions, resolveRetryPolicy } from "./retry.js";
-import { type Call, openCall, untilAborted } from "./transport/deadline.js";
-import { type CallHooks, checkHooks, checkLogger, type Logger, observer } from "./transport/observe.js";
-import { buffer, DEFAULT_MAX_RESPONSE_BYTES, everyReader } from "./transport/read.js";
-import { authStep, type Exchange, retryStep, SendFailure, type Step, sentId } from "./transport/steps.js";
+import { type ResolvedRetryPolicy, type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
+import { authStep, type Exchange, retryStep, SendFailure, type Step, sentId } from "./steps.js";
 
-export { untilAborted } from "./transport/deadline.js";
+export { untilAborted } from "./deadline.js";
 export {
   DEFAULT_MAX_RESPONSE_BYTES,
   isJsonMediaType,
   requestSummaryOf,
   secretsOf,
   sentRequestIdOf,
-} from "./transport/read.js";
+} from "./read.js";
 
 /** The shape openapi-fetch calls: a `Request` in, a `Response` out. Any WHATWG `fetch` fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;

@@ -1,4 +1,4 @@
-import { OfferkitError, ValidationError } from "./errors.js";
+import { OfferkitError, ValidationError } from "../errors/errors.js";
 import type { ImsFailureReason, ImsTokenProvider, ImsTokenProviderOptions } from "./ims.js";
 
 // The `browser` condition's IMS module. OAuth Server-to-Server credentials hold a client secret, which every visitor

@@ -1,4 +1,4 @@
-import { ValidationError } from "./errors.js";
+import { ValidationError } from "../errors/errors.js";
 import {
   bounds,
   enumFailure,
@@ -7,7 +7,7 @@ import {
   matching,
   noneOf,
   type RequestValidation,
-} from "./request-check.js";
+} from "./default-checks.js";
 
 /**
  * The subset of JSON Schema 2020-12 (OpenAPI 3.1) that our specs use to constrain requests, as emitted by

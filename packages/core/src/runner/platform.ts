@@ -1,10 +1,10 @@
-import { authenticator, type PlatformCredentials, resolveCredentials } from "./auth.js";
-import { ValidationError } from "./errors.js";
-import { assertSafeHeaders, type HeaderInput, userAgent, VISIBLE_ASCII } from "./headers.js";
-import { checkOptions, isSignalOption, isStringOption, type OptionCheck, withChecks } from "./options.js";
-import type { Check, RequestValidation } from "./request-check.js";
-import type { RetryOptions } from "./retry.js";
-import type { CallHooks, Logger } from "./transport/observe.js";
+import { authenticator, type PlatformCredentials, resolveCredentials } from "../auth/credentials.js";
+import type { Check, RequestValidation } from "../checks/default-checks.js";
+import { assertSafeHeaders, type HeaderInput, userAgent, VISIBLE_ASCII } from "../checks/headers.js";
+import { checkOptions, isSignalOption, isStringOption, type OptionCheck, withChecks } from "../checks/options.js";
+import { ValidationError } from "../errors/errors.js";
+import type { CallHooks, Logger } from "../transport/observe.js";
+import type { RetryOptions } from "../transport/retry-policy.js";
 import {
   type CallScope,
   type CallTransport,
@@ -15,7 +15,7 @@ import {
   createCallTransport,
   type FetchLike,
   TRANSPORT_OPTION_CHECKS,
-} from "./transport.js";
+} from "../transport/transport.js";
 
 /** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";

@@ -1,7 +1,7 @@
 import { type ImsTokenProviderOptions, imsTokenProvider } from "#ims";
-import { ValidationError } from "./errors.js";
-import { requireHeaderSafe } from "./headers.js";
-import type { FetchLike } from "./transport.js";
+import { requireHeaderSafe } from "../checks/headers.js";
+import { ValidationError } from "../errors/errors.js";
+import type { FetchLike } from "../transport/transport.js";
 
 /** Hands out access tokens. Share one between clients so that they share its cache. */
 export interface TokenProvider {

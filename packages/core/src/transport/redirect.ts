@@ -1,4 +1,4 @@
-import { OfferkitError } from "./errors.js";
+import { OfferkitError } from "../errors/errors.js";
 
 // Spelled for consumers' compilers too: `Uint8Array<ArrayBuffer>` (what fetch takes) without the typed-array generic
 // that TypeScript before 5.7 lacks, and the redirect mode without DOM's `RequestRedirect`, which Node-only libs lack.

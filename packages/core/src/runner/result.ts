@@ -1,5 +1,5 @@
-import { ApiError, ConflictError, type ProblemBody, redact, UnexpectedResponseError } from "./errors.js";
-import { requestSummaryOf, secretsOf, sentRequestIdOf, summarize } from "./transport.js";
+import { ApiError, ConflictError, type ProblemBody, redact, UnexpectedResponseError } from "../errors/errors.js";
+import { requestSummaryOf, secretsOf, sentRequestIdOf, summarize } from "../transport/transport.js";
 
 /** What every openapi-fetch call resolves to. */
 export interface CallResult<Data> {

@@ -1,5 +1,5 @@
 import { createNodeSend, READ_BYTES } from "./node-fetch.js";
-import { readBytes as readStream } from "./read-body.js";
+import { readBytes as readStream } from "./read-limit.js";
 
 /** The base fetch on Node (the `node` condition of `#base-fetch`): undici with a keep-alive pool. */
 export const baseFetch = createNodeSend();

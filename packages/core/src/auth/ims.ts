@@ -1,10 +1,14 @@
-import type { TokenProvider } from "./auth.js";
-import { AbortError, NetworkError, redact, TimeoutError, UnexpectedResponseError, ValidationError } from "./errors.js";
-import { requireHeaderSafe, requireText, userAgent, VISIBLE_ASCII } from "./headers.js";
-import { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
-import { ImsAuthError } from "./ims-error.js";
-import { checkOptions, millis, type OptionCheck } from "./options.js";
-import type { RetryOptions } from "./retry.js";
+import { requireHeaderSafe, requireText, userAgent, VISIBLE_ASCII } from "../checks/headers.js";
+import { checkOptions, millis, type OptionCheck } from "../checks/options.js";
+import {
+  AbortError,
+  NetworkError,
+  redact,
+  TimeoutError,
+  UnexpectedResponseError,
+  ValidationError,
+} from "../errors/errors.js";
+import type { RetryOptions } from "../transport/retry-policy.js";
 import {
   checkBaseUrl,
   createCallTransport,
@@ -12,8 +16,11 @@ import {
   scopeRequest,
   TRANSPORT_OPTION_CHECKS,
   untilAborted,
-} from "./transport.js";
-import { VERSION } from "./version.js";
+} from "../transport/transport.js";
+import { VERSION } from "../version.js";
+import type { TokenProvider } from "./credentials.js";
+import { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
+import { ImsAuthError } from "./ims-error.js";
 
 export { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
 export { ImsAuthError, type ImsFailureReason } from "./ims-error.js";

@@ -3,8 +3,8 @@
 // kind. The generator composes each parameter's rule from the small checks below, so a bundle carries only the kinds
 // of check its spec uses. Checking a body against every rule of the spec is opt-in (`validate.ts`, each client's
 // `/validation` export).
-import { ValidationError } from "./errors.js";
-import type { OperationInput } from "./validate.js";
+import { ValidationError } from "../errors/errors.js";
+import type { OperationInput } from "./full-validation.js";
 
 /** One check of a value: throws a `ValidationError` naming `field` and what is allowed when the value breaks it. */
 export type Check = (value: unknown, field: string) => void;

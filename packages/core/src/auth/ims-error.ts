@@ -1,4 +1,4 @@
-import { OfferkitError } from "./errors.js";
+import { OfferkitError } from "../errors/errors.js";
 
 /** Why Adobe IMS gave no access token. Each reason calls for a different fix. */
 export type ImsFailureReason =
