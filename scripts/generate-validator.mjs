@@ -125,8 +125,8 @@ export function generate(text, specName) {
   const { imports, constants, rules } = defaultRules(operations, schemas);
   return [
     `// Generated from ${specName} by scripts/generate-validator.mjs. Do not edit.`,
-    `import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";`,
-    `import { ${imports.join(", ")} } from "@offerkit/core";`,
+    `import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core/internal";`,
+    `import { ${imports.join(", ")} } from "@offerkit/core/internal";`,
     "",
     "// Each rule written once: many operations share a parameter (the identity headers, ids in paths).",
     ...constants,

@@ -1,3 +1,8 @@
+// `@offerkit/core`: what users of the offerkit clients call and name. Everything sibling packages need besides is in
+// `@offerkit/core/internal`; the clients re-export the user-facing names below from one list (`./user-facing.ts`).
+
+// Errors: every one extends OfferkitError, and each carries what is needed to act on it.
+// Auth: IMS tokens for OAuth Server-to-Server credentials, a fixed token, and Platform auth for a transport of one's own.
 export {
   createImsTokenProvider,
   IMS_HOST,
@@ -8,59 +13,12 @@ export {
   type ImsTokenProvider,
   type ImsTokenProviderOptions,
 } from "#ims";
-export {
-  type PlatformAuthOptions,
-  type PlatformCredentials,
-  platformAuth,
-  type RequestAuthenticator,
-  staticToken,
-  type TokenProvider,
-} from "./auth/credentials.js";
-export {
-  type Check,
-  checkRequest,
-  eachItem,
-  hasItems,
-  hasLength,
-  inRange,
-  isArray,
-  isBoolean,
-  isInteger,
-  isNoneOf,
-  isNull,
-  isNumber,
-  isObject,
-  isOneOf,
-  isString,
-  matches,
-  parameter,
-  type RequestRules,
-  type RequestValidation,
-} from "./checks/default-checks.js";
-export {
-  type CompactSchema,
-  checkValue,
-  createRequestValidation,
-  type OperationInput,
-  type OperationRules,
-  type ParameterRule,
-  type SchemaTable,
-  validate,
-  validateOperation,
-} from "./checks/full-validation.js";
-export { assertSafeHeaders, type HeaderInput, userAgent } from "./checks/headers.js";
-export {
-  checkOptions,
-  isBooleanOption,
-  isFunctionOption,
-  isSignalOption,
-  isStringOption,
-  MAX_TIMER_MS,
-  millis,
-  type OptionCheck,
-  wholeNumber,
-  withChecks,
-} from "./checks/options.js";
+export { type PlatformAuthOptions, type PlatformCredentials, platformAuth } from "./auth/credentials.js";
+export { staticToken, type TokenProvider } from "./auth/token.js";
+// Options: of the clients, of each call, and of what a call may be observed and bounded by.
+export type { RequestValidation } from "./checks/default-checks.js";
+export type { HeaderInput } from "./checks/headers.js";
+export { MAX_TIMER_MS } from "./checks/options.js";
 export {
   AbortError,
   ApiError,
@@ -75,36 +33,14 @@ export {
   UnexpectedResponseError,
   ValidationError,
 } from "./errors/errors.js";
-export {
-  PaginationError,
-  type PaginationFailureReason,
-  type Paginator,
-} from "./paging/paginate.js";
+// Paging and polling, as the facade's paginators and waiters hand them out.
+export type { Paginator } from "./paging/paginate.js";
+export { PaginationError, type PaginationFailureReason } from "./paging/paginate.js";
 export type { Acceptor, PollProgress, PollState, PollTiming } from "./paging/poll.js";
-export {
-  type BaseCallOptions,
-  CALL_OPTION_CHECKS,
-  newRequestId,
-  PLATFORM_BASE_URL,
-  PLATFORM_CALL_OPTION_CHECKS,
-  PLATFORM_OPTION_CHECKS,
-  type PlatformCallOptions,
-  type PlatformClientOptions,
-  type PlatformClientSetup,
-  type PlatformIdentityHeaders,
-  runCall,
-  setUpPlatformClient,
-  withMediaTypes,
-} from "./runner/platform.js";
-export { apiErrorFrom, type CallResult, type DataOf, requestIdOf, unwrap } from "./runner/result.js";
-export {
-  type RawClientOptions,
-  rawClientOptions,
-  type SendInput,
-  type SendResult,
-  send,
-  withConnection,
-} from "./runner/runner.js";
+export { PLATFORM_BASE_URL, type PlatformCallOptions, type PlatformClientOptions } from "./runner/platform.js";
+// Results: what a call resolves to, its metadata, and `unwrap` to data or a typed error.
+export { type CallMetadata, type CallResult, type DataOf, unwrap, type WithMetadata } from "./runner/result.js";
+export type { BaseCallOptions } from "./runner/runner.js";
 export type {
   CallHooks,
   ErrorEvent,
@@ -113,28 +49,17 @@ export type {
   ResponseEvent,
   RetryEvent,
 } from "./transport/observe.js";
-export { checkHooks, checkLogger } from "./transport/observe.js";
-export { DEFAULT_RETRY, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./transport/retry-policy.js";
+export { DEFAULT_RETRY, type RetryOptions } from "./transport/retry-policy.js";
+export type { RequestAuthenticator } from "./transport/steps.js";
+// The transport on its own: a fetch with offerkit's deadline, retries, auth and response limit, to call any API with.
 export {
   type CallOverrides,
-  type CallScope,
-  type CallTransport,
-  checkBaseUrl,
-  checkMaxResponseBytes,
-  checkRetry,
-  checkTimeout,
-  createCallTransport,
   createTransport,
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT,
   type FetchLike,
-  fetchOf,
-  isJsonMediaType,
-  omitUndefined,
-  requestSummaryOf,
-  serializeJsonBody,
-  TRANSPORT_OPTION_CHECKS,
   type Transport,
   type TransportOptions,
 } from "./transport/transport.js";
+
 export { VERSION } from "./version.js";

@@ -35,7 +35,8 @@ describe("core's #ims condition", () => {
   async function bundled(conditions: string[]) {
     const result = await build({
       stdin: {
-        contents: 'export { setUpPlatformClient, ValidationError } from "@offerkit/core";',
+        contents:
+          'export { ValidationError } from "@offerkit/core"; export { setUpPlatformClient } from "@offerkit/core/internal";',
         resolveDir: coreDir,
       },
       bundle: true,
@@ -47,7 +48,7 @@ describe("core's #ims condition", () => {
     });
     const file = join(dir, `${conditions.join("-") || "browser"}.mjs`);
     writeFileSync(file, result.outputFiles[0]?.text ?? "");
-    return (await import(file)) as typeof import("../src/index.js");
+    return (await import(file)) as typeof import("../src/index.js") & typeof import("../src/internal.js");
   }
 
   const options = (auth: PlatformClientOptions["auth"]) => ({
@@ -55,7 +56,7 @@ describe("core's #ims condition", () => {
     imsOrgId: "0123456789ABCDEF01234567@AdobeOrg",
     sandboxName: "prod",
   });
-  const spec = { packageName: "test", version: "0.0.0", headerRules: undefined };
+  const spec = { packageName: "test", version: "0.0.0", rules: { op: {} }, headerRulesOf: "op" as const };
 
   it("gives browsers the refusing module: client credentials fail before any request, a token works", async () => {
     const core = await bundled([]);

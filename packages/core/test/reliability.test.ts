@@ -9,11 +9,11 @@ import {
   DEFAULT_MAX_RESPONSE_BYTES,
   ImsAuthError,
   MAX_TIMER_MS,
-  parseRetryAfter,
   ResponseTooLargeError,
   TimeoutError,
   ValidationError,
 } from "../src/index.js";
+import { parseRetryAfter } from "../src/internal.js";
 import { startServer } from "./http-server.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isRetryableStatus, omitUndefined, parseRetryAfter } from "../src/index.js";
+import { isRetryableStatus, parseRetryAfter } from "../src/internal.js";
 import { backoffDelay, DEFAULT_RETRY } from "../src/transport/retry-policy.js";
+import { omitUndefined } from "../src/transport/transport.js";
 
 describe("retry policy", () => {
   it("classifies statuses", () => {

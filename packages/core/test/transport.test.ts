@@ -5,12 +5,12 @@ import {
   ConflictError,
   createTransport,
   NetworkError,
-  serializeJsonBody,
   TimeoutError,
   UnexpectedResponseError,
   unwrap,
   ValidationError,
 } from "../src/index.js";
+import { serializeJsonBody } from "../src/transport/transport.js";
 import { startServer } from "./http-server.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;

@@ -414,10 +414,12 @@ components:
     run();
     const generated = readFileSync(outPath, "utf8");
     expect(generated.split("\n")[0]).toBe("// Generated from api.yaml by scripts/generate-validator.mjs. Do not edit.");
-    expect(generated).toContain('import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";');
+    expect(generated).toContain(
+      'import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core/internal";',
+    );
     // Only the checks the spec's parameters use, so a bundle carries no other.
     expect(generated).toContain(
-      'import { hasLength, inRange, isInteger, isString, matches, parameter } from "@offerkit/core";',
+      'import { hasLength, inRange, isInteger, isString, matches, parameter } from "@offerkit/core/internal";',
     );
     expect(generated).toContain("as const satisfies Record<string, RequestRules>;");
     expect(generated).toContain("as const satisfies Record<string, OperationRules>;");
@@ -454,9 +456,9 @@ components:
     );
 
     // The emitted module is TypeScript that runs as it is, against core's source: load it and use it.
-    const core = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+    const core = fileURLToPath(new URL("../src/internal.ts", import.meta.url));
     const modulePath = join(dir, "request-rules.ts");
-    writeFileSync(modulePath, generated.replaceAll('from "@offerkit/core"', `from ${JSON.stringify(core)}`));
+    writeFileSync(modulePath, generated.replaceAll('from "@offerkit/core/internal"', `from ${JSON.stringify(core)}`));
     const { schemas, operations, requestRules } = (await import(pathToFileURL(modulePath).href)) as {
       schemas: SchemaTable;
       operations: Record<string, OperationRules>;

@@ -1,25 +1,26 @@
 import {
-  assertSafeHeaders,
-  CALL_OPTION_CHECKS,
+  type BaseCallOptions,
   type CallHooks,
-  type CallTransport,
-  checkBaseUrl,
-  checkOptions,
-  checkRequest,
-  createCallTransport,
   type HeaderInput,
   type Logger,
-  type OptionCheck,
   type RequestValidation,
   type RetryOptions,
-  runCall,
-  send,
+  ValidationError,
+  type WithMetadata,
+} from "@offerkit/core";
+import {
+  assertSafeHeaders,
+  CALL_OPTION_CHECKS,
+  checkBaseUrl,
+  checkOptions,
+  createCallTransport,
+  createRunner,
+  type OptionCheck,
   TRANSPORT_OPTION_CHECKS,
   userAgent,
-  ValidationError,
   withChecks,
   withConnection,
-} from "@offerkit/core";
+} from "@offerkit/core/internal";
 import type { FetchResponse } from "openapi-fetch";
 import { requestRules } from "./generated/request-rules.js";
 import type { operations } from "./generated/schema.js";
@@ -90,19 +91,9 @@ export interface DeliverInput {
 }
 
 /** Per-call options of `deliver`: cancellation, timeout, retries, headers and origin. */
-export interface CallOptions {
-  /** Aborts the call; it then rejects with an `AbortError`. */
-  readonly signal?: AbortSignal;
-  /** Overrides the client's timeout for this call. */
-  readonly timeout?: number;
-  /** Overrides the client's retry policy for this call. */
-  readonly retry?: RetryOptions | false;
-  /** Overrides the client's `maxResponseBytes` for this call. */
-  readonly maxResponseBytes?: number;
-  /** Extra headers for this call, e.g. `X-Request-Id`. */
-  readonly headers?: HeaderInput;
+export interface CallOptions extends BaseCallOptions {
   /** Origin for this call only: how a visitor is routed to the edge cluster that holds their profile. */
-  readonly baseUrl?: string;
+  readonly baseUrl?: string | undefined;
 }
 
 type ExecuteResult = FetchResponse<operations["execute"], { body: DeliveryRequest }, `${string}/${string}`>;
@@ -111,14 +102,15 @@ type ExecuteResult = FetchResponse<operations["execute"], { body: DeliveryReques
  * What `deliver` resolves to: openapi-fetch's `{ data, error, response }`, typed by the spec. `data` is the
  * response object: only a beacon may be answered without one (see `BeaconResult`).
  */
-export type DeliveryResult =
+export type DeliveryResult = WithMetadata<
   | { readonly data: NonNullable<ExecuteResult["data"]>; readonly error?: never; readonly response: Response }
-  | { readonly data?: never; readonly error: NonNullable<ExecuteResult["error"]>; readonly response: Response };
+  | { readonly data?: never; readonly error: NonNullable<ExecuteResult["error"]>; readonly response: Response }
+>;
 
 /** A beacon (`context.beacon: true`) may also be answered 204 with no body: `data` is then `undefined`. */
 export type BeaconResult =
   | DeliveryResult
-  | { readonly data: undefined; readonly error?: never; readonly response: Response };
+  | WithMetadata<{ readonly data: undefined; readonly error?: never; readonly response: Response }>;
 
 /** A `deliver` input whose request is a beacon. */
 export type BeaconInput = DeliverInput & { readonly request: { readonly context: { readonly beacon: true } } };
@@ -183,7 +175,7 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
   const baseUrl = resolveBaseUrl(options);
   const account = { client, imsOrgId };
 
-  const transport: CallTransport = createCallTransport({
+  const transport = createCallTransport({
     fetch: options.fetch,
     timeout: options.timeout,
     // A POST is only retried when the caller says it is safe; the transport enforces that.
@@ -193,35 +185,32 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
     logger: options.logger,
     userAgent: userAgent("delivery", VERSION),
   });
-  const headers = options.headers;
+  const connection = {
+    baseUrl,
+    transport,
+    headers: options.headers,
+    callChecks: CALL_CHECKS,
+    rules: requestRules,
+    validation: options.validation,
+  };
+  const run = createRunner(connection);
 
   return withConnection(
     {
       baseUrl,
-      deliver(input: DeliverInput, call: CallOptions = {}): Promise<DeliveryResult> {
-        return runCall(transport, call, CALL_CHECKS, (scope) => {
-          // Every check runs before the network; a throw here rejects the returned promise like any other failure.
-          const query = { ...account, sessionId: input?.sessionId, version: input?.version };
-          checkRequest(
-            requestRules,
-            "execute",
-            { query, header: call.headers, body: input?.request },
-            options.validation,
-          );
-          return send(scope, {
-            method: "POST",
-            baseUrl: call.baseUrl === undefined ? baseUrl : checkBaseUrl(call.baseUrl, "options.baseUrl", EDGE_EXAMPLE),
-            path: DELIVERY_PATH,
-            query,
-            headers: [headers, call.headers],
-            body: input.request,
-            // Only a beacon is answered without a body.
-            noContent: input.request.context?.beacon === true ? BEACON_ANSWER : undefined,
-          }) as Promise<DeliveryResult>;
-        });
-      },
+      deliver: (input: DeliverInput, call?: CallOptions): Promise<DeliveryResult> =>
+        run(call, "execute", () => ({
+          method: "POST",
+          baseUrl:
+            call?.baseUrl === undefined ? undefined : checkBaseUrl(call.baseUrl, "options.baseUrl", EDGE_EXAMPLE),
+          path: DELIVERY_PATH,
+          query: { ...account, sessionId: input?.sessionId, version: input?.version },
+          body: input?.request,
+          // Only a beacon is answered without a body.
+          noContent: input?.request?.context?.beacon === true ? BEACON_ANSWER : undefined,
+        })),
     } satisfies DeliveryClient,
-    { baseUrl, transport, headers },
+    connection,
   );
 }
 

@@ -1,17 +1,17 @@
 import {
-  checkRequest,
-  type OptionCheck,
-  PLATFORM_CALL_OPTION_CHECKS,
   type PlatformCallOptions,
   type PlatformClientOptions,
-  runCall,
-  send,
-  setUpPlatformClient,
   ValidationError,
+  type WithMetadata,
+} from "@offerkit/core";
+import {
+  createRunner,
+  type OptionCheck,
+  PLATFORM_CALL_OPTION_CHECKS,
+  setUpPlatformClient,
   withChecks,
   withConnection,
-  withMediaTypes,
-} from "@offerkit/core";
+} from "@offerkit/core/internal";
 import type { FetchResponse } from "openapi-fetch";
 import { requestRules } from "./generated/request-rules.js";
 import type { operations, paths } from "./generated/schema.js";
@@ -64,14 +64,14 @@ export interface OdeCallOptions extends PlatformCallOptions {
   readonly containerId?: string | undefined;
 }
 
-/** What `startWorkload` resolves to: openapi-fetch's `{ data, error, response }`, typed by the spec. */
-export type StartWorkloadResult = FetchResponse<
-  operations["startWorkload"],
-  { body: WorkloadRequest },
-  typeof WORKLOAD_MEDIA_TYPE
+/** What `startWorkload` resolves to: openapi-fetch's `{ data, error, response }`, typed by the spec, and `metadata`. */
+export type StartWorkloadResult = WithMetadata<
+  FetchResponse<operations["startWorkload"], { body: WorkloadRequest }, typeof WORKLOAD_MEDIA_TYPE>
 >;
 /** What `getWorkload` resolves to. */
-export type GetWorkloadResult = FetchResponse<operations["getWorkload"], object, typeof WORKLOAD_MEDIA_TYPE>;
+export type GetWorkloadResult = WithMetadata<
+  FetchResponse<operations["getWorkload"], object, typeof WORKLOAD_MEDIA_TYPE>
+>;
 
 /** A Batch Decisioning (workloads) client, from `createOdeClient`. */
 export interface OdeClient {
@@ -106,10 +106,11 @@ const CALL_CHECKS = /* @__PURE__ */ withChecks(PLATFORM_CALL_OPTION_CHECKS, { co
  * sandbox and a fresh `x-request-id` with every call, and refuses bad input before the network.
  */
 export function createOdeClient(options: OdeClientOptions): OdeClient {
-  const setup = setUpPlatformClient(options, {
+  const connection = setUpPlatformClient(options, {
     packageName: "ode",
     version: VERSION,
-    headerRules: requestRules.startWorkload.header,
+    rules: requestRules,
+    headerRulesOf: "startWorkload",
     // Checked below with their own wording.
     optionChecks: { endpoint: checkedLater, containerId: checkedLater },
   });
@@ -137,52 +138,38 @@ export function createOdeClient(options: OdeClientOptions): OdeClient {
     return options.containerId;
   }
 
+  const run = createRunner({ ...connection, callChecks: CALL_CHECKS });
+  const mediaTypes = { accept: WORKLOAD_MEDIA_TYPE, contentType: WORKLOAD_MEDIA_TYPE };
   return withConnection(
     {
       endpoint,
-      baseUrl: setup.baseUrl,
-      startWorkload(request, call) {
-        return runCall(setup.transport, call, CALL_CHECKS, (scope) => {
+      baseUrl: connection.baseUrl,
+      startWorkload: (request, call) =>
+        run(call, "startWorkload", () => {
           const containerId = containerFor(call);
-          const header = setup.identity(call);
-          checkRequest(
-            requestRules,
-            "startWorkload",
-            { header: { ...call?.headers, ...header }, body: request },
-            options.validation,
-          );
-          return send(scope, {
+          return {
             method: "POST",
-            baseUrl: setup.baseUrl,
             path: containerId === undefined ? WORKLOAD_PATHS.dwm.start : WORKLOAD_PATHS.container.start,
             pathParams: containerId === undefined ? undefined : { containerId },
-            headers: [setup.headers, withMediaTypes(call?.headers, WORKLOAD_MEDIA_TYPE, WORKLOAD_MEDIA_TYPE), header],
             body: request,
-          }) as Promise<StartWorkloadResult>;
-        });
-      },
-      getWorkload(workloadId, call) {
-        return runCall(setup.transport, call, CALL_CHECKS, (scope) => {
+            ...mediaTypes,
+          };
+        }),
+      getWorkload: (workloadId, call) =>
+        run(call, "getWorkload", () => {
           checkPathId(workloadId, "workloadId");
           const containerId = containerFor(call);
-          const header = setup.identity(call);
-          checkRequest(
-            requestRules,
-            "getWorkload",
-            { path: { workloadId }, header: { ...call?.headers, ...header } },
-            options.validation,
-          );
-          return send(scope, {
+          const pathParams: Record<string, string> =
+            containerId === undefined ? { workloadId } : { containerId, workloadId };
+          return {
             method: "GET",
-            baseUrl: setup.baseUrl,
             path: containerId === undefined ? WORKLOAD_PATHS.dwm.get : WORKLOAD_PATHS.container.get,
-            pathParams: containerId === undefined ? { workloadId } : { containerId, workloadId },
-            headers: [setup.headers, withMediaTypes(call?.headers, WORKLOAD_MEDIA_TYPE, WORKLOAD_MEDIA_TYPE), header],
-          }) as Promise<GetWorkloadResult>;
-        });
-      },
+            pathParams,
+            ...mediaTypes,
+          };
+        }),
     } satisfies OdeClient,
-    setup,
+    connection,
   );
 }
 

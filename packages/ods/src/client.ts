@@ -1,14 +1,5 @@
-import {
-  checkRequest,
-  PLATFORM_CALL_OPTION_CHECKS,
-  type PlatformCallOptions,
-  type PlatformClientOptions,
-  runCall,
-  send,
-  setUpPlatformClient,
-  withConnection,
-  withMediaTypes,
-} from "@offerkit/core";
+import type { PlatformCallOptions, PlatformClientOptions, WithMetadata } from "@offerkit/core";
+import { createRunner, setUpPlatformClient, withConnection } from "@offerkit/core/internal";
 import type { FetchResponse } from "openapi-fetch";
 import { requestRules } from "./generated/request-rules.js";
 import type { operations, paths } from "./generated/schema.js";
@@ -39,8 +30,10 @@ export interface OdsClientOptions extends PlatformClientOptions<OdsOperationId> 
 /** Per-call options of `makeDecisions`: cancellation, timeout, retries, sandbox and request id. */
 export interface OdsCallOptions extends PlatformCallOptions {}
 
-/** What `makeDecisions` resolves to: openapi-fetch's `{ data, error, response }`, typed by the spec. */
-export type DecisionsResult = FetchResponse<MakeDecisions, { body: DecisionRequest }, `${string}/${string}`>;
+/** What `makeDecisions` resolves to: openapi-fetch's `{ data, error, response }`, typed by the spec, and `metadata`. */
+export type DecisionsResult = WithMetadata<
+  FetchResponse<MakeDecisions, { body: DecisionRequest }, `${string}/${string}`>
+>;
 
 /** An Offer Decisioning (real-time Decisioning API) client, from `createOdsClient`. */
 export interface OdsClient {
@@ -59,33 +52,25 @@ export interface OdsClient {
  * sandbox, a fresh `x-request-id` and Adobe's vendor media types with every call.
  */
 export function createOdsClient(options: OdsClientOptions): OdsClient {
-  const setup = setUpPlatformClient(options, {
+  const connection = setUpPlatformClient(options, {
     packageName: "ods",
     version: VERSION,
-    headerRules: requestRules.makeDecisions.header,
+    rules: requestRules,
+    headerRulesOf: "makeDecisions",
   });
+  const run = createRunner(connection);
   return withConnection(
     {
-      baseUrl: setup.baseUrl,
-      makeDecisions(request, call) {
-        return runCall(setup.transport, call, PLATFORM_CALL_OPTION_CHECKS, (scope) => {
-          const header = setup.identity(call);
-          const input = { header: { ...call?.headers, ...header }, body: request };
-          checkRequest(requestRules, "makeDecisions", input, options.validation);
-          return send(scope, {
-            method: "POST",
-            baseUrl: setup.baseUrl,
-            path: DECISIONS_PATH,
-            headers: [
-              setup.headers,
-              withMediaTypes(call?.headers, DECISION_RESPONSE_MEDIA_TYPE, DECISION_REQUEST_MEDIA_TYPE),
-              header,
-            ],
-            body: request,
-          }) as Promise<DecisionsResult>;
-        });
-      },
+      baseUrl: connection.baseUrl,
+      makeDecisions: (request, call) =>
+        run(call, "makeDecisions", () => ({
+          method: "POST",
+          path: DECISIONS_PATH,
+          body: request,
+          accept: DECISION_RESPONSE_MEDIA_TYPE,
+          contentType: DECISION_REQUEST_MEDIA_TYPE,
+        })),
     } satisfies OdsClient,
-    setup,
+    connection,
   );
 }

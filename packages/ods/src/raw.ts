@@ -1,6 +1,6 @@
 // `@offerkit/ods/raw`: the generated openapi-fetch client, kept out of the main entry (openapi-fetch is half of
 // a small bundle).
-import { rawClientOptions } from "@offerkit/core";
+import { rawClientOptions } from "@offerkit/core/internal";
 import createClient, { type Client } from "openapi-fetch";
 import type { OdsClient } from "./client.js";
 import type { paths } from "./generated/schema.js";

@@ -1,6 +1,6 @@
 // `@offerkit/ods/validation`: every rule of specs/ods.yaml, for `createOdsClient({ validation })`.
 // Kept out of the main entry so that browser bundles which leave the body to the server stay small.
-import { createRequestValidation } from "@offerkit/core";
+import { createRequestValidation } from "@offerkit/core/internal";
 import { operations, schemas } from "./generated/request-rules.js";
 
 /** Checks every request against every rule of the spec before it is sent. */

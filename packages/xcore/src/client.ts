@@ -1,25 +1,22 @@
 import {
-  type CallScope,
-  checkRequest,
-  type HeaderInput,
+  type PlatformCallOptions,
+  type PlatformClientOptions,
+  ValidationError,
+  type WithMetadata,
+} from "@offerkit/core";
+import {
+  createRunner,
   hasItems,
   isArray,
   isObject,
   isOneOf,
   isString,
   matches,
-  PLATFORM_CALL_OPTION_CHECKS,
-  type PlatformCallOptions,
-  type PlatformClientOptions,
+  type PreparedRequest,
   parameter,
-  runCall,
-  type SendInput,
-  send,
   setUpPlatformClient,
-  ValidationError,
   withConnection,
-  withMediaTypes,
-} from "@offerkit/core";
+} from "@offerkit/core/internal";
 import { requestRules } from "./generated/request-rules.js";
 import type { operations, paths } from "./generated/schema.js";
 import type {
@@ -224,9 +221,10 @@ export interface PageLinkInput<S extends SchemaId> {
 }
 
 /** openapi-fetch's `{ data, error, response }`, with `data` typed by the schema asked for. */
-export type XcoreResult<Data> =
+export type XcoreResult<Data> = WithMetadata<
   | { readonly data: Data; readonly error?: never; readonly response: Response }
-  | { readonly data?: never; readonly error: Problem; readonly response: Response };
+  | { readonly data?: never; readonly error: Problem; readonly response: Response }
+>;
 
 /** The operation ids of `specs/xcore.yaml`. */
 export type XcoreOperationId = keyof operations;
@@ -329,24 +327,9 @@ function parsePageLink(href: string) {
 
 type Operation = keyof typeof requestRules;
 
-/** One call's checked input: what `send` gets, and what the spec's rules check first. */
-interface Prepared {
-  readonly method: SendInput["method"];
+/** One call's request; `path` is one of the spec's. */
+interface Prepared extends PreparedRequest {
   readonly path: keyof paths;
-  readonly pathParams?: Readonly<Record<string, string>>;
-  readonly query?: SendInput["query"];
-  /**
-   * A followed page link's query, sent exactly as the server wrote it; only `query.schema` is checked against the
-   * spec then, since the rest is the server's own.
-   */
-  readonly rawQuery?: string;
-  /** Conditional headers (`If-Match`, `If-None-Match`); undefined values are not sent. */
-  readonly header?: Readonly<Record<string, string | undefined>>;
-  readonly body?: unknown;
-  readonly accept: string;
-  readonly contentType?: string;
-  /** 2xx statuses the spec answers without a body. */
-  readonly noContent?: readonly number[];
 }
 
 /**
@@ -355,65 +338,16 @@ interface Prepared {
  * object by the schema id you name.
  */
 export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
-  const setup = setUpPlatformClient(options, {
+  const connection = setUpPlatformClient(options, {
     packageName: "xcore",
     version: VERSION,
-    headerRules: requestRules.listContainers.header,
+    rules: requestRules,
+    headerRulesOf: "listContainers",
   });
-
-  /**
-   * One call. `prepare` runs inside the call scope, so whatever it refuses rejects the returned promise; then the
-   * identity and conditional headers are added, the input is checked against the operation's rules (all of them
-   * with the opt-in `validation`, which also sees the Content-Type, so it knows the type of a written instance),
-   * and the request goes out. `T` defaults to never: each method's signature in `XcoreClient` says what it
-   * resolves to.
-   */
-  function call<T = never>(
-    call: XcoreCallOptions | undefined,
-    operation: Operation,
-    prepare: () => Prepared,
-  ): Promise<T> {
-    return runCall(setup.transport, call, PLATFORM_CALL_OPTION_CHECKS, (scope: CallScope) => {
-      const { method, path, pathParams, query, rawQuery, body, accept, contentType, noContent, ...input } = prepare();
-      const header = { ...setup.identity(call), ...input.header };
-      checkRequest(
-        requestRules,
-        operation,
-        {
-          path: pathParams,
-          query: rawQuery === undefined ? query : { schema: query?.schema },
-          header: {
-            ...call?.headers,
-            ...header,
-            ...(contentType === undefined ? {} : { "Content-Type": contentType }),
-          },
-          body,
-        },
-        options.validation,
-      );
-      const headers = [setup.headers, withMediaTypes(call?.headers, accept, contentType), header as HeaderInput];
-      if (rawQuery !== undefined) {
-        // `send` builds the query from parameters; the server's link is appended as written, past its path step.
-        const target = path.replace("{containerId}", encodeURIComponent(pathParams?.containerId ?? ""));
-        return send(scope, {
-          method,
-          baseUrl: `${setup.baseUrl}${target}?${rawQuery}`,
-          path: "",
-          headers,
-        }) as Promise<T>;
-      }
-      return send(scope, {
-        method,
-        baseUrl: setup.baseUrl,
-        path,
-        pathParams,
-        query,
-        headers,
-        body,
-        noContent,
-      }) as Promise<T>;
-    });
-  }
+  // `T` defaults to never: each method's signature in `XcoreClient` says what it resolves to.
+  const run = createRunner(connection);
+  const call = <T = never>(call: XcoreCallOptions | undefined, operation: Operation, prepare: () => Prepared) =>
+    run<T>(call, operation, prepare);
 
   function write<S extends SchemaId>(
     input: CreateInput<S> | ReplaceInput<S>,
@@ -442,7 +376,7 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
         method: "PUT",
         path: INSTANCE_PATH,
         pathParams: { containerId, instanceId },
-        header: { "If-Match": entityTag(ifMatch, "ifMatch") },
+        headers: { "If-Match": entityTag(ifMatch, "ifMatch") },
       };
     });
   }
@@ -466,7 +400,7 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
         method: "GET",
         path: operation === "list" ? INSTANCES_PATH : SEARCH_PATH,
         pathParams: { containerId },
-        query: { schema, ...query } as SendInput["query"],
+        query: { schema, ...query } as Prepared["query"],
         rawQuery: search,
         accept: RESULTS_MEDIA_TYPE,
       };
@@ -475,7 +409,7 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
 
   return withConnection(
     {
-      baseUrl: setup.baseUrl,
+      baseUrl: connection.baseUrl,
       listContainers(query, options) {
         return call(options, "listContainers", () => ({
           method: "GET",
@@ -495,7 +429,7 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
             method: "GET",
             path: INSTANCE_PATH,
             pathParams: { containerId, instanceId },
-            header: { "If-None-Match": entityTag(ifNoneMatch, "ifNoneMatch") },
+            headers: { "If-None-Match": entityTag(ifNoneMatch, "ifNoneMatch") },
             accept: halMediaType(schema),
           };
         });
@@ -518,7 +452,7 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
             method: "PATCH",
             path: INSTANCE_PATH,
             pathParams: { containerId, instanceId },
-            header: { "If-Match": entityTag(ifMatch, "ifMatch") },
+            headers: { "If-Match": entityTag(ifMatch, "ifMatch") },
             body: operations,
             accept: RECEIPT_MEDIA_TYPE,
             contentType: patchMediaType(schema),
@@ -539,7 +473,7 @@ export function createXcoreClient(options: XcoreClientOptions): XcoreClient {
         });
       },
     } satisfies XcoreClient,
-    setup,
+    connection,
   );
 }
 

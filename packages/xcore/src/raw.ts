@@ -1,6 +1,6 @@
 // `@offerkit/xcore/raw`: the generated openapi-fetch client, kept out of the main entry (openapi-fetch is a large part
 // of a small bundle).
-import { rawClientOptions } from "@offerkit/core";
+import { rawClientOptions } from "@offerkit/core/internal";
 import createClient, { type Client } from "openapi-fetch";
 import type { XcoreClient } from "./client.js";
 import type { paths } from "./generated/schema.js";

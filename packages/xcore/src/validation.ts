@@ -1,6 +1,6 @@
 // `@offerkit/xcore/validation`: every rule of specs/xcore.yaml, for `createXcoreClient({ validation })`.
 // Kept out of the main entry so that browser bundles which leave the body to the server stay small.
-import { createRequestValidation, type RequestValidation, validate, validateOperation } from "@offerkit/core";
+import { createRequestValidation, type RequestValidation, validate, validateOperation } from "@offerkit/core/internal";
 import {
   COLLECTION_QUALIFIER_SCHEMA,
   COLLECTION_SCHEMA,

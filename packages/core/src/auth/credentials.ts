@@ -1,33 +1,11 @@
+// How a Platform client authenticates: the `auth` option read once into a token provider and an API key, and the
+// authenticator the transport's auth step calls on every attempt.
 import { type ImsTokenProviderOptions, imsTokenProvider } from "#ims";
 import { requireHeaderSafe } from "../checks/headers.js";
 import { ValidationError } from "../errors/errors.js";
+import type { RequestAuthenticator } from "../transport/steps.js";
 import type { FetchLike } from "../transport/transport.js";
-
-/** Hands out access tokens. Share one between clients so that they share its cache. */
-export interface TokenProvider {
-  /** A token that is valid now. Concurrent callers wait for the same token request. */
-  getToken(options?: { readonly signal?: AbortSignal | undefined }): Promise<string>;
-  /**
-   * The API refused `token` (401). Forgets it so that the next `getToken` fetches a new one, and says whether a
-   * new attempt can succeed (false for a fixed token).
-   */
-  invalidate(token: string): boolean;
-  /**
-   * `false` when `invalidate` can never help (a fixed token). Clients then skip keeping a copy of each request
-   * body for a resend after a 401. Default: true.
-   */
-  readonly refreshable?: boolean;
-}
-
-/** A fixed access token, e.g. one minted elsewhere. A 401 cannot be fixed by asking again. */
-export function staticToken(accessToken: string, field = "accessToken"): TokenProvider {
-  const token = requireHeaderSafe(accessToken, field, "an IMS access token");
-  return {
-    getToken: ({ signal } = {}) => (signal?.aborted ? Promise.reject(signal.reason) : Promise.resolve(token)),
-    invalidate: () => false,
-    refreshable: false,
-  };
-}
+import { staticToken, type TokenProvider } from "./token.js";
 
 /** How a client authenticates to Adobe Experience Platform APIs. */
 export type PlatformCredentials =
@@ -49,16 +27,6 @@ export interface PlatformAuthOptions {
   readonly sandboxId?: string | undefined;
   /** The fetch for IMS token requests when the IMS credentials name none: a client passes its own. */
   readonly fetch?: FetchLike | undefined;
-}
-
-/** Adds credentials to each attempt of a request; the transport calls it below retries. */
-export interface RequestAuthenticator {
-  /** Sets the credential headers on one attempt and resolves with the token it used. */
-  authorize(headers: Headers, signal: AbortSignal): Promise<string>;
-  /** An attempt sent with `token` was answered 401: true when sending it again with a new token may succeed. */
-  unauthorized(token: string): boolean;
-  /** Whether `unauthorized` can ever return true; when not, the transport keeps no copy of the body for a resend. */
-  readonly refreshable: boolean;
 }
 
 /**
@@ -91,7 +59,7 @@ export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator
  * spec itself and comes here directly, so that they are checked once.
  */
 export function authenticator(
-  { provider, apiKey }: { provider: TokenProvider; apiKey: string },
+  { tokenProvider: provider, apiKey }: ResolvedCredentials,
   identity: readonly [string, string][],
 ): RequestAuthenticator {
   const fixed: readonly [string, string][] = [["x-api-key", apiKey], ...identity];
@@ -107,17 +75,28 @@ export function authenticator(
   };
 }
 
+/** Credentials made ready to use: one token provider and the API key its tokens belong to. */
+export interface ResolvedCredentials {
+  readonly tokenProvider: TokenProvider;
+  readonly apiKey: string;
+}
+
+/**
+ * The one reading of a Platform `auth` option (every client and `createOfferkit`): IMS credentials become a token
+ * provider (the `fetch` given is its default), a shared provider or a fixed token are checked. Fields are named as the
+ * caller wrote them (`auth.clientSecret`).
+ */
 export function resolveCredentials(
   credentials: PlatformCredentials | undefined,
   fetch: FetchLike | undefined,
-): { provider: TokenProvider; apiKey: string } {
+): ResolvedCredentials {
   const allowed =
     "IMS credentials { clientId, clientSecret, scopes }, { tokenProvider, apiKey } or { accessToken, apiKey }";
   if (!credentials || typeof credentials !== "object") throw new ValidationError("auth", allowed);
   if ("clientSecret" in credentials || "clientId" in credentials) {
     const ims = credentials as ImsTokenProviderOptions;
     const provider = imsTokenProvider(ims.fetch === undefined && fetch ? { ...ims, fetch } : ims, "auth.");
-    return { provider, apiKey: provider.clientId };
+    return { tokenProvider: provider, apiKey: provider.clientId };
   }
   const apiKey = requireHeaderSafe(
     (credentials as { apiKey?: unknown }).apiKey,
@@ -129,9 +108,9 @@ export function resolveCredentials(
     if (typeof provider?.getToken !== "function" || typeof provider.invalidate !== "function") {
       throw new ValidationError("auth.tokenProvider", "an object with getToken() and invalidate()");
     }
-    return { provider, apiKey };
+    return { tokenProvider: provider, apiKey };
   }
   if ("accessToken" in credentials)
-    return { provider: staticToken(credentials.accessToken, "auth.accessToken"), apiKey };
+    return { tokenProvider: staticToken(credentials.accessToken, "auth.accessToken"), apiKey };
   throw new ValidationError("auth", allowed);
 }

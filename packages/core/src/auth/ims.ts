@@ -18,9 +18,9 @@ import {
   untilAborted,
 } from "../transport/transport.js";
 import { VERSION } from "../version.js";
-import type { TokenProvider } from "./credentials.js";
 import { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
 import { ImsAuthError } from "./ims-error.js";
+import type { TokenProvider } from "./token.js";
 
 export { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
 export { ImsAuthError, type ImsFailureReason } from "./ims-error.js";

@@ -4,7 +4,14 @@
 // of check its spec uses. Checking a body against every rule of the spec is opt-in (`validate.ts`, each client's
 // `/validation` export).
 import { ValidationError } from "../errors/errors.js";
-import type { OperationInput } from "./full-validation.js";
+
+/** What a call sends, as the request checks see it: path, query and header parameters and the body. */
+export interface OperationInput {
+  readonly body?: unknown;
+  readonly path?: Readonly<Record<string, unknown>>;
+  readonly query?: Readonly<Record<string, unknown>>;
+  readonly header?: Readonly<Record<string, unknown>>;
+}
 
 /** One check of a value: throws a `ValidationError` naming `field` and what is allowed when the value breaks it. */
 export type Check = (value: unknown, field: string) => void;

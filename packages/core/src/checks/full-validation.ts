@@ -6,6 +6,7 @@ import {
   lengthFailure,
   matching,
   noneOf,
+  type OperationInput,
   type RequestValidation,
 } from "./default-checks.js";
 
@@ -56,14 +57,6 @@ export interface OperationRules {
   readonly path?: Readonly<Record<string, ParameterRule>>;
   readonly query?: Readonly<Record<string, ParameterRule>>;
   readonly header?: Readonly<Record<string, ParameterRule>>;
-}
-
-/** What a call sends, as the request checks see it: path, query and header parameters and the body. */
-export interface OperationInput {
-  readonly body?: unknown;
-  readonly path?: Readonly<Record<string, unknown>>;
-  readonly query?: Readonly<Record<string, unknown>>;
-  readonly header?: Readonly<Record<string, unknown>>;
 }
 
 const child = (path: string, key: string) =>

@@ -38,6 +38,8 @@ export interface ApiErrorInit {
   readonly requestId?: string | undefined;
   readonly body?: ProblemBody;
   readonly request?: RequestSummary | undefined;
+  /** Attempts the call made, retries counted; undefined when the answer did not come through an offerkit transport. */
+  readonly attempts?: number | undefined;
 }
 
 /** The server answered with a status outside 2xx. Nothing the server said is dropped. */
@@ -49,6 +51,8 @@ export class ApiError extends OfferkitError {
   /** The parsed JSON body when there was one, else the raw text (possibly empty). */
   declare readonly body: ProblemBody;
   declare readonly request: RequestSummary | undefined;
+  /** Attempts the call made before this answer, retries counted (the same number as a result's `metadata`). */
+  declare readonly attempts: number | undefined;
 
   constructor(init: ApiErrorInit) {
     super(describeApiError(init));
@@ -57,6 +61,7 @@ export class ApiError extends OfferkitError {
     this.requestId = init.requestId;
     this.body = init.body;
     this.request = init.request;
+    this.attempts = init.attempts;
   }
 }
 

@@ -1,21 +1,14 @@
+// What every Adobe Experience Platform client (ODS, ODE, Offer Library) shares: its options and their checks, IMS or
+// token auth, and the identity headers of each call, made into the runner's connection.
 import { authenticator, type PlatformCredentials, resolveCredentials } from "../auth/credentials.js";
-import type { Check, RequestValidation } from "../checks/default-checks.js";
+import type { RequestRules, RequestValidation } from "../checks/default-checks.js";
 import { assertSafeHeaders, type HeaderInput, userAgent, VISIBLE_ASCII } from "../checks/headers.js";
-import { checkOptions, isSignalOption, isStringOption, type OptionCheck, withChecks } from "../checks/options.js";
+import { checkOptions, isStringOption, type OptionCheck, withChecks } from "../checks/options.js";
 import { ValidationError } from "../errors/errors.js";
 import type { CallHooks, Logger } from "../transport/observe.js";
 import type { RetryOptions } from "../transport/retry-policy.js";
-import {
-  type CallScope,
-  type CallTransport,
-  checkBaseUrl,
-  checkMaxResponseBytes,
-  checkRetry,
-  checkTimeout,
-  createCallTransport,
-  type FetchLike,
-  TRANSPORT_OPTION_CHECKS,
-} from "../transport/transport.js";
+import { checkBaseUrl, createCallTransport, type FetchLike, TRANSPORT_OPTION_CHECKS } from "../transport/transport.js";
+import { type BaseCallOptions, CALL_OPTION_CHECKS, type Connection } from "./runner.js";
 
 /** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";
@@ -61,31 +54,9 @@ export interface PlatformClientOptions<OperationId extends string = string> {
 }
 
 /** Per-call options of every Platform client method. */
-export interface PlatformCallOptions {
-  readonly signal?: AbortSignal | undefined;
-  /** Overrides the client's timeout for this call. */
-  readonly timeout?: number | undefined;
-  /** Overrides the client's retry policy for this call. */
-  readonly retry?: RetryOptions | false | undefined;
-  /** Overrides the client's `maxResponseBytes` for this call. */
-  readonly maxResponseBytes?: number | undefined;
-  /** Extra headers for this call. An `x-request-id` given here replaces the generated one. */
-  readonly headers?: HeaderInput | undefined;
+export interface PlatformCallOptions extends BaseCallOptions {
   /** Sandbox for this call only. */
   readonly sandboxName?: string | undefined;
-}
-
-/**
- * What `setUpPlatformClient` gives a Platform client: its base URL, transport, fixed headers and identity headers per
- * call.
- */
-export interface PlatformClientSetup {
-  readonly baseUrl: string;
-  readonly transport: CallTransport;
-  /** The headers every call sends, checked. */
-  readonly headers: HeaderInput | undefined;
-  /** Identity headers of one call, the per-call sandbox and request id applied, checked against the spec. */
-  identity(call: PlatformCallOptions | undefined): PlatformIdentityHeaders;
 }
 
 /** The identity headers every Platform call sends: org, sandbox and a fresh request id. */
@@ -106,11 +77,14 @@ export function setUpPlatformClient<OperationId extends string>(
   spec: {
     readonly packageName: string;
     readonly version: string;
-    readonly headerRules: Readonly<Record<string, Check>> | undefined;
+    /** The spec's default checks per operation (generated `requestRules`). */
+    readonly rules: Readonly<Record<OperationId, RequestRules>>;
+    /** An operation whose header rules are those of every operation (the identity headers are shared parameters). */
+    readonly headerRulesOf: NoInfer<OperationId>;
     /** The checks of the client's own options beyond the Platform ones (ODE's `endpoint`, `containerId`). */
     readonly optionChecks?: Readonly<Record<string, OptionCheck>> | undefined;
   },
-): PlatformClientSetup {
+): Connection<OperationId, PlatformCallOptions> {
   if (!options || typeof options !== "object") {
     throw new ValidationError("options", "an object with auth, imsOrgId and sandboxName");
   }
@@ -121,7 +95,7 @@ export function setUpPlatformClient<OperationId extends string>(
   );
   // The one check of the identity headers: the spec's rules, and (for `identity` below) header-safe values.
   const checkHeader = (name: string, value: unknown, field: string, identity?: boolean) => {
-    spec.headerRules?.[name]?.(value, field);
+    spec.rules[spec.headerRulesOf].header?.[name]?.(value, field);
     if (identity && !(typeof value === "string" && VISIBLE_ASCII.test(value))) {
       throw new ValidationError(field, "a string without spaces or control characters");
     }
@@ -154,7 +128,10 @@ export function setUpPlatformClient<OperationId extends string>(
     baseUrl,
     transport,
     headers: options.headers,
-    identity(call) {
+    callChecks: PLATFORM_CALL_OPTION_CHECKS,
+    rules: spec.rules,
+    validation: options.validation,
+    identity(call): PlatformIdentityHeaders {
       const sandboxName = call?.sandboxName ?? options.sandboxName;
       if (call?.sandboxName !== undefined) checkHeader("x-sandbox-name", sandboxName, "options.sandboxName", true);
       const given = call?.headers && Object.keys(call.headers).find((name) => name.toLowerCase() === "x-request-id");
@@ -179,72 +156,10 @@ export const PLATFORM_OPTION_CHECKS = /* @__PURE__ */ withChecks(TRANSPORT_OPTIO
   validation: checkedLater,
 }) as Record<keyof PlatformClientOptions, OptionCheck>;
 
-/** What every call of every client may set for itself. */
-export const CALL_OPTION_CHECKS = {
-  signal: isSignalOption,
-  timeout: checkTimeout,
-  retry: checkRetry,
-  maxResponseBytes: checkMaxResponseBytes,
-  /** Header names and values safe to send. */
-  headers: (value: unknown, field: string) => assertSafeHeaders(value as HeaderInput, field),
-} satisfies Record<string, OptionCheck>;
-
 /** The per-call options of the Platform clients. */
 export const PLATFORM_CALL_OPTION_CHECKS = /* @__PURE__ */ withChecks(CALL_OPTION_CHECKS, {
   sandboxName: isStringOption,
 }) as Record<keyof PlatformCallOptions, OptionCheck>;
-
-/** The per-call options every client method takes, whatever it adds. */
-export interface BaseCallOptions {
-  readonly signal?: AbortSignal | undefined;
-  readonly timeout?: number | undefined;
-  readonly retry?: RetryOptions | false | undefined;
-  readonly maxResponseBytes?: number | undefined;
-  readonly headers?: HeaderInput | undefined;
-}
-
-/**
- * Runs one client call: the call's options are checked against `checks` (unknown keys and wrong values are a
- * `ValidationError` naming them), then `send` gets a transport scope (the call's signal, deadline and fetch) that is
- * closed however `send` ends. Anything `send` throws before the network, such as a `ValidationError`, rejects the
- * returned promise.
- */
-export async function runCall<T>(
-  transport: CallTransport,
-  call: BaseCallOptions | undefined,
-  checks: Readonly<Record<string, OptionCheck>>,
-  send: (scope: CallScope) => Promise<T>,
-): Promise<T> {
-  checkOptions(call, "options", checks);
-  const scope = transport.begin({
-    signal: call?.signal,
-    timeout: call?.timeout,
-    retry: call?.retry,
-    maxResponseBytes: call?.maxResponseBytes,
-  });
-  try {
-    return await send(scope);
-  } finally {
-    scope.end();
-  }
-}
-
-/**
- * The headers one call sends besides identity: the caller's, then the media types. The caller's `Accept` wins
- * (to add `application/problem+json`, say); `Content-Type` is always `contentType`, because the body is ours.
- */
-export function withMediaTypes(
-  callHeaders: HeaderInput | undefined,
-  accept: string,
-  contentType: string | undefined,
-): Record<string, string> {
-  const headers: Record<string, string> = { Accept: accept };
-  for (const [name, value] of Object.entries(callHeaders ?? {})) {
-    if (value !== undefined && name.toLowerCase() !== "content-type") headers[name] = value;
-  }
-  if (contentType !== undefined) headers["Content-Type"] = contentType;
-  return headers;
-}
 
 /** A random UUID v4 for `x-request-id`: Adobe asks for a fresh one per call, to find the call in its logs. */
 export function newRequestId(): string {

@@ -1,14 +1,36 @@
-import { ApiError, ConflictError, type ProblemBody, redact, UnexpectedResponseError } from "../errors/errors.js";
-import { requestSummaryOf, secretsOf, sentRequestIdOf, summarize } from "../transport/transport.js";
+// What a call resolves to and how it becomes data or a typed error: results with their metadata, `unwrap`, and the
+// `ApiError` of a failed answer (its request, id, attempts and body, with the call's credentials taken out).
+import {
+  ApiError,
+  ConflictError,
+  type ProblemBody,
+  type RequestSummary,
+  UnexpectedResponseError,
+} from "../errors/errors.js";
+import { answerOf, summarize } from "../transport/transport.js";
 
-/** What every openapi-fetch call resolves to. */
+/** What offerkit knows of a call besides its answer, on every result of a client method (as AWS SDK's `$metadata`). */
+export interface CallMetadata {
+  /** Method and URL of the request, without the query string. */
+  readonly request: RequestSummary;
+  /** The id to quote to Adobe: the answer's `x-request-id`, else the one sent. */
+  readonly requestId: string | undefined;
+  /** Attempts the call made, retries counted (a resend with a fresh token after a 401 is not one). */
+  readonly attempts: number;
+}
+
+/** What every call resolves to: a client method's result, or an openapi-fetch (`/raw`) one without `metadata`. */
 export interface CallResult<Data> {
   // `| undefined` keeps `Data` free of undefined under exactOptionalPropertyTypes, where openapi-fetch's
   // `data: T | undefined` would otherwise infer `Data` as `T | undefined`.
   readonly data?: Data | undefined;
   readonly error?: unknown;
   readonly response: Response;
+  readonly metadata?: CallMetadata | undefined;
 }
+
+/** A client method's result type: openapi-fetch's `{ data, error, response }` and the call's `metadata`. */
+export type WithMetadata<Result> = Result & { readonly metadata: CallMetadata };
 
 /** 2xx statuses that carry no body by their nature; any other 2xx without data was an empty answer. */
 const NO_CONTENT_STATUSES = [202, 204, 205];
@@ -30,7 +52,7 @@ export async function unwrap<Result extends CallResult<unknown>>(
       requestId: requestIdOf(response),
       contentType: response.headers.get("content-type") ?? undefined,
       bodyStart: "",
-      request: requestSummaryOf(response),
+      request: answerOf(response)?.request,
       reason: "an empty body where the API promises JSON",
     });
   }
@@ -48,13 +70,14 @@ export type DataOf<Result> = Result extends { readonly data: infer Data } ? Data
  * 409, so that a lost update race can be caught by type.
  */
 export function apiErrorFrom(response: Response, body: unknown, request?: Request): ApiError {
-  const secrets = secretsOf(response);
+  const answer = answerOf(response);
   return new (response.status === 409 ? ConflictError : ApiError)({
     status: response.status,
     statusText: response.statusText,
     requestId: requestIdOf(response, body, request),
-    body: asProblemBody(secrets.length > 0 ? withoutSecrets(body, secrets) : body),
-    request: request ? summarize(request) : requestSummaryOf(response),
+    body: asProblemBody(answer ? withoutSecrets(body, answer.redact) : body),
+    request: request ? summarize(request) : answer?.request,
+    attempts: answer?.attempts,
   });
 }
 
@@ -68,19 +91,17 @@ export function requestIdOf(response: Response, body?: unknown, request?: Reques
   if (body && typeof body === "object" && "requestId" in body && typeof body.requestId === "string") {
     return body.requestId;
   }
-  return request?.headers.get("x-request-id") ?? sentRequestIdOf(response);
+  return request?.headers.get("x-request-id") ?? answerOf(response)?.sentRequestId;
 }
 
-/** A parsed body with the secrets taken out of every string in it. */
-function withoutSecrets(body: unknown, secrets: readonly string[]): unknown {
-  if (typeof body === "string") return redact(body, secrets);
+/** A parsed body with the call's credentials taken out of every string in it. */
+function withoutSecrets(body: unknown, redact: (text: string) => string): unknown {
+  if (typeof body === "string") return redact(body);
   if (!body || typeof body !== "object") return body;
-  return JSON.parse(
-    redact(
-      JSON.stringify(body),
-      secrets.map((secret) => JSON.stringify(secret).slice(1, -1)),
-    ),
-  );
+  const text = JSON.stringify(body);
+  const clean = redact(text);
+  // A JSON string holds a secret escaped as JSON would escape it; the redaction knows the secret's other spellings.
+  return clean === text ? body : JSON.parse(clean);
 }
 
 function asProblemBody(body: unknown): ProblemBody {

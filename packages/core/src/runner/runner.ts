@@ -1,128 +1,204 @@
-import type { HeaderInput } from "../checks/headers.js";
+// The one call runner: a client method describes its request (`prepare`), and the runner does the rest of the call
+// in one pass down the layers and one back: check the call's options, open the call (deadline, abort), add identity
+// and media types, run the default checks (and the opt-in full validation), send through the transport, read the
+// answer into `{ data, error, response, metadata }`, and close the call however it ended.
+import type { OperationInput, RequestRules, RequestValidation } from "../checks/default-checks.js";
+import { checkRequest } from "../checks/default-checks.js";
+import { assertSafeHeaders, type HeaderInput } from "../checks/headers.js";
+import { checkOptions, isSignalOption, type OptionCheck } from "../checks/options.js";
 import { UnexpectedResponseError } from "../errors/errors.js";
+import type { RetryOptions } from "../transport/retry-policy.js";
 import {
-  type CallScope,
+  answerOf,
   type CallTransport,
-  type FetchLike,
-  fetchOf,
-  requestSummaryOf,
+  checkMaxResponseBytes,
+  checkRetry,
+  checkTimeout,
   scopeRequest,
-  sentRequestIdOf,
   serializeJsonBody,
 } from "../transport/transport.js";
+import type { CallMetadata } from "./result.js";
 
 type QueryValue = string | number | boolean;
 
-/** One call of a generated operation, as a client method describes it. */
-export interface SendInput {
+/** The per-call options of every client method; the Platform clients add `sandboxName`, Delivery `baseUrl`. */
+export interface BaseCallOptions {
+  /** Aborts the call; it then rejects with an `AbortError`. */
+  readonly signal?: AbortSignal | undefined;
+  /** Overrides the client's timeout for this call. */
+  readonly timeout?: number | undefined;
+  /** Overrides the client's retry policy for this call. */
+  readonly retry?: RetryOptions | false | undefined;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  readonly maxResponseBytes?: number | undefined;
+  /** Extra headers for this call. An `x-request-id` given here replaces a generated one. */
+  readonly headers?: HeaderInput | undefined;
+}
+
+/** What every call of every client may set for itself. */
+export const CALL_OPTION_CHECKS = {
+  signal: isSignalOption,
+  timeout: checkTimeout,
+  retry: checkRetry,
+  maxResponseBytes: checkMaxResponseBytes,
+  /** Header names and values safe to send. */
+  headers: (value: unknown, field: string) => assertSafeHeaders(value as HeaderInput, field),
+} satisfies Record<keyof BaseCallOptions, OptionCheck>;
+
+/** One request of one operation, as a client method describes it. */
+export interface PreparedRequest {
   readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  readonly baseUrl: string;
   /** The spec's path; each `{name}` is replaced by the encoded `pathParams[name]`. */
   readonly path: string;
   readonly pathParams?: Readonly<Record<string, string>> | undefined;
-  /** Query parameters in order; undefined ones are left out, an array repeats its name (`a=1&a=2`, form style). */
+  /**
+   * Query parameters in order, checked against the spec; undefined ones are left out, an array repeats its name
+   * (`a=1&a=2`, form style).
+   */
   readonly query?: Readonly<Record<string, QueryValue | readonly QueryValue[] | undefined>> | undefined;
-  /** Header sets applied in order, a later one replacing an earlier one's value; undefined values are skipped. */
-  readonly headers: readonly (HeaderInput | undefined)[];
-  /** Sent as JSON (with `Content-Type: application/json` unless a header set names another). */
+  /** A query string sent as written instead of `query` (a server's next-page link); `query` is still what is checked. */
+  readonly rawQuery?: string | undefined;
+  /** The operation's own headers (`If-Match`, ...): checked with the rest, and they win over the caller's. */
+  readonly headers?: HeaderInput | undefined;
+  /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as `Accept` unless the call's headers name one. */
+  readonly accept?: string | undefined;
+  /** Sent as `Content-Type` whatever the call's headers say (the body is ours); default `application/json`. */
+  readonly contentType?: string | undefined;
   /**
    * The 2xx statuses the spec answers without a body (a beacon's 204, a delete's 202). Any other 2xx must carry the
    * JSON the spec promises: an empty one is an `UnexpectedResponseError`, never `data: undefined`.
    */
   readonly noContent?: readonly number[] | undefined;
+  /** The origin for this call only (Delivery's edge routing); checked by the client. */
+  readonly baseUrl?: string | undefined;
 }
 
-/** What a client call resolves to: openapi-fetch's shape, so results read the same as `rawClient(...)` calls. */
-export interface SendResult {
-  readonly data?: unknown;
-  readonly error?: unknown;
-  readonly response: Response;
+/** What one client's calls share: where they go, how they are sent, and what each call checks and adds. */
+export interface Connection<OperationId extends string, Call extends BaseCallOptions> {
+  readonly baseUrl: string;
+  readonly transport: CallTransport;
+  /** The client's `headers` option, sent with every call (and by its `/raw` client). */
+  readonly headers: HeaderInput | undefined;
+  /** The checks of a call's options: unknown keys and wrong values are a `ValidationError` naming them. */
+  readonly callChecks: Readonly<Record<keyof Call, OptionCheck>>;
+  /** The headers that say who calls, for one call (the Platform identity headers); checked there. */
+  readonly identity?: ((call: Call | undefined) => HeaderInput) | undefined;
+  /** The spec's default checks per operation (generated `requestRules`). */
+  readonly rules: Readonly<Record<OperationId, RequestRules>>;
+  /** The opt-in full check of every input against the spec. */
+  readonly validation?: RequestValidation<OperationId> | undefined;
 }
 
 /**
- * Sends one call through a transport scope and reads the answer as openapi-fetch does: `data` from a 2xx JSON body,
- * `error` from any other body (JSON when it parses, else text). A 2xx without a body is `data: undefined` only for
- * the statuses in `noContent`. The default call path of every client, without openapi-fetch's general machinery
- * (serializer styles, middleware).
+ * Runs one call of `operation`: `prepare` describes the request; the result is openapi-fetch's shape with the call's
+ * `metadata`. `Result` is the method's own result type (the spec's data and error types).
  */
-export async function send(scope: CallScope, input: SendInput): Promise<SendResult> {
+export type Runner<OperationId extends string, Call extends BaseCallOptions> = <Result>(
+  call: Call | undefined,
+  operation: OperationId,
+  prepare: () => PreparedRequest,
+) => Promise<Result>;
+
+/** What a call resolves to, before a client names its types. */
+interface RunResult {
+  readonly data?: unknown;
+  readonly error?: unknown;
+  readonly response: Response;
+  readonly metadata: CallMetadata;
+}
+
+/** The runner of one client's calls. */
+export function createRunner<OperationId extends string, Call extends BaseCallOptions>(
+  connection: Connection<OperationId, Call>,
+): Runner<OperationId, Call> {
+  const { transport, callChecks, rules, validation } = connection;
+  return async <Result>(call: Call | undefined, operation: OperationId, prepare: () => PreparedRequest) => {
+    checkOptions(call, "options", callChecks);
+    const scope = transport.begin(call);
+    try {
+      // Inside the call, so that whatever `prepare` or a check refuses rejects the returned promise.
+      const request = prepare();
+      const contentType = request.contentType ?? (request.body === undefined ? undefined : "application/json");
+      const ours = { ...connection.identity?.(call), ...request.headers };
+      const input: OperationInput = {
+        path: request.pathParams,
+        query: request.query,
+        header: { ...call?.headers, ...ours, ...(request.contentType && { "Content-Type": request.contentType }) },
+        body: request.body,
+      };
+      checkRequest(rules, operation, input, validation);
+      // A request that names its media types owns Content-Type; the caller's Accept still wins (to add
+      // `application/problem+json`, say). One that names none (Delivery) leaves both to the caller.
+      const mediaTypesOurs = request.accept !== undefined || request.contentType !== undefined;
+      const headers = new Headers();
+      for (const set of [connection.headers, request.accept && { Accept: request.accept }, call?.headers, ours]) {
+        for (const [name, value] of Object.entries(set || {})) {
+          if (value === undefined || (set === call?.headers && mediaTypesOurs && /^content-type$/i.test(name)))
+            continue;
+          headers.set(name, value);
+        }
+      }
+      if (contentType && (request.contentType || !headers.has("content-type")))
+        headers.set("content-type", contentType);
+      const response = await scope.fetch(
+        scopeRequest(urlOf(request.baseUrl ?? connection.baseUrl, request), request.method, headers),
+        request.body === undefined ? undefined : { body: serializeJsonBody(request.body) },
+      );
+      return (await resultOf(response, request.noContent)) as Result;
+    } finally {
+      scope.end();
+    }
+  };
+}
+
+/** The request's URL: the path with its encoded ids, then the query (or the raw query as written). */
+function urlOf(baseUrl: string, request: PreparedRequest): string {
   let url =
-    input.baseUrl +
-    input.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(input.pathParams?.[name] ?? ""));
+    baseUrl +
+    request.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(request.pathParams?.[name] ?? ""));
+  if (request.rawQuery !== undefined) return `${url}?${request.rawQuery}`;
   let separator = "?";
-  for (const [name, values] of Object.entries(input.query ?? {})) {
+  for (const [name, values] of Object.entries(request.query ?? {})) {
     for (const value of Array.isArray(values) ? values : values === undefined ? [] : [values]) {
       url += `${separator}${name}=${encodeURIComponent(value)}`;
       separator = "&";
     }
   }
-  const headers = new Headers(input.body === undefined ? undefined : { "content-type": "application/json" });
-  for (const set of input.headers) {
-    for (const [name, value] of Object.entries(set ?? {})) if (value !== undefined) headers.set(name, value);
-  }
-  const response = await scope.fetch(
-    scopeRequest(url, input.method, headers),
-    input.body === undefined ? undefined : { body: serializeJsonBody(input.body) },
-  );
-  const text = await response.text();
-  if (response.ok && !text) {
-    if (input.noContent?.includes(response.status)) return { data: undefined, response };
-    throw new UnexpectedResponseError({
-      status: response.status,
-      requestId: response.headers.get("x-request-id") ?? sentRequestIdOf(response),
-      contentType: response.headers.get("content-type") ?? undefined,
-      bodyStart: "",
-      request: requestSummaryOf(response),
-      reason: "an empty body where the API promises JSON",
-    });
-  }
-  if (response.ok) {
-    // The transport buffered and parsed the body already: `json()` hands over that value.
-    return { data: await response.json(), response };
-  }
-  if (!text) return { error: undefined, response };
-  try {
-    return { error: JSON.parse(text), response };
-  } catch {
-    return { error: text, response };
-  }
-}
-
-/** The options of an openapi-fetch client with the same origin, transport and headers as `client`. */
-export interface RawClientOptions {
-  readonly baseUrl: string;
-  readonly fetch: FetchLike;
-  readonly headers: HeaderInput | undefined;
-  /** Turns a request body into the text sent. */
-  readonly bodySerializer: (body: unknown) => string;
-}
-
-const CONNECTION = Symbol.for("offerkit.connection");
-
-/** Gives a client object what `rawClientOptions` needs, without adding it to the client's public surface. */
-export function withConnection<Client extends object>(
-  client: Client,
-  connection: {
-    readonly baseUrl: string;
-    readonly transport: CallTransport;
-    readonly headers: HeaderInput | undefined;
-  },
-): Client {
-  return Object.defineProperty(client, CONNECTION, { value: connection });
+  return url;
 }
 
 /**
- * For each client's `/raw` export: `createClient<paths>(rawClientOptions(client))` is the generated openapi-fetch
- * client over the same origin, transport (auth, retries, timeout) and headers, for anything the methods do not cover.
+ * Reads an answer as openapi-fetch does: `data` from a 2xx JSON body, `error` from any other body (JSON when it
+ * parses, else text). A 2xx without a body is `data: undefined` only for the statuses in `noContent`.
  */
-export function rawClientOptions(client: object): RawClientOptions {
-  const connection = (client as { [CONNECTION]?: Parameters<typeof withConnection>[1] })[CONNECTION];
-  if (!connection) throw new TypeError("not an offerkit client");
-  return {
-    baseUrl: connection.baseUrl,
-    fetch: fetchOf(connection.transport),
-    headers: connection.headers,
-    bodySerializer: serializeJsonBody,
+async function resultOf(response: Response, noContent: readonly number[] | undefined): Promise<RunResult> {
+  // Every response here came through the transport, which read the body and recorded the call.
+  const answer = answerOf(response) as NonNullable<ReturnType<typeof answerOf>>;
+  const metadata: CallMetadata = {
+    request: answer.request,
+    requestId: response.headers.get("x-request-id") ?? answer.sentRequestId,
+    attempts: answer.attempts,
   };
+  const text = await response.text();
+  if (response.ok && !text) {
+    if (noContent?.includes(response.status)) return { data: undefined, response, metadata };
+    throw new UnexpectedResponseError({
+      status: response.status,
+      requestId: metadata.requestId,
+      contentType: response.headers.get("content-type") ?? undefined,
+      bodyStart: "",
+      request: metadata.request,
+      reason: "an empty body where the API promises JSON",
+    });
+  }
+  // The transport parsed a 2xx JSON body already: `json()` hands over that value.
+  if (response.ok) return { data: await response.json(), response, metadata };
+  if (!text) return { error: undefined, response, metadata };
+  try {
+    return { error: JSON.parse(text), response, metadata };
+  } catch {
+    return { error: text, response, metadata };
+  }
 }

@@ -2,7 +2,7 @@
 // then kept, so a slow, endless, oversized, cut-short or non-JSON body becomes a typed error that keeps the status
 // and request id, and every reader of the returned Response answers from memory.
 import { readBytes } from "#base-fetch";
-import { type RequestSummary, ResponseTooLargeError, UnexpectedResponseError } from "../errors/errors.js";
+import { type RequestSummary, ResponseTooLargeError, redact, UnexpectedResponseError } from "../errors/errors.js";
 import { untilAborted } from "./deadline.js";
 import { isOverLimit } from "./read-limit.js";
 
@@ -12,39 +12,47 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 /** How much of an unreadable body an error keeps. */
 const BODY_START_LENGTH = 500;
 
-/** What a buffered response answered (for errors built later from it) and the bytes its readers replay. */
-interface Answered {
+/**
+ * What the transport knows of one answer, kept on the Response it hands back (under a symbol, never enumerated):
+ * the request that got it, the bytes its readers replay, how many attempts the call took, and how to take the
+ * credentials that request carried out of anything built from the answer. The runner turns it into a result's
+ * `metadata`; `unwrap` into an `ApiError`'s.
+ */
+export interface Answer {
   readonly request: RequestSummary;
   /** The `x-request-id` the request carried: the id to quote when the server sent none. */
-  readonly sentRequestId: string | null;
+  readonly sentRequestId: string | undefined;
   readonly bytes: Uint8Array;
-  /** Credentials the request carried (its token), taken out of anything built from the answer. */
-  readonly secrets: string[];
+  /** Attempts the call made, retries counted (a resend with a fresh token after a 401 is not one). */
+  attempts: number;
+  /** Takes the credentials the request carried (its token) out of a text; a closure, so no secret is stored here. */
+  redact: (text: string) => string;
 }
-const answered = new WeakMap<Response, Answered>();
 
-/** Notes that `response` answered a request carrying `secret`, so errors built from it leave the secret out. */
+const ANSWER = Symbol("offerkit.answer");
+
+/** The transport's record of `response`, when an offerkit transport answered it. */
+export function answerOf(response: Response): Answer | undefined {
+  return (response as { [ANSWER]?: Answer })[ANSWER];
+}
+
+function keepAnswer(response: Response, answer: Answer): void {
+  Object.defineProperty(response, ANSWER, { value: answer });
+}
+
+/** Notes that `response` answered a request carrying `secret`, so that errors built from it leave the secret out. */
 export function keepSecret(response: Response, secret: string): void {
-  answered.get(response)?.secrets.push(secret);
-}
-
-export function secretsOf(response: Response): readonly string[] {
-  return answered.get(response)?.secrets ?? [];
-}
-
-/** The method and URL of the request that got `response`, when it went through an offerkit transport. */
-export function requestSummaryOf(response: Response): RequestSummary | undefined {
-  return answered.get(response)?.request;
-}
-
-/** The `x-request-id` the request that got `response` carried. */
-export function sentRequestIdOf(response: Response): string | undefined {
-  return answered.get(response)?.sentRequestId ?? undefined;
+  const answer = answerOf(response);
+  if (!answer) return;
+  const before = answer.redact;
+  // Also as a JSON string holds it, for a parsed body that is searched as JSON text.
+  const spellings = [secret, JSON.stringify(secret).slice(1, -1)];
+  answer.redact = (text) => redact(before(text), spellings);
 }
 
 export interface ReadContext {
   readonly request: RequestSummary;
-  readonly sentRequestId: string | null;
+  readonly sentRequestId: string | undefined;
   readonly signal: AbortSignal;
   readonly limit: number;
   /** The error to throw once `signal` has aborted. */
@@ -91,7 +99,7 @@ export async function buffer(response: Response, context: ReadContext): Promise<
       : fail("", "a body that could not be read", error);
   }
   const text = decoder.decode(bytes);
-  answered.set(response, { request, sentRequestId: context.sentRequestId, bytes, secrets: [] });
+  keepAnswer(response, { request, sentRequestId: context.sentRequestId, bytes, attempts: 1, redact: (text) => text });
   let json = () => Promise.resolve(text).then(JSON.parse);
   if (bytes.byteLength > 0 && response.ok && response.status !== 204 && response.status !== 205) {
     if (contentType && !isJsonMediaType(contentType)) {
@@ -120,7 +128,7 @@ function withReaders(response: Response, readers: Record<string, unknown>): Resp
 
 /** The other body readers of a buffered response (openapi-fetch's `parseAs` blob, arrayBuffer and stream; clone). */
 export function everyReader(response: Response): Response {
-  const entry = answered.get(response);
+  const entry = answerOf(response);
   if (!entry) return response;
   const { bytes } = entry;
   const copy = () => new Response(bytes.byteLength > 0 ? bytes.slice() : null, response);
@@ -129,7 +137,7 @@ export function everyReader(response: Response): Response {
     blob: () => copy().blob(),
     clone: () => {
       const twin = copy();
-      answered.set(twin, entry);
+      keepAnswer(twin, entry);
       return everyReader(
         withReaders(twin, { text: response.text, json: response.json, bytes: response.bytes, bodyUsed: false }),
       );

@@ -1,6 +1,5 @@
 // The retry and auth steps of the transport, and the exchange every step passes down: one call's request as plain
 // data, the call that governs it, and its attempt count. Each step is `(exchange) => Promise<Response>` over the next.
-import type { RequestAuthenticator } from "../auth/credentials.js";
 import { NetworkError, type RequestSummary, redact, UnexpectedResponseError } from "../errors/errors.js";
 import { type Call, sleep } from "./deadline.js";
 import type { CallHooks } from "./observe.js";
@@ -12,6 +11,16 @@ import {
   parseRetryAfter,
   type ResolvedRetryPolicy,
 } from "./retry-policy.js";
+
+/** Adds credentials to each attempt of a request; the transport calls it below retries. */
+export interface RequestAuthenticator {
+  /** Sets the credential headers on one attempt and resolves with the token it used. */
+  authorize(headers: Headers, signal: AbortSignal): Promise<string>;
+  /** An attempt sent with `token` was answered 401: true when sending it again with a new token may succeed. */
+  unauthorized(token: string): boolean;
+  /** Whether `unauthorized` can ever return true; when not, the transport keeps no copy of the body for a resend. */
+  readonly refreshable: boolean;
+}
 
 /** One call as the steps see it. */
 export interface Exchange {

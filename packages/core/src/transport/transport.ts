@@ -3,24 +3,25 @@
 //   -> send and read (this file and transport/read.ts: the hop under the call's signal, every byte within the limit)
 //   -> redirects (redirect.ts) -> the base fetch (#base-fetch: the Node transport, or global fetch) or the `fetch` option.
 import { baseFetch, followRedirects } from "#base-fetch";
-import type { RequestAuthenticator } from "../auth/credentials.js";
 import { isFunctionOption, isStringOption, millis, type OptionCheck, wholeNumber } from "../checks/options.js";
 import { OfferkitError, type RequestSummary, ValidationError } from "../errors/errors.js";
 import { type Call, openCall, untilAborted } from "./deadline.js";
 import { type CallHooks, checkHooks, checkLogger, type Logger, observer } from "./observe.js";
-import { buffer, DEFAULT_MAX_RESPONSE_BYTES, everyReader } from "./read.js";
+import { answerOf, buffer, DEFAULT_MAX_RESPONSE_BYTES, everyReader } from "./read.js";
 import { isBrowser, type SendHop } from "./redirect.js";
 import { type ResolvedRetryPolicy, type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
-import { authStep, type Exchange, retryStep, SendFailure, type Step, sentId } from "./steps.js";
+import {
+  authStep,
+  type Exchange,
+  type RequestAuthenticator,
+  retryStep,
+  SendFailure,
+  type Step,
+  sentId,
+} from "./steps.js";
 
 export { untilAborted } from "./deadline.js";
-export {
-  DEFAULT_MAX_RESPONSE_BYTES,
-  isJsonMediaType,
-  requestSummaryOf,
-  secretsOf,
-  sentRequestIdOf,
-} from "./read.js";
+export { type Answer, answerOf, DEFAULT_MAX_RESPONSE_BYTES, isJsonMediaType } from "./read.js";
 
 /** The shape openapi-fetch calls: a `Request` in, a `Response` out. Any WHATWG `fetch` fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -227,7 +228,7 @@ function sendStep(
     }
     const read = await buffer(response, {
       request,
-      sentRequestId: requestId ?? null,
+      sentRequestId: requestId,
       signal: call.signal,
       limit,
       aborted: () => call.outcome(request),
@@ -279,7 +280,10 @@ async function run(
     id: ++calls,
   };
   try {
-    return await config.chain(exchange);
+    const response = await config.chain(exchange);
+    const answer = answerOf(response);
+    if (answer) answer.attempts = exchange.attempt;
+    return response;
   } catch (error) {
     const final = call.signal.aborted ? call.outcome(summary) : error;
     if (final instanceof OfferkitError) {

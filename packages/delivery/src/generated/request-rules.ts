@@ -1,6 +1,6 @@
 // Generated from specs/delivery.yaml by scripts/generate-validator.mjs. Do not edit.
-import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
-import { hasLength, isObject, isString, matches, parameter } from "@offerkit/core";
+import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core/internal";
+import { hasLength, isObject, isString, matches, parameter } from "@offerkit/core/internal";
 
 // Each rule written once: many operations share a parameter (the identity headers, ids in paths).
 const sessionIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1, 128), /* @__PURE__ */ matches("^[^\\s?/{}\\x00-\\x1F\\x7F]+$"));

@@ -1,6 +1,6 @@
 // Generated from specs/ode.yaml by scripts/generate-validator.mjs. Do not edit.
-import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
-import { hasLength, isNoneOf, isObject, isString, matches, parameter } from "@offerkit/core";
+import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core/internal";
+import { hasLength, isNoneOf, isObject, isString, matches, parameter } from "@offerkit/core/internal";
 
 // Each rule written once: many operations share a parameter (the identity headers, ids in paths).
 const containerIdOrWorkloadIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1), /* @__PURE__ */ isNoneOf([".", ".."]));

@@ -1,24 +1,26 @@
 import {
   type CallHooks,
+  type FetchLike,
+  type RequestValidation,
+  type RetryOptions,
+  unwrap,
+  ValidationError,
+} from "@offerkit/core";
+import {
   checkHooks,
   checkLogger,
   checkMaxResponseBytes,
   checkOptions,
   checkRetry,
   checkTimeout,
-  type FetchLike,
   isBooleanOption,
   isFunctionOption,
   isSignalOption,
   isStringOption,
   type OptionCheck,
-  type RequestValidation,
-  type RetryOptions,
-  unwrap,
-  ValidationError,
   wholeNumber,
   withChecks,
-} from "@offerkit/core";
+} from "@offerkit/core/internal";
 import {
   type AnalyticsResponse,
   createDeliveryClient,

@@ -1,4 +1,5 @@
-import { requestIdOf, UnexpectedResponseError, unwrap } from "@offerkit/core";
+import { UnexpectedResponseError, unwrap } from "@offerkit/core";
+import { requestIdOf } from "@offerkit/core/internal";
 import type { DecisionRequest, DecisionResponse, OdsCallOptions, OdsClient } from "@offerkit/ods";
 
 /** Any value JSON can hold. */

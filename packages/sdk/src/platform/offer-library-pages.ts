@@ -1,12 +1,5 @@
-import {
-  checkOptions,
-  isBooleanOption,
-  isSignalOption,
-  type OptionCheck,
-  PaginationError,
-  type Paginator,
-  ValidationError,
-} from "@offerkit/core";
+import { PaginationError, type Paginator, ValidationError } from "@offerkit/core";
+import { checkOptions, isBooleanOption, isSignalOption, type OptionCheck } from "@offerkit/core/internal";
 import {
   COLLECTION_QUALIFIER_SCHEMA,
   COLLECTION_SCHEMA,

@@ -1,17 +1,11 @@
 import {
-  checkOptions,
-  createImsTokenProvider,
-  type ImsTokenProviderOptions,
-  isStringOption,
-  PLATFORM_OPTION_CHECKS,
   type PlatformClientOptions,
-  type PlatformCredentials,
   type RequestValidation,
-  staticToken,
   type TokenProvider,
   unwrap,
   ValidationError,
 } from "@offerkit/core";
+import { checkOptions, isStringOption, PLATFORM_OPTION_CHECKS, resolveCredentials } from "@offerkit/core/internal";
 import type { Workload, WorkloadRequest } from "@offerkit/ode";
 import {
   createOdeClient,
@@ -143,7 +137,8 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
   });
   const { ode: odeOptions, auth, validation: given, ...shared } = options;
   const validation = perClientValidation(given);
-  const credentials = sharedCredentials(auth, options.fetch);
+  // One token provider for every client: IMS credentials become one cached provider instead of one per client.
+  const credentials = resolveCredentials(auth, options.fetch);
   const platform: PlatformClientOptions = { ...shared, auth: credentials };
   let ods: OdsClient | undefined;
   let ode: OdeClient | undefined;
@@ -179,30 +174,4 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
     paginateSearchInstances: (input, paging) => paginateSearchInstances({ ...paging, client: kit.xcore }, input),
   };
   return kit;
-}
-
-/** One token provider for every client: IMS credentials become one cached provider instead of one per client. */
-function sharedCredentials(
-  auth: PlatformCredentials,
-  fetch: PlatformClientOptions["fetch"],
-): { readonly tokenProvider: TokenProvider; readonly apiKey: string } {
-  const allowed =
-    "IMS credentials { clientId, clientSecret, scopes }, { tokenProvider, apiKey } or { accessToken, apiKey }";
-  if (!auth || typeof auth !== "object") throw new ValidationError("auth", allowed);
-  if ("clientSecret" in auth || "clientId" in auth) {
-    const ims = auth as ImsTokenProviderOptions;
-    let tokenProvider: ReturnType<typeof createImsTokenProvider>;
-    try {
-      tokenProvider = createImsTokenProvider({ ...ims, fetch: ims.fetch ?? fetch });
-    } catch (error) {
-      // Name the option as the caller wrote it: `auth.clientSecret`, not `clientSecret`.
-      if (error instanceof ValidationError) throw new ValidationError(`auth.${error.field}`, error.allowed);
-      throw error;
-    }
-    return { tokenProvider, apiKey: tokenProvider.clientId };
-  }
-  const apiKey = (auth as { apiKey?: unknown }).apiKey as string;
-  if ("tokenProvider" in auth) return { tokenProvider: auth.tokenProvider, apiKey };
-  if ("accessToken" in auth) return { tokenProvider: staticToken(auth.accessToken, "auth.accessToken"), apiKey };
-  throw new ValidationError("auth", allowed);
 }

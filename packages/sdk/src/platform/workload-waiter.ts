@@ -1,16 +1,12 @@
+import { type Acceptor, OfferkitError, type PollTiming, UnexpectedResponseError, unwrap } from "@offerkit/core";
 import {
-  type Acceptor,
   checkOptions,
   isFunctionOption,
   isSignalOption,
-  OfferkitError,
   type OptionCheck,
-  type PollTiming,
+  poll,
   requestIdOf,
-  UnexpectedResponseError,
-  unwrap,
-} from "@offerkit/core";
-import { poll } from "@offerkit/core/internal";
+} from "@offerkit/core/internal";
 import type { OdeCallOptions, OdeClient, Workload, WorkloadStatus, WorkloadStatusDetail } from "@offerkit/ode";
 
 /**

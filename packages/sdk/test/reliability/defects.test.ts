@@ -3,11 +3,11 @@ import * as core from "@offerkit/core";
 import {
   createImsTokenProvider,
   ImsAuthError,
-  parseRetryAfter,
   TimeoutError,
   UnexpectedResponseError,
   ValidationError,
 } from "@offerkit/core";
+import { parseRetryAfter } from "@offerkit/core/internal";
 import { createDeliveryClient } from "@offerkit/delivery";
 import { rawClient as rawDelivery } from "@offerkit/delivery/raw";
 import { createOdeClient } from "@offerkit/ode";

@@ -1,13 +1,6 @@
 // Property-based tests (fast-check, 10,000 runs each): what must hold for every input, not only the ones we thought of.
-import {
-  assertSafeHeaders,
-  OfferkitError,
-  PaginationError,
-  parseRetryAfter,
-  unwrap,
-  ValidationError,
-} from "@offerkit/core";
-import { paginate } from "@offerkit/core/internal";
+import { OfferkitError, PaginationError, unwrap, ValidationError } from "@offerkit/core";
+import { assertSafeHeaders, paginate, parseRetryAfter } from "@offerkit/core/internal";
 import { createDeliveryClient } from "@offerkit/delivery";
 import { rawClient as rawDelivery } from "@offerkit/delivery/raw";
 import { createOdsClient } from "@offerkit/ods";

@@ -1,6 +1,6 @@
 // Generated from specs/xcore.yaml by scripts/generate-validator.mjs. Do not edit.
-import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core";
-import { eachItem, hasLength, inRange, isArray, isInteger, isNoneOf, isOneOf, isString, matches, parameter } from "@offerkit/core";
+import type { OperationRules, RequestRules, SchemaTable } from "@offerkit/core/internal";
+import { eachItem, hasLength, inRange, isArray, isInteger, isNoneOf, isOneOf, isString, matches, parameter } from "@offerkit/core/internal";
 
 // Each rule written once: many operations share a parameter (the identity headers, ids in paths).
 const productOrPropertyEtcRule = /* @__PURE__ */ parameter(false, isArray, /* @__PURE__ */ eachItem(isString, /* @__PURE__ */ hasLength(1)));
