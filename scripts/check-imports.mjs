@@ -42,12 +42,15 @@ export const LAYERS = [
     name: "core's folders",
     within: "packages/core/src/",
     rules: {
-      // Empty on purpose while packages/core/src is being split into folders by layer (see the design's "Core's
-      // folders show its layers"). When the folders land, write who may import whom here, for example:
-      //   "errors.ts": [],
-      //   "transport/": ["errors.ts"],
-      //   "auth/": ["errors.ts", "transport/fetch.ts"],
-      //   "call/": ["errors.ts", "transport/", "auth/", "checks/"],
+      // Lowest first; ARCHITECTURE.md draws the same picture. The entry files (index.ts, internal.ts, node.ts) and
+      // version.ts are not listed: entries may import every layer, and version.ts imports nothing.
+      "errors/": [],
+      "checks/": ["errors/"],
+      "timing/": ["errors/"],
+      "transport/": ["errors/", "checks/", "timing/", "version.ts"],
+      "auth/": ["errors/", "checks/", "timing/", "transport/", "version.ts"],
+      "paging/": ["errors/", "checks/", "timing/"],
+      "runner/": ["errors/", "checks/", "timing/", "transport/", "auth/"],
     },
   },
 ];

@@ -1,20 +1,5 @@
-export {
-  AbortError,
-  ApiError,
-  type CallHooks,
-  type ErrorEvent,
-  type Logger,
-  NetworkError,
-  OfferkitError,
-  type RequestEvent,
-  type ResponseEvent,
-  ResponseTooLargeError,
-  type RetryEvent,
-  TimeoutError,
-  UnexpectedResponseError,
-  unwrap,
-  ValidationError,
-} from "@offerkit/core";
+// The names every offerkit client shares (errors, unwrap, result and option types): one list in core.
+export * from "@offerkit/core/common";
 export {
   type BeaconInput,
   type BeaconResult,

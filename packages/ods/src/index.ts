@@ -1,24 +1,5 @@
-export {
-  AbortError,
-  ApiError,
-  type CallHooks,
-  createImsTokenProvider,
-  type ErrorEvent,
-  ImsAuthError,
-  type Logger,
-  NetworkError,
-  OfferkitError,
-  type RequestEvent,
-  type ResponseEvent,
-  ResponseTooLargeError,
-  type RetryEvent,
-  staticToken,
-  TimeoutError,
-  type TokenProvider,
-  UnexpectedResponseError,
-  unwrap,
-  ValidationError,
-} from "@offerkit/core";
+// The names every Platform client shares (errors, unwrap, result and option types, tokens): one list in core.
+export * from "@offerkit/core/platform";
 export { etagOf, propositionIdOf } from "./answers.js";
 export {
   createOdsClient,

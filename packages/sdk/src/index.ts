@@ -1,24 +1,7 @@
-export {
-  AbortError,
-  ApiError,
-  type CallHooks,
-  ConflictError,
-  type ErrorEvent,
-  ImsAuthError,
-  type Logger,
-  NetworkError,
-  OfferkitError,
-  PaginationError,
-  type Paginator,
-  type PollTiming,
-  type RequestEvent,
-  type ResponseEvent,
-  ResponseTooLargeError,
-  type RetryEvent,
-  TimeoutError,
-  UnexpectedResponseError,
-  ValidationError,
-} from "@offerkit/core";
+// The names every Platform client shares (errors, unwrap, result and option types, tokens): one list in core.
+
+export { PaginationError, type Paginator, type PollTiming } from "@offerkit/core";
+export * from "@offerkit/core/platform";
 // The Offer Library's schema ids, for paginateInstances/paginateSearchInstances and the facade's xcore client.
 export {
   COLLECTION_QUALIFIER_SCHEMA,

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-const ENTRY = fileURLToPath(new URL("../dist/target/on-device/index.js", import.meta.url));
+const ENTRY = fileURLToPath(new URL("../dist/adobe-target/on-device/index.js", import.meta.url));
 const ARTIFACT = fileURLToPath(
   new URL(
     "../node_modules/@adobe/target-decisioning-engine/test/schema/artifacts/TEST_ARTIFACT_AB_SIMPLE.json",

@@ -8,6 +8,7 @@ import {
   UnexpectedResponseError,
   ValidationError,
 } from "../errors/errors.js";
+import { untilAborted } from "../timing/timers.js";
 import type { RetryOptions } from "../transport/retry-policy.js";
 import {
   checkBaseUrl,
@@ -15,7 +16,6 @@ import {
   type FetchLike,
   scopeRequest,
   TRANSPORT_OPTION_CHECKS,
-  untilAborted,
 } from "../transport/transport.js";
 import { VERSION } from "../version.js";
 import { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";

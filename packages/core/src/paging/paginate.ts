@@ -1,4 +1,5 @@
 import { AbortError, OfferkitError, ValidationError } from "../errors/errors.js";
+import { callerAbort } from "../timing/timers.js";
 
 /** Why paging stopped with an error instead of reaching the last page. */
 export type PaginationFailureReason =
@@ -339,6 +340,5 @@ function originOf(value: string): string {
 }
 
 function abortError(signal: AbortSignal | undefined, cause?: unknown): unknown {
-  if (cause instanceof AbortError) return cause;
-  return new AbortError(undefined, { cause: signal?.reason ?? cause });
+  return cause instanceof AbortError ? cause : callerAbort(signal, cause);
 }

@@ -1,5 +1,6 @@
 import { MAX_TIMER_MS } from "../checks/options.js";
-import { AbortError, TimeoutError, ValidationError } from "../errors/errors.js";
+import { type AbortError, TimeoutError, ValidationError } from "../errors/errors.js";
+import { backoffCeiling, callerAbort, sleep } from "../timing/timers.js";
 
 /** What one observed result means: done, failed for good, or not there yet. */
 export type PollState = "success" | "failure" | "retry";
@@ -73,33 +74,17 @@ export async function poll<Result>(options: PollOptions<Result>): Promise<PollOu
       error.message = `Stopped waiting after ${attempt} checks: the next would come after maxWaitTime (${timing.maxWaitTime} ms). Raise maxWaitTime, or check again later.`;
       throw error;
     }
-    await sleep(delay, signal);
+    if (!(await sleep(delay, signal))) throw abortError(signal);
   }
 }
 
-/** The wait after the `attempt`-th check. */
+/** The wait after the `attempt`-th check: anywhere from `minDelay` up to the backoff ceiling. */
 function backoff(attempt: number, minDelay: number, maxDelay: number): number {
-  const ceiling = Math.min(maxDelay, minDelay * 2 ** Math.min(attempt, 30));
-  return Math.round(minDelay + Math.random() * (ceiling - minDelay));
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError(signal));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  return Math.round(minDelay + Math.random() * (backoffCeiling(attempt, minDelay, maxDelay) - minDelay));
 }
 
 function abortError(signal: AbortSignal | undefined): AbortError {
-  const error = new AbortError(undefined, { cause: signal?.reason });
+  const error = callerAbort(signal);
   error.message = "Waiting was aborted by the caller.";
   return error;
 }

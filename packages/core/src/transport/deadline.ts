@@ -1,5 +1,5 @@
-// The deadline step's pieces: one AbortSignal per call that the caller's signal and the timeout both abort, and
-// the waits and races that every other step uses so that nothing outlives it.
+// The deadline step's call: one AbortSignal per call that the caller's signal and the timeout both abort, which every
+// other step waits and reads under (with timing/timers.ts) so that nothing outlives it.
 import { AbortError, type RequestSummary, TimeoutError } from "../errors/errors.js";
 
 /** One call's governing signal and deadline. */
@@ -42,34 +42,4 @@ export function openCall(callerSignal: AbortSignal | undefined, timeout: number)
       callerSignal?.removeEventListener("abort", onCallerAbort);
     },
   };
-}
-
-/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts. */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
-/** Resolves true after `ms`, or false as soon as `signal` aborts (and the timer is cleared). */
-export function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise<boolean>((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -3,7 +3,7 @@
 // and request id, and every reader of the returned Response answers from memory.
 import { readBytes } from "#base-fetch";
 import { type RequestSummary, ResponseTooLargeError, redact, UnexpectedResponseError } from "../errors/errors.js";
-import { untilAborted } from "./deadline.js";
+import { untilAborted } from "../timing/timers.js";
 import { isOverLimit } from "./read-limit.js";
 
 /** 16 MiB: far above any real answer of these APIs (a few hundred KB at most), far below what hurts a server. */

@@ -1,5 +1,6 @@
 import { checkOptions, isBooleanOption, MAX_TIMER_MS, millis, wholeNumber } from "../checks/options.js";
 import { ValidationError } from "../errors/errors.js";
+import { backoffCeiling } from "../timing/timers.js";
 
 /** When and how long to wait before trying a request again. */
 export interface RetryOptions {
@@ -79,7 +80,7 @@ export function isRetryableStatus(status: number): boolean {
  * so that a burst of clients spreads out but no delay collapses to zero.
  */
 export function backoffDelay(retryNumber: number, policy: ResolvedRetryPolicy, random: () => number): number {
-  const ceiling = Math.min(policy.maxDelay, policy.minDelay * 2 ** (retryNumber - 1));
+  const ceiling = backoffCeiling(retryNumber - 1, policy.minDelay, policy.maxDelay);
   return ceiling / 2 + random() * (ceiling / 2);
 }
 

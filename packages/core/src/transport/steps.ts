@@ -1,7 +1,8 @@
 // The retry and auth steps of the transport, and the exchange every step passes down: one call's request as plain
 // data, the call that governs it, and its attempt count. Each step is `(exchange) => Promise<Response>` over the next.
 import { NetworkError, type RequestSummary, redact, UnexpectedResponseError } from "../errors/errors.js";
-import { type Call, sleep } from "./deadline.js";
+import { sleep } from "../timing/timers.js";
+import type { Call } from "./deadline.js";
 import type { CallHooks } from "./observe.js";
 import { keepSecret } from "./read.js";
 import {

@@ -5,7 +5,8 @@
 import { baseFetch, followRedirects } from "#base-fetch";
 import { isFunctionOption, isStringOption, millis, type OptionCheck, wholeNumber } from "../checks/options.js";
 import { OfferkitError, type RequestSummary, ValidationError } from "../errors/errors.js";
-import { type Call, openCall, untilAborted } from "./deadline.js";
+import { untilAborted } from "../timing/timers.js";
+import { type Call, openCall } from "./deadline.js";
 import { type CallHooks, checkHooks, checkLogger, type Logger, observer } from "./observe.js";
 import { answerOf, buffer, DEFAULT_MAX_RESPONSE_BYTES, everyReader } from "./read.js";
 import { isBrowser, type SendHop } from "./redirect.js";
@@ -20,7 +21,6 @@ import {
   sentId,
 } from "./steps.js";
 
-export { untilAborted } from "./deadline.js";
 export { type Answer, answerOf, DEFAULT_MAX_RESPONSE_BYTES, isJsonMediaType } from "./read.js";
 
 /** The shape openapi-fetch calls: a `Request` in, a `Response` out. Any WHATWG `fetch` fits. */
