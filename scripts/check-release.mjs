@@ -3,17 +3,26 @@
 // 1. `changeset version` in a temporary copy of the repository writes a CHANGELOG.md and a new version for every
 //    published package (so every one has a pending changeset, and the changesets parse);
 // 2. every published package packs, holds only what users need (dist, README, LICENSE, package.json; the mock's
-//    bin), has its workspace ranges rewritten, and `pnpm publish --dry-run` of that tarball succeeds.
+//    bin), has its workspace ranges rewritten, and `pnpm publish --dry-run` of that tarball succeeds. The specs a
+//    package ships (the mock's dist/specs/) bring every file they refer to (specs/shared/).
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const failures = [];
 const fail = (message) => failures.push(message);
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+/** The `$ref`s of a YAML document that name another file (`./shared/platform.yaml#/...`). */
+function otherFileRefs(node) {
+  if (!node || typeof node !== "object") return [];
+  const own = typeof node.$ref === "string" && !node.$ref.startsWith("#") ? [node.$ref] : [];
+  return [...own, ...Object.values(node).flatMap(otherFileRefs)];
+}
 
 const published = readdirSync(join(root, "packages"))
   .map((dir) => ({ dir, pkg: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) }))
@@ -69,6 +78,11 @@ try {
     }
     if (entries.some((entry) => /\/(src|test)\//.test(entry) || entry.endsWith(".test.js"))) {
       fail(`${pkg.name}: the tarball holds sources or tests`);
+    }
+    for (const spec of entries.filter((entry) => /^package\/dist\/.+\.yaml$/.test(entry))) {
+      const refs = otherFileRefs(parse(run("tar", ["-xzOf", tarball, spec])));
+      const files = new Set(refs.map((ref) => posix.normalize(posix.join(posix.dirname(spec), ref.split("#")[0]))));
+      for (const file of files) if (!entries.includes(file)) fail(`${pkg.name}: ${spec} refers to ${file}, not packed`);
     }
     const manifest = run("tar", ["-xzOf", tarball, "package/package.json"]);
     if (manifest.includes("workspace:")) fail(`${pkg.name}: the packed package.json keeps a workspace: range`);

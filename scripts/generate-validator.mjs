@@ -7,11 +7,15 @@
 // - `schemas` and `operations`: every rule of the spec, for the opt-in full check (core's `validateOperation`,
 //   behind each client's `/validation` export). Bundlers drop them from bundles that do not opt in.
 //
+// The spec is read the way openapi-typescript reads it, through Redocly's bundler, so that both generated files come
+// from the same document: `$ref`s into other files (specs/shared/platform.yaml) are brought into the spec's own
+// components, under their names, before anything here looks at it.
+//
 // Usage (from a package dir): node ../../scripts/generate-validator.mjs <spec.yaml> <out.ts> [--check]
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
+import { bundle, createConfig } from "@redocly/openapi-core";
 
 /** Keywords `validate()` understands; everything else is dropped. */
 const KEYWORDS = new Set([
@@ -69,7 +73,7 @@ const TYPES = new Set(["string", "number", "integer", "boolean", "array", "objec
 
 class SpecError extends Error {}
 
-function main(argv) {
+async function main(argv) {
   const args = argv.filter((arg) => arg !== "--check");
   const check = args.length !== argv.length;
   const [specArg, outArg] = args;
@@ -79,7 +83,7 @@ function main(argv) {
   }
   let content;
   try {
-    content = generate(readFileSync(specArg, "utf8"), describeSpec(specArg));
+    content = generate(await bundleSpec(specArg), describeSpec(specArg));
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     console.error(`✘ ${specArg}: ${error.message}`);
@@ -99,6 +103,28 @@ function main(argv) {
   return 0;
 }
 
+/**
+ * The spec as one document: what it refers to in other files is copied into its components, and every `$ref` then
+ * points into the document itself (`#/components/...`), as openapi-typescript sees it. A reference that still names
+ * another file could not be resolved. References inside the spec are left as they are; the checks below report a
+ * broken one where it matters.
+ */
+async function bundleSpec(specArg) {
+  // An empty configuration: no decorators, so the bundle changes nothing but the references.
+  const { bundle: document } = await bundle({ ref: specArg, config: await createConfig({}), dereference: false });
+  const doc = document.parsed;
+  const unresolved = [];
+  const visit = (node, path) => {
+    if (!node || typeof node !== "object") return;
+    if (typeof node.$ref === "string" && !node.$ref.startsWith("#")) unresolved.push(`${node.$ref} (at ${path})`);
+    for (const [key, value] of Object.entries(node))
+      visit(value, `${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+  };
+  visit(doc, "#");
+  if (unresolved.length > 0) throw new SpecError(`cannot resolve $ref ${unresolved.join(", ")}`);
+  return doc;
+}
+
 /** The spec's path as the header names it: relative to the repository when inside it, so it is the same from any cwd. */
 function describeSpec(specArg) {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -115,9 +141,11 @@ function readOrUndefined(path) {
   }
 }
 
-/** The TypeScript module for one spec. Pure, so that tests and `--check` see exactly what would be written. */
-export function generate(text, specName) {
-  const doc = parse(text);
+/**
+ * The TypeScript module for one spec, from its bundled document. Pure, so that tests and `--check` see exactly what
+ * would be written.
+ */
+export function generate(doc, specName) {
   if (!doc || typeof doc !== "object") throw new SpecError("not an OpenAPI document");
   const context = { doc, wanted: new Set() };
   const operations = collectOperations(context);
@@ -438,5 +466,5 @@ function schemaName(context, ref, where) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

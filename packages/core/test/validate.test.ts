@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -533,6 +533,30 @@ components:
     expect(() => run()).toThrow(/not a valid ECMAScript regex with the u flag/);
     writeFileSync(specPath, spec.replace('"#/components/schemas/Context"', '"#/components/schemas/Missing"'));
     expect(() => run()).toThrow(/Missing not found/);
+  });
+
+  it("follows references into other files as openapi-typescript does, and names one it cannot resolve", () => {
+    writeFileSync(specPath, spec);
+    run();
+    const local = readFileSync(outPath, "utf8");
+    // The shape of specs/shared/platform.yaml: the spec lists what it takes from the other file under the same name.
+    const client =
+      '    Client:\n      name: client\n      in: query\n      required: true\n      schema: { type: string, pattern: "^[a-z]+$" }\n';
+    const context = spec.slice(spec.indexOf("    Context:\n"));
+    const alias = (file: string, kind: string, name: string) =>
+      `    ${name}:\n      $ref: "./shared/${file}#/components/${kind}/${name}"\n`;
+    expect(spec).toContain(client);
+    mkdirSync(join(dir, "shared"), { recursive: true });
+    writeFileSync(join(dir, "shared", "common.yaml"), `components:\n  parameters:\n${client}  schemas:\n${context}`);
+    const shared = spec.replace(client, alias("common.yaml", "parameters", "Client"));
+    writeFileSync(specPath, shared.replace(context, alias("common.yaml", "schemas", "Context")));
+    run();
+    expect(readFileSync(outPath, "utf8")).toBe(local);
+
+    writeFileSync(specPath, spec.replace(client, alias("missing.yaml", "parameters", "Client")));
+    expect(() => run()).toThrow(
+      "cannot resolve $ref ./shared/missing.yaml#/components/parameters/Client (at #/components/parameters/Client)",
+    );
   });
 
   it("refuses parameter keywords that only the opt-in full check knows, so no default check is skipped", () => {

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
@@ -27,13 +28,58 @@ export interface OpenApiDocument {
 
 const cache = new Map<string, OpenApiDocument>();
 
+/**
+ * A spec as one document: what it takes from other files (`specs/shared/platform.yaml`) is copied in where it is
+ * referred to, so lookups of its responses and examples, and ajv, need no other file. Its own `#/...` references
+ * are kept.
+ */
 export function loadSpec(name: string): OpenApiDocument {
   let doc = cache.get(name);
   if (!doc) {
-    doc = parse(readFileSync(specPath(name), "utf8")) as OpenApiDocument;
+    doc = inlineOtherFiles(specPath(name)) as OpenApiDocument;
     cache.set(name, doc);
   }
   return doc;
+}
+
+/**
+ * The YAML file with each `$ref` into another file replaced by a copy of its target. A copy comes with its own
+ * references resolved the same way, those inside its file (`#/...`) too, since they would mean another thing in the
+ * spec. Sibling keys of such a `$ref` would be dropped by openapi-typescript, so they are refused rather than read.
+ */
+function inlineOtherFiles(root: string): unknown {
+  const files = new Map<string, unknown>();
+  const read = (file: string) => {
+    if (!files.has(file)) files.set(file, parse(readFileSync(file, "utf8")));
+    return files.get(file);
+  };
+  const copy = (node: unknown, file: string, foreign: boolean, seen: readonly string[]): unknown => {
+    if (Array.isArray(node)) return node.map((item) => copy(item, file, foreign, seen));
+    if (!node || typeof node !== "object") return node;
+    const { $ref, ...siblings } = node as Record<string, unknown>;
+    if (typeof $ref === "string" && (foreign || !$ref.startsWith("#"))) {
+      const hash = $ref.indexOf("#");
+      const path = hash === -1 ? $ref : $ref.slice(0, hash);
+      const pointer = hash === -1 ? "" : $ref.slice(hash + 1);
+      const target = path === "" ? file : resolve(dirname(file), path);
+      const key = `${target}#${pointer}`;
+      if (seen.includes(key)) throw new Error(`${file}: circular $ref ${$ref}`);
+      if (Object.keys(siblings).length > 0) throw new Error(`${file}: $ref ${$ref} has sibling keys`);
+      return copy(resolvePointer(read(target), pointer, `${file}: $ref ${$ref}`), target, true, [...seen, key]);
+    }
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, copy(v, file, foreign, seen)]));
+  };
+  return copy(read(root), root, false, []);
+}
+
+function resolvePointer(doc: unknown, pointer: string, where: string): unknown {
+  let node = doc;
+  for (const token of pointer.split("/").slice(1)) {
+    const key = decodeURIComponent(token).replaceAll("~1", "/").replaceAll("~0", "~");
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+    if (node === undefined) throw new Error(`${where} not found`);
+  }
+  return node;
 }
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;

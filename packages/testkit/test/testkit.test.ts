@@ -4,6 +4,7 @@ import {
   fakeFetch,
   listOperations,
   listSpecs,
+  loadSpec,
   type PrismMock,
   recordingFetch,
   responseSchemaChecker,
@@ -18,6 +19,22 @@ describe("spec helpers", () => {
     expect(execute?.successStatuses).toContain(200);
     expect(execute?.errorStatuses).toContain(400);
     expect(execute?.mediaTypes[400]).toEqual(["application/json"]);
+  });
+
+  it("read what a spec takes from specs/shared/ as part of the spec", () => {
+    const externalRefs = (node: unknown): string[] =>
+      !node || typeof node !== "object"
+        ? []
+        : Object.entries(node).flatMap(([key, value]) =>
+            key === "$ref" && typeof value === "string" && !value.startsWith("#") ? [value] : externalRefs(value),
+          );
+    for (const spec of listSpecs()) expect(externalRefs(loadSpec(spec)), spec).toEqual([]);
+    // ode.yaml's 401 answer is specs/shared/platform.yaml's Unauthorized, and its Problem schema the shared one.
+    const start = contractOperation("ode", "startWorkload");
+    expect(start.mediaTypes[401]).toEqual(["application/problem+json", "application/json"]);
+    const check = responseSchemaChecker("ode");
+    expect(check("startWorkload", 401, "application/json", { error_code: "401013", message: "no" }).valid).toBe(true);
+    expect(check("startWorkload", 401, "application/json", { error_code: 401013 }).valid).toBe(false);
   });
 
   it("refuse an operationId the spec does not have", () => {
