@@ -7,6 +7,7 @@ import { checkOptions, isStringOption, type OptionCheck, withChecks } from "../c
 import { ValidationError } from "../errors/errors.js";
 import type { CallHooks, Logger } from "../transport/observe.js";
 import type { RetryOptions } from "../transport/retry-policy.js";
+import { authStep } from "../transport/steps.js";
 import { checkBaseUrl, createCallTransport, type FetchLike, TRANSPORT_OPTION_CHECKS } from "../transport/transport.js";
 import { type BaseCallOptions, CALL_OPTION_CHECKS, type Connection } from "./runner.js";
 
@@ -114,16 +115,18 @@ export function setUpPlatformClient<OperationId extends string>(
     ...Object.entries(fixed),
     ["x-sandbox-name", options.sandboxName],
   ]);
-  const transport = createCallTransport({
-    fetch: options.fetch,
-    timeout: options.timeout,
-    retry: options.retry,
-    maxResponseBytes: options.maxResponseBytes,
-    hooks: options.hooks,
-    logger: options.logger,
-    userAgent: userAgent(spec.packageName, spec.version),
-    auth,
-  });
+  const transport = createCallTransport(
+    {
+      fetch: options.fetch,
+      timeout: options.timeout,
+      retry: options.retry,
+      maxResponseBytes: options.maxResponseBytes,
+      hooks: options.hooks,
+      logger: options.logger,
+      userAgent: userAgent(spec.packageName, spec.version),
+    },
+    (next) => authStep(auth, next),
+  );
   return {
     baseUrl,
     transport,

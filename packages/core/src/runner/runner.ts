@@ -2,7 +2,7 @@
 // in one pass down the layers and one back: check the call's options, open the call (deadline, abort), add identity
 // and media types, run the default checks (and the opt-in full validation), send through the transport, read the
 // answer into `{ data, error, response, metadata }`, and close the call however it ended.
-import type { OperationInput, RequestRules, RequestValidation } from "../checks/default-checks.js";
+import type { RequestRules, RequestValidation } from "../checks/default-checks.js";
 import { checkRequest } from "../checks/default-checks.js";
 import { assertSafeHeaders, type HeaderInput } from "../checks/headers.js";
 import { checkOptions, isSignalOption, type OptionCheck } from "../checks/options.js";
@@ -120,15 +120,7 @@ export function createRunner<OperationId extends string, Call extends BaseCallOp
     try {
       // Inside the call, so that whatever `prepare` or a check refuses rejects the returned promise.
       const request = prepare();
-      const contentType = request.contentType ?? (request.body === undefined ? undefined : "application/json");
       const ours = { ...connection.identity?.(call), ...request.headers };
-      const input: OperationInput = {
-        path: request.pathParams,
-        query: request.query,
-        header: { ...call?.headers, ...ours, ...(request.contentType && { "Content-Type": request.contentType }) },
-        body: request.body,
-      };
-      checkRequest(rules, operation, input, validation);
       // A request that names its media types owns Content-Type; the caller's Accept still wins (to add
       // `application/problem+json`, say). One that names none (Delivery) leaves both to the caller.
       const mediaTypesOurs = request.accept !== undefined || request.contentType !== undefined;
@@ -140,8 +132,18 @@ export function createRunner<OperationId extends string, Call extends BaseCallOp
           headers.set(name, value);
         }
       }
-      if (contentType && (request.contentType || !headers.has("content-type")))
-        headers.set("content-type", contentType);
+      const contentType =
+        request.contentType ??
+        (request.body === undefined || headers.has("content-type") ? undefined : "application/json");
+      if (contentType) headers.set("content-type", contentType);
+      // The checks see the headers as they will be sent (names in lower case; they match whatever the case).
+      const header = Object.fromEntries(headers);
+      checkRequest(
+        rules,
+        operation,
+        { path: request.pathParams, query: request.query, header, body: request.body },
+        validation,
+      );
       const response = await scope.fetch(
         scopeRequest(urlOf(request.baseUrl ?? connection.baseUrl, request), request.method, headers),
         request.body === undefined ? undefined : { body: serializeJsonBody(request.body) },
@@ -182,8 +184,8 @@ async function resultOf(response: Response, noContent: readonly number[] | undef
     attempts: answer.attempts,
   };
   const text = await response.text();
-  if (response.ok && !text) {
-    if (noContent?.includes(response.status)) return { data: undefined, response, metadata };
+  let body: unknown;
+  if (response.ok && !text && !noContent?.includes(response.status)) {
     throw new UnexpectedResponseError({
       status: response.status,
       requestId: metadata.requestId,
@@ -193,12 +195,13 @@ async function resultOf(response: Response, noContent: readonly number[] | undef
       reason: "an empty body where the API promises JSON",
     });
   }
-  // The transport parsed a 2xx JSON body already: `json()` hands over that value.
-  if (response.ok) return { data: await response.json(), response, metadata };
-  if (!text) return { error: undefined, response, metadata };
-  try {
-    return { error: JSON.parse(text), response, metadata };
-  } catch {
-    return { error: text, response, metadata };
+  if (text) {
+    try {
+      // The transport parsed a 2xx JSON body already: `json()` hands over that value.
+      body = response.ok ? await response.json() : JSON.parse(text);
+    } catch {
+      body = text;
+    }
   }
+  return response.ok ? { data: body, response, metadata } : { error: body, response, metadata };
 }

@@ -115,16 +115,24 @@ const defaultSend = /* @__PURE__ */ followRedirects(baseFetch);
  * limit, redirects, over the base fetch.
  */
 export function createTransport(options: TransportOptions = {}): Transport {
-  const base = createCallTransport(options);
+  const { auth } = options;
+  const base = createCallTransport(options, auth && ((next) => authStep(auth, next)));
   return Object.assign(fetchOf(base), {
     begin: base.begin,
     with: (overrides: CallOverrides) => createTransport({ ...options, ...omitUndefined(overrides) }),
   });
 }
 
-/** The transport of a client's methods: what `createTransport` makes, without its fetch-compatible wrapper. */
-export function createCallTransport(options: TransportOptions = {}): CallTransport {
-  const config = resolveConfig(options, "");
+/**
+ * The transport of a client's methods: what `createTransport` makes, without its fetch-compatible wrapper. The auth
+ * step comes as `authenticated` (from `authStep`) rather than as the `auth` option, so that a client without
+ * credentials (Delivery) bundles none of it.
+ */
+export function createCallTransport(
+  options: Omit<TransportOptions, "auth"> = {},
+  authenticated?: (next: Step) => Step,
+): CallTransport {
+  const config = resolveConfig(options, "", authenticated);
   return {
     begin({ signal, timeout, retry, maxResponseBytes } = {}) {
       const callConfig =
@@ -138,6 +146,7 @@ export function createCallTransport(options: TransportOptions = {}): CallTranspo
                 maxResponseBytes: maxResponseBytes ?? options.maxResponseBytes,
               },
               "options.",
+              authenticated,
             );
       const call = openCall(signal, callConfig.timeout);
       return { signal: call.signal, end: call.end, fetch: (request, init) => run(request, init, callConfig, call) };
@@ -164,9 +173,13 @@ interface TransportConfig {
   readonly chain: Step;
 }
 
-function resolveConfig(options: TransportOptions, prefix: string): TransportConfig {
+function resolveConfig(
+  options: Omit<TransportOptions, "auth">,
+  prefix: string,
+  authenticated: ((next: Step) => Step) | undefined,
+): TransportConfig {
   for (const [name, check] of Object.entries(TRANSPORT_OPTION_CHECKS)) {
-    const value = options[name as keyof TransportOptions];
+    const value = options[name as keyof typeof options];
     if (value !== undefined) check(value, `${prefix}${name}`);
   }
   if (options.userAgent !== undefined) isStringOption(options.userAgent, "userAgent");
@@ -183,7 +196,7 @@ function resolveConfig(options: TransportOptions, prefix: string): TransportConf
     timeout,
     userAgent: isBrowser ? undefined : options.userAgent,
     hooks,
-    chain: retryStep(policy, hooks, options.auth ? authStep(options.auth, send) : send),
+    chain: retryStep(policy, hooks, authenticated ? authenticated(send) : send),
   };
 }
 
