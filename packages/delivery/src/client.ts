@@ -1,8 +1,7 @@
 import {
   type BaseCallOptions,
-  type CallHooks,
+  type ConnectionOptions,
   type HeaderInput,
-  type Logger,
   type RequestValidation,
   type RetryOptions,
   ValidationError,
@@ -34,7 +33,7 @@ export const DELIVERY_PATH = "/rest/v1/delivery";
 export type DeliveryOperationId = keyof operations;
 
 /** Options of `createDeliveryClient`: the account, where calls go, and how they are sent. */
-export interface DeliveryClientOptions {
+export interface DeliveryClientOptions extends ConnectionOptions {
   /**
    * Target client code (the tenant, e.g. `acme`). Sent as the `client` query parameter and used for the default
    * host `https://{client}.tt.omtrdc.net`. Give this, `imsOrgId`, or both.
@@ -50,28 +49,15 @@ export interface DeliveryClientOptions {
    */
   readonly baseUrl?: string;
   /**
-   * The fetch to send with. Default: on Node, offerkit's Node transport (undici, keep-alive); elsewhere the global
-   * `fetch`, looked up at call time. Redirects are followed by offerkit either way.
-   */
-  readonly fetch?: (input: Request, init?: RequestInit) => Promise<Response>;
-  /** Milliseconds one call may take in all, retries included; `0` for none. Default 10000. */
-  readonly timeout?: number;
-  /**
    * Retries. A delivery call is a POST that counts impressions, so it is never retried unless you pass
    * `{ retryNonIdempotent: true }` (safe for prefetch-only or notification-only traffic you de-duplicate).
    */
-  readonly retry?: RetryOptions | false;
-  /** The most bytes an answer's body may have; a larger one is a `ResponseTooLargeError`. Default 16 MiB. */
-  readonly maxResponseBytes?: number;
+  readonly retry?: RetryOptions | false | undefined;
   /**
    * Headers sent with every call; a value with CR, LF, NUL or a character above U+00FF is refused. Per-call headers
    * go in `deliver`'s options.
    */
   readonly headers?: HeaderInput;
-  /** Called as each call is sent, answered, retried or fails (for metrics and tracing). Never given a secret. */
-  readonly hooks?: CallHooks;
-  /** Logs each call: requests and answers at `debug`, retries at `warn`, failures at `error`. `console` fits. */
-  readonly logger?: Logger;
   /**
    * Check each request body against every rule of the spec before sending: pass `validation` from
    * `@offerkit/delivery/validation`. Without it, calls check the parameters and that the body is an object, and the
@@ -175,16 +161,8 @@ export function createDeliveryClient(options: DeliveryClientOptions): DeliveryCl
   const baseUrl = resolveBaseUrl(options);
   const account = { client, imsOrgId };
 
-  const transport = createCallTransport({
-    fetch: options.fetch,
-    timeout: options.timeout,
-    // A POST is only retried when the caller says it is safe; the transport enforces that.
-    retry: options.retry,
-    maxResponseBytes: options.maxResponseBytes,
-    hooks: options.hooks,
-    logger: options.logger,
-    userAgent: userAgent("delivery", VERSION),
-  });
+  // A POST is only retried when the caller says it is safe; the transport enforces that.
+  const transport = createCallTransport({ ...options, userAgent: userAgent("delivery", VERSION) });
   const connection = {
     baseUrl,
     transport,

@@ -5,17 +5,20 @@ import type { RequestRules, RequestValidation } from "../checks/default-checks.j
 import { assertSafeHeaders, type HeaderInput, userAgent, VISIBLE_ASCII } from "../checks/headers.js";
 import { checkOptions, isStringOption, type OptionCheck, withChecks } from "../checks/options.js";
 import { ValidationError } from "../errors/errors.js";
-import type { CallHooks, Logger } from "../transport/observe.js";
-import type { RetryOptions } from "../transport/retry-policy.js";
 import { authStep } from "../transport/steps.js";
-import { checkBaseUrl, createCallTransport, type FetchLike, TRANSPORT_OPTION_CHECKS } from "../transport/transport.js";
+import {
+  type ConnectionOptions,
+  checkBaseUrl,
+  createCallTransport,
+  TRANSPORT_OPTION_CHECKS,
+} from "../transport/transport.js";
 import { type BaseCallOptions, CALL_OPTION_CHECKS, type Connection } from "./runner.js";
 
 /** The Adobe Experience Platform gateway that serves ODS, ODE and the Offer Library. */
 export const PLATFORM_BASE_URL = "https://platform.adobe.io";
 
 /** What every Adobe Experience Platform client (ODS, ODE, Offer Library) is created with. */
-export interface PlatformClientOptions<OperationId extends string = string> {
+export interface PlatformClientOptions<OperationId extends string = string> extends ConnectionOptions {
   /**
    * How to authenticate: OAuth Server-to-Server credentials `{ clientId, clientSecret, scopes }` (tokens are
    * fetched from IMS, cached and refreshed), a shared `{ tokenProvider, apiKey }`, or a fixed `{ accessToken, apiKey }`.
@@ -29,23 +32,8 @@ export interface PlatformClientOptions<OperationId extends string = string> {
   readonly sandboxId?: string | undefined;
   /** Gateway origin. Default `https://platform.adobe.io`; a mock's origin in tests. */
   readonly baseUrl?: string | undefined;
-  /**
-   * The fetch to send with, IMS token requests included unless `auth` names its own. Default: on Node, offerkit's
-   * Node transport (undici, keep-alive); elsewhere the global `fetch`, looked up at call time.
-   */
-  readonly fetch?: FetchLike | undefined;
-  /** Milliseconds one call may take in all, token request and retries included; `0` for none. Default 10000. */
-  readonly timeout?: number | undefined;
-  /** Retries on network errors, 408, 429 and 5xx. POSTs are only retried with `retryNonIdempotent: true`. */
-  readonly retry?: RetryOptions | false | undefined;
-  /** The most bytes an answer's body may have; a larger one is a `ResponseTooLargeError`. Default 16 MiB. */
-  readonly maxResponseBytes?: number | undefined;
   /** Headers sent with every call; a value with CR, LF, NUL or a character above U+00FF is refused. */
   readonly headers?: HeaderInput | undefined;
-  /** Called as each call is sent, answered, retried or fails (for metrics and tracing). Never given a secret. */
-  readonly hooks?: CallHooks | undefined;
-  /** Logs each call: requests and answers at `debug`, retries at `warn`, failures at `error`. `console` fits. */
-  readonly logger?: Logger | undefined;
   /**
    * Check every request against every rule of the spec before sending: pass `validation` from the client's
    * `/validation` export (e.g. `@offerkit/ods/validation`). Without it, calls check parameters, identifiers and the
@@ -115,17 +103,8 @@ export function setUpPlatformClient<OperationId extends string>(
     ...Object.entries(fixed),
     ["x-sandbox-name", options.sandboxName],
   ]);
-  const transport = createCallTransport(
-    {
-      fetch: options.fetch,
-      timeout: options.timeout,
-      retry: options.retry,
-      maxResponseBytes: options.maxResponseBytes,
-      hooks: options.hooks,
-      logger: options.logger,
-      userAgent: userAgent(spec.packageName, spec.version),
-    },
-    (next) => authStep(auth, next),
+  const transport = createCallTransport({ ...options, userAgent: userAgent(spec.packageName, spec.version) }, (next) =>
+    authStep(auth, next),
   );
   return {
     baseUrl,

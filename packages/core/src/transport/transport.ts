@@ -26,22 +26,31 @@ export { type Answer, answerOf, DEFAULT_MAX_RESPONSE_BYTES, isJsonMediaType } fr
 /** The shape openapi-fetch calls: a `Request` in, a `Response` out. Any WHATWG `fetch` fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
-/** The options of a transport; every client passes its own through to it. */
-export interface TransportOptions {
+/** How a client sends its calls: the options every client (and `createTransport`) takes. */
+export interface ConnectionOptions {
   /**
-   * The fetch to send with. Default: on Node, the Node transport (undici with a keep-alive pool); elsewhere
-   * `globalThis.fetch`, looked up on every call so that test doubles installed later still apply. Whichever it is,
-   * redirects are followed here, and credential headers never follow one to another origin. It is called with a
-   * Request that follows the call's signal, and `init` with that signal and the request body again: a fetch that
-   * forwards `init` (`(request, init) => fetch(request, init)`) sends the body without streaming it.
+   * The fetch to send with (a Platform client's IMS token requests too, unless its `auth` names another). Default:
+   * on Node, the Node transport (undici with a keep-alive pool); elsewhere `globalThis.fetch`, looked up on every
+   * call so that test doubles installed later still apply. Whichever it is, redirects are followed here, and
+   * credential headers never follow one to another origin. It is called with a Request that follows the call's
+   * signal, and `init` with that signal and the request body again: a fetch that forwards `init`
+   * (`(request, init) => fetch(request, init)`) sends the body without streaming it.
    */
   readonly fetch?: FetchLike | undefined;
-  /** Milliseconds one call may take in all, retries, waits and the body read included; `0` for no limit. Default 10000. */
+  /** Milliseconds one call may take in all, token request, retries, waits and the body read included; `0` for no limit. Default 10000. */
   readonly timeout?: number | undefined;
-  /** Retry policy, or `false` for a single attempt. */
+  /** Retries on network errors, 408, 429 and 5xx; `false` for a single attempt. A POST is only retried with `retryNonIdempotent: true`. */
   readonly retry?: RetryOptions | false | undefined;
-  /** The most bytes a response body may have (after decompression). Default 16 MiB (`DEFAULT_MAX_RESPONSE_BYTES`). */
+  /** The most bytes an answer's body may have (after decompression); a larger one is a `ResponseTooLargeError`. Default 16 MiB. */
   readonly maxResponseBytes?: number | undefined;
+  /** Called as each call is sent, answered, retried or fails (for metrics and tracing). Never given a secret. */
+  readonly hooks?: CallHooks | undefined;
+  /** Logs each call: requests and answers at `debug`, retries at `warn`, failures at `error`. `console` fits. */
+  readonly logger?: Logger | undefined;
+}
+
+/** The options of a transport: how calls are sent, the `User-Agent`, and the credentials of every attempt. */
+export interface TransportOptions extends ConnectionOptions {
   /** Sent as `User-Agent` outside browsers (browsers own that header). */
   readonly userAgent?: string | undefined;
   /**
@@ -49,10 +58,6 @@ export interface TransportOptions {
    * once more with a fresh token when the authenticator says that can help; that resend is not a retry.
    */
   readonly auth?: RequestAuthenticator | undefined;
-  /** Called as each call is sent, answered, retried or fails. */
-  readonly hooks?: CallHooks | undefined;
-  /** Logs the same events: requests and answers at `debug`, retries at `warn`, failures at `error`. */
-  readonly logger?: Logger | undefined;
 }
 
 /**

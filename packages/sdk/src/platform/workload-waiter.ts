@@ -7,7 +7,14 @@ import {
   poll,
   requestIdOf,
 } from "@offerkit/core/internal";
-import type { OdeCallOptions, OdeClient, Workload, WorkloadStatus, WorkloadStatusDetail } from "@offerkit/ode";
+import {
+  isTerminalStatus,
+  type OdeCallOptions,
+  type OdeClient,
+  type Workload,
+  type WorkloadStatus,
+  type WorkloadStatusDetail,
+} from "@offerkit/ode";
 
 /**
  * What `waitUntilWorkloadComplete` waits with when not told otherwise. Adobe reports runs of 6 to 75 minutes and
@@ -69,9 +76,12 @@ export class WorkloadFailedError extends OfferkitError {
   }
 }
 
-/** `COMPLETED` ends waiting, `ERROR` fails it, every other status (known or not yet known) means not yet. */
-export const workloadCompleteAcceptor: Acceptor<Workload> = (workload) =>
-  workload["ode:status"] === "COMPLETED" ? "success" : workload["ode:status"] === "ERROR" ? "failure" : "retry";
+/**
+ * `COMPLETED` ends waiting, the other terminal status (`ERROR`, as the ODE client knows them) fails it, every other
+ * status (known or not yet known) means not yet.
+ */
+export const workloadCompleteAcceptor: Acceptor<Workload> = ({ "ode:status": status }) =>
+  status === "COMPLETED" ? "success" : isTerminalStatus(status) ? "failure" : "retry";
 
 /** The waiter's own options; its delays are checked by the poller, which knows their bounds. */
 const WAITER_CHECKS: Record<keyof WorkloadWaiterConfig, OptionCheck> = {
