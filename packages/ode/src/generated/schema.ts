@@ -257,8 +257,8 @@ export interface components {
         /**
          * @description Error body. Experience Platform services answer with problem details (`type`, `title`, `status`,
          *     `detail`, `report`); the API gateway, which refuses bad credentials before the service is reached,
-         *     answers with `error_code` and `message`. No field is guaranteed, and Adobe publishes no error catalogue
-         *     for this API.
+         *     answers with `error_code` and `message`. No field is guaranteed, and Adobe publishes no catalogue of
+         *     the error codes of these APIs.
          */
         Problem: {
             /** @description URI naming the kind of error, such as `https://ns.adobe.com/aep/errors/<code>`. */
@@ -283,8 +283,8 @@ export interface components {
     };
     responses: {
         /**
-         * @description The request was refused as malformed or invalid, for example a missing required field, more than one
-         *     audience id or an item count outside 1 to 30.
+         * @description The request was refused as malformed: for example the body is not valid JSON, a required field or header
+         *     is missing, or a value has the wrong type or format.
          */
         BadRequest: {
             headers: {
@@ -296,7 +296,10 @@ export interface components {
                 "application/json": components["schemas"]["Problem"];
             };
         };
-        /** @description The access token is missing, expired or invalid; the API gateway answers before the service sees the call. */
+        /**
+         * @description The call is not authenticated: the access token is missing, expired or invalid, or the API key is missing.
+         *     The API gateway answers before the service behind it sees the call.
+         */
         Unauthorized: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -308,8 +311,8 @@ export interface components {
             };
         };
         /**
-         * @description The caller may not do this: the API key is invalid, or the project or user lacks the permissions for
-         *     Decision Management, the sandbox or the dataset.
+         * @description The caller may not do this: the API key is invalid, or the project or user lacks a permission the call
+         *     needs (on the product, the sandbox, or an object the call touches).
          */
         Forbidden: {
             headers: {
@@ -321,7 +324,7 @@ export interface components {
                 "application/json": components["schemas"]["Problem"];
             };
         };
-        /** @description The container or the workload does not exist in this organization and sandbox. */
+        /** @description What the path names does not exist in this organization and sandbox. */
         NotFound: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -389,31 +392,35 @@ export interface components {
          */
         ImsOrgId: string;
         /**
-         * @description Name of the Experience Platform sandbox the audience, dataset and decisions belong to.
+         * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+         *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
          * @example prod
          */
         SandboxName: string;
         /**
-         * @description Caller-chosen id of this request, for tracing; use a new UUID for every call and never reuse one.
-         *     Adobe's examples always send it, but no refusal without it is documented, so it is optional here.
+         * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+         *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+         *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
          * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
          */
         RequestId: string;
         /**
-         * @description Id of the sandbox named by `x-sandbox-name`. The batch page lists it, the platform-wide header list does
-         *     not; it is optional here.
+         * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+         *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
+         * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
          */
         SandboxId: string;
     };
     requestBodies: never;
     headers: {
         /**
-         * @description Request id of the call, for correlating with Adobe's logs; usually the `x-request-id` that was sent.
+         * @description Request id of the call, for correlating with Adobe's logs; when the call sent an `x-request-id`, usually
+         *     that value.
          * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
          */
         RequestId: string;
         /**
-         * @description How long to wait before retrying, as a number of seconds or an HTTP date; may be absent.
+         * @description How long to wait before retrying, as a number of seconds (delta-seconds) or an HTTP date; may be absent.
          * @example 30
          */
         RetryAfter: string;
@@ -432,18 +439,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the audience, dataset and decisions belong to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`. The batch page lists it, the platform-wide header list does
-                 *     not; it is optional here.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
+                 * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
                 /**
-                 * @description Caller-chosen id of this request, for tracing; use a new UUID for every call and never reuse one.
-                 *     Adobe's examples always send it, but no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
@@ -515,18 +525,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the audience, dataset and decisions belong to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`. The batch page lists it, the platform-wide header list does
-                 *     not; it is optional here.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
+                 * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
                 /**
-                 * @description Caller-chosen id of this request, for tracing; use a new UUID for every call and never reuse one.
-                 *     Adobe's examples always send it, but no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
@@ -580,18 +593,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the audience, dataset and decisions belong to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`. The batch page lists it, the platform-wide header list does
-                 *     not; it is optional here.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
+                 * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
                 /**
-                 * @description Caller-chosen id of this request, for tracing; use a new UUID for every call and never reuse one.
-                 *     Adobe's examples always send it, but no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
@@ -655,18 +671,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the audience, dataset and decisions belong to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`. The batch page lists it, the platform-wide header list does
-                 *     not; it is optional here.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
+                 * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
                 /**
-                 * @description Caller-chosen id of this request, for tracing; use a new UUID for every call and never reuse one.
-                 *     Adobe's examples always send it, but no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];

@@ -41,9 +41,15 @@ export interface paths {
          *     decisions per request.
          *
          *     **Authentication.** Every call needs an Adobe IMS access token (`Authorization: Bearer`) and the API key
-         *     of the Developer Console project (`x-api-key`), together with the organization and sandbox headers.
+         *     of the Developer Console project (`x-api-key`), together with the organization and sandbox headers. The
+         *     decisions, placements, offers and profiles are those of the sandbox named by `x-sandbox-name`.
          *     Adobe's list of status codes does not include 401, but the API gateway answers 401 when the token is
          *     missing, expired or invalid, before the decisioning service sees the call.
+         *
+         *     **Refusals.** 422 answers a request that is well-formed but cannot be decided, for example because a
+         *     decision or placement id does not exist in the sandbox or a value is outside its documented range; 403
+         *     also answers a project or user without the permissions of Decision Management in the sandbox; 429
+         *     answers calls beyond the rate guardrail above.
          */
         post: operations["makeDecisions"];
         delete?: never;
@@ -284,8 +290,8 @@ export interface components {
         /**
          * @description Error body. Experience Platform services answer with problem details (`type`, `title`, `status`,
          *     `detail`, `report`); the API gateway, which refuses bad credentials before the service is reached,
-         *     answers with `error_code` and `message`. No field is guaranteed, and Adobe publishes no error catalogue
-         *     for this API.
+         *     answers with `error_code` and `message`. No field is guaranteed, and Adobe publishes no catalogue of
+         *     the error codes of these APIs.
          */
         Problem: {
             /** @description URI naming the kind of error, such as `https://ns.adobe.com/aep/errors/<code>`. */
@@ -310,8 +316,8 @@ export interface components {
     };
     responses: {
         /**
-         * @description The request could not be understood, for example because the body is not valid JSON, a required field
-         *     is missing or a header has a malformed value.
+         * @description The request was refused as malformed: for example the body is not valid JSON, a required field or header
+         *     is missing, or a value has the wrong type or format.
          */
         BadRequest: {
             headers: {
@@ -324,8 +330,8 @@ export interface components {
             };
         };
         /**
-         * @description The access token is missing, expired or invalid, or the API key is missing. The API gateway answers
-         *     before the decisioning service sees the call; Adobe's page does not list this status.
+         * @description The call is not authenticated: the access token is missing, expired or invalid, or the API key is missing.
+         *     The API gateway answers before the service behind it sees the call.
          */
         Unauthorized: {
             headers: {
@@ -338,8 +344,8 @@ export interface components {
             };
         };
         /**
-         * @description The caller may not do this: the API key is invalid, or the project or user lacks the permissions for
-         *     Decision Management or the sandbox.
+         * @description The caller may not do this: the API key is invalid, or the project or user lacks a permission the call
+         *     needs (on the product, the sandbox, or an object the call touches).
          */
         Forbidden: {
             headers: {
@@ -352,8 +358,9 @@ export interface components {
             };
         };
         /**
-         * @description The request is well-formed but cannot be carried out, for example because a decision or placement id
-         *     does not exist in the sandbox, or a value is outside its documented range.
+         * @description The request is well-formed but cannot be carried out as it stands: for example it names an object that does
+         *     not exist, a value breaks a rule of its schema, or it changes something that cannot be changed. Nothing
+         *     was done.
          */
         UnprocessableEntity: {
             headers: {
@@ -365,10 +372,7 @@ export interface components {
                 "application/json": components["schemas"]["Problem"];
             };
         };
-        /**
-         * @description Too many calls in a short time (the guardrail is about 500 requests per second per organization); wait
-         *     (see `Retry-After` when present) and try again.
-         */
+        /** @description Too many calls in a short time; wait (see `Retry-After` when present) and try again. */
         TooManyRequests: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -391,7 +395,7 @@ export interface components {
                 "application/json": components["schemas"]["Problem"];
             };
         };
-        /** @description The service is overloaded and cannot take the call for now; wait (see `Retry-After` when present) and try again. */
+        /** @description The service is overloaded or down for maintenance; wait (see `Retry-After` when present) and try again. */
         ServiceUnavailable: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -411,28 +415,31 @@ export interface components {
          */
         ImsOrgId: string;
         /**
-         * @description Name of the Experience Platform sandbox that holds the decisions, placements, offers and profiles.
+         * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+         *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
          * @example prod
          */
         SandboxName: string;
         /**
-         * @description Caller-chosen id of this call: a new value (a UUID) for every call, never reused. Quote it to Adobe
-         *     support to have a call traced; it comes back in the `x-request-id` response header. Adobe's examples
-         *     always send it, but no refusal without it is documented, so it is optional here.
-         * @example 3e5a8c1d-2f47-4b90-a6d3-7c8e9f0a1b2c
+         * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+         *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+         *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
+         * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
          */
         RequestId: string;
         /**
-         * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's examples send it; the sandbox name alone
-         *     is enough, so it is optional.
+         * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+         *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
+         * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
          */
         SandboxId: string;
     };
     requestBodies: never;
     headers: {
         /**
-         * @description Request id of the call, for correlating with Adobe's logs; the `x-request-id` that was sent, when one was.
-         * @example 3e5a8c1d-2f47-4b90-a6d3-7c8e9f0a1b2c
+         * @description Request id of the call, for correlating with Adobe's logs; when the call sent an `x-request-id`, usually
+         *     that value.
+         * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
          */
         RequestId: string;
         /**
@@ -455,20 +462,22 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox that holds the decisions, placements, offers and profiles.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Caller-chosen id of this call: a new value (a UUID) for every call, never reused. Quote it to Adobe
-                 *     support to have a call traced; it comes back in the `x-request-id` response header. Adobe's examples
-                 *     always send it, but no refusal without it is documented, so it is optional here.
-                 * @example 3e5a8c1d-2f47-4b90-a6d3-7c8e9f0a1b2c
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
+                 * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's examples send it; the sandbox name alone
-                 *     is enough, so it is optional.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
+                 * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
             };

@@ -648,8 +648,8 @@ export interface components {
         /**
          * @description Error body. Experience Platform services answer with problem details (`type`, `title`, `status`,
          *     `detail`, `report`); the API gateway, which refuses bad credentials before the service is reached,
-         *     answers with `error_code` and `message`. No field is guaranteed, and Adobe publishes no error catalogue
-         *     for this API.
+         *     answers with `error_code` and `message`. No field is guaranteed, and Adobe publishes no catalogue of
+         *     the error codes of these APIs.
          */
         Problem: {
             /** @description URI naming the kind of error, such as `https://ns.adobe.com/aep/errors/<code>`. */
@@ -705,7 +705,10 @@ export interface components {
                 "application/vnd.adobe.platform.xcore.hal+json; schema=\"https://ns.adobe.com/experience/xcore/hal/results\"": components["schemas"]["ResultsPage"];
             };
         };
-        /** @description The request was refused as malformed, for example an unknown `schema` or a body that is not JSON. */
+        /**
+         * @description The request was refused as malformed: for example the body is not valid JSON, a required field or header
+         *     is missing, or a value has the wrong type or format.
+         */
         BadRequest: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -716,7 +719,10 @@ export interface components {
                 "application/json": components["schemas"]["Problem"];
             };
         };
-        /** @description The access token is missing, expired or invalid; the API gateway answers before the service sees the call. */
+        /**
+         * @description The call is not authenticated: the access token is missing, expired or invalid, or the API key is missing.
+         *     The API gateway answers before the service behind it sees the call.
+         */
         Unauthorized: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -727,7 +733,10 @@ export interface components {
                 "application/json": components["schemas"]["Problem"];
             };
         };
-        /** @description The API key is invalid, or the caller lacks permission for the Offer Library, the sandbox or the container. */
+        /**
+         * @description The caller may not do this: the API key is invalid, or the project or user lacks a permission the call
+         *     needs (on the product, the sandbox, or an object the call touches).
+         */
         Forbidden: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -738,7 +747,7 @@ export interface components {
                 "application/json": components["schemas"]["Problem"];
             };
         };
-        /** @description The container or the object does not exist (a deleted object answers this too). */
+        /** @description What the path names does not exist in this organization and sandbox. */
         NotFound: {
             headers: {
                 "x-request-id": components["headers"]["RequestId"];
@@ -764,8 +773,9 @@ export interface components {
             };
         };
         /**
-         * @description The object does not fit its schema, or the change touches a property that is immutable or not
-         *     user-editable (such as `@id`).
+         * @description The request is well-formed but cannot be carried out as it stands: for example it names an object that does
+         *     not exist, a value breaks a rule of its schema, or it changes something that cannot be changed. Nothing
+         *     was done.
          */
         UnprocessableEntity: {
             headers: {
@@ -834,18 +844,21 @@ export interface components {
          */
         ImsOrgId: string;
         /**
-         * @description Name of the Experience Platform sandbox the container belongs to.
+         * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+         *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
          * @example prod
          */
         SandboxName: string;
         /**
-         * @description Caller-chosen id of this call, for tracing; use a new UUID for every call and never reuse one. Adobe's
-         *     repository examples send it; no refusal without it is documented, so it is optional here.
+         * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+         *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+         *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
          * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
          */
         RequestId: string;
         /**
-         * @description Id of the sandbox named by `x-sandbox-name`; optional.
+         * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+         *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
          * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
          */
         SandboxId: string;
@@ -959,12 +972,13 @@ export interface components {
     };
     headers: {
         /**
-         * @description Request id of the call, for correlating with Adobe's logs; usually the `x-request-id` that was sent.
+         * @description Request id of the call, for correlating with Adobe's logs; when the call sent an `x-request-id`, usually
+         *     that value.
          * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
          */
         RequestId: string;
         /**
-         * @description How long to wait before retrying, as a number of seconds or an HTTP date; may be absent.
+         * @description How long to wait before retrying, as a number of seconds (delta-seconds) or an HTTP date; may be absent.
          * @example 30
          */
         RetryAfter: string;
@@ -1011,18 +1025,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the container belongs to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Caller-chosen id of this call, for tracing; use a new UUID for every call and never reuse one. Adobe's
-                 *     repository examples send it; no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`; optional.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
                  * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
@@ -1107,18 +1124,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the container belongs to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Caller-chosen id of this call, for tracing; use a new UUID for every call and never reuse one. Adobe's
-                 *     repository examples send it; no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`; optional.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
                  * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
@@ -1156,18 +1176,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the container belongs to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Caller-chosen id of this call, for tracing; use a new UUID for every call and never reuse one. Adobe's
-                 *     repository examples send it; no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`; optional.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
                  * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
@@ -1272,18 +1295,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the container belongs to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Caller-chosen id of this call, for tracing; use a new UUID for every call and never reuse one. Adobe's
-                 *     repository examples send it; no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`; optional.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
                  * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
@@ -1321,18 +1347,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the container belongs to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Caller-chosen id of this call, for tracing; use a new UUID for every call and never reuse one. Adobe's
-                 *     repository examples send it; no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`; optional.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
                  * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
@@ -1406,18 +1435,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the container belongs to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Caller-chosen id of this call, for tracing; use a new UUID for every call and never reuse one. Adobe's
-                 *     repository examples send it; no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`; optional.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
                  * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
@@ -1470,18 +1502,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the container belongs to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Caller-chosen id of this call, for tracing; use a new UUID for every call and never reuse one. Adobe's
-                 *     repository examples send it; no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`; optional.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
                  * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
@@ -1536,18 +1571,21 @@ export interface operations {
                  */
                 "x-gw-ims-org-id": components["parameters"]["ImsOrgId"];
                 /**
-                 * @description Name of the Experience Platform sandbox the container belongs to.
+                 * @description Name of the Experience Platform sandbox the call works in: everything the call reads or writes belongs to
+                 *     that sandbox. Adobe's examples use `prod`, the name of an organization's default production sandbox.
                  * @example prod
                  */
                 "x-sandbox-name": components["parameters"]["SandboxName"];
                 /**
-                 * @description Caller-chosen id of this call, for tracing; use a new UUID for every call and never reuse one. Adobe's
-                 *     repository examples send it; no refusal without it is documented, so it is optional here.
+                 * @description Caller-chosen id of this call, for tracing: a new value (a UUID) for every call, never reused. Quote it to
+                 *     Adobe support to have a call traced; the gateway sends it back in the `x-request-id` response header.
+                 *     Adobe's examples send it, but no refusal without it is documented, so it is optional here.
                  * @example f671a589-eb7b-432f-b6b9-23d5b796b4dc
                  */
                 "x-request-id"?: components["parameters"]["RequestId"];
                 /**
-                 * @description Id of the sandbox named by `x-sandbox-name`; optional.
+                 * @description Id of the sandbox named by `x-sandbox-name`. Some of Adobe's pages send or list it, but the platform-wide
+                 *     list of headers does not, and the name alone identifies the sandbox, so it is optional.
                  * @example 5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d
                  */
                 "x-sandbox-id"?: components["parameters"]["SandboxId"];
