@@ -1,3 +1,4 @@
+// The IMS failure as a typed error: why a token could not be had (bad credentials, scope, IMS down, ...).
 import { OfferkitError } from "../errors/errors.js";
 
 /** Why Adobe IMS gave no access token. Each reason calls for a different fix. */

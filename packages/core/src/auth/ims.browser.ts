@@ -1,3 +1,4 @@
+// `#ims` in browsers: client credentials are refused (a secret must never ship to a browser); tokens still work.
 import { OfferkitError, ValidationError } from "../errors/errors.js";
 import type { ImsFailureReason, ImsTokenProvider, ImsTokenProviderOptions } from "./ims.js";
 

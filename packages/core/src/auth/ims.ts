@@ -1,3 +1,4 @@
+// The IMS token client: OAuth Server-to-Server tokens fetched, cached, refreshed once for all waiters, never leaked.
 import { requireHeaderSafe, requireText, userAgent, VISIBLE_ASCII } from "../checks/headers.js";
 import { checkOptions, millis, type OptionCheck } from "../checks/options.js";
 import {

@@ -1,3 +1,4 @@
+// The opt-in full validation (each client's `/validation` export): every rule of the spec, for every input.
 import { ValidationError } from "../errors/errors.js";
 import {
   bounds,

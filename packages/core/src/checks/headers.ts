@@ -1,3 +1,4 @@
+// Header checks: values a header can carry (no CR, LF, NUL or characters above U+00FF), and the User-Agent.
 import { ValidationError } from "../errors/errors.js";
 
 /** Header names are RFC 9110 tokens. */

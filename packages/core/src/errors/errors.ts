@@ -1,3 +1,4 @@
+// Every error offerkit throws, and `redact`, which takes secrets out of anything a server sends back.
 /**
  * Every error offerkit throws extends `OfferkitError`, so callers can tell ours from everything else with one
  * `instanceof`, and each subclass carries what is needed to act on it. Messages never contain secrets: callers

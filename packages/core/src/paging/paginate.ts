@@ -1,3 +1,4 @@
+// The paging engine of the facade's paginators: follows next links as written, prefetches one page, never loops.
 import { AbortError, OfferkitError, ValidationError } from "../errors/errors.js";
 import { callerAbort } from "../timing/timers.js";
 

@@ -1,3 +1,4 @@
+// The polling engine of the facade's waiters: checks until done or failed, with jittered backoff and a deadline.
 import { MAX_TIMER_MS } from "../checks/options.js";
 import { type AbortError, TimeoutError, ValidationError } from "../errors/errors.js";
 import { backoffCeiling, callerAbort, sleep } from "../timing/timers.js";

@@ -1,3 +1,4 @@
+// `#base-fetch` in browsers: global fetch, refusing to let credentials follow a redirect it cannot see.
 import { OfferkitError } from "../errors/errors.js";
 import { CREDENTIAL_HEADERS, type SendHop } from "./redirect.js";
 

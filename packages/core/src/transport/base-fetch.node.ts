@@ -1,3 +1,4 @@
+// `#base-fetch` on Node: the Node transport (undici, keep-alive).
 import { createNodeSend, READ_BYTES } from "./node-fetch.js";
 import { readBytes as readStream } from "./read-limit.js";
 

@@ -1,3 +1,4 @@
+// `#base-fetch` elsewhere (edge runtimes, Deno, Bun): global fetch, looked up on every call.
 import type { SendHop } from "./redirect.js";
 
 /**

@@ -1,3 +1,4 @@
+// Reading a body stream up to a byte limit: the part of the response limit each base fetch shares.
 /**
  * Thrown by a body reader that stopped at its byte limit (and closed the body); the read step reports it. Known by
  * its `overLimit` mark rather than `instanceof`, since a base fetch may come from another copy of this module.

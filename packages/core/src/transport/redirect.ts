@@ -1,3 +1,4 @@
+// The redirect hop: offerkit follows redirects itself, so credential headers never reach another origin.
 import { OfferkitError } from "../errors/errors.js";
 
 // Spelled for consumers' compilers too: `Uint8Array<ArrayBuffer>` (what fetch takes) without the typed-array generic

@@ -1,3 +1,4 @@
+// The retry policy: which calls and statuses are retried, how long to wait, and what `Retry-After` means.
 import { checkOptions, isBooleanOption, MAX_TIMER_MS, millis, wholeNumber } from "../checks/options.js";
 import { ValidationError } from "../errors/errors.js";
 import { backoffCeiling } from "../timing/timers.js";
