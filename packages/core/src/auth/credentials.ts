@@ -50,24 +50,28 @@ export function platformAuth(options: PlatformAuthOptions): RequestAuthenticator
   if (options.sandboxId !== undefined) {
     identity.push(["x-sandbox-id", requireHeaderSafe(options.sandboxId, "sandboxId", "a sandbox id")]);
   }
-  return authenticator(credentials, identity);
+  const base = authenticator(credentials);
+  return {
+    ...base,
+    async authorize(headers, signal) {
+      const token = await base.authorize(headers, signal);
+      for (const [name, value] of identity) if (!headers.has(name)) headers.set(name, value);
+      return token;
+    },
+  };
 }
 
 /**
- * The authenticator of checked credentials: `Authorization` always from the provider, then `x-api-key` and the
- * `identity` headers unless the request has its own. `setUpPlatformClient` checks the identity headers against the
- * spec itself and comes here directly, so that they are checked once.
+ * The authenticator of checked credentials: `Authorization` always from the provider, `x-api-key` unless the request
+ * has its own. The identity headers are not its business: a client's runner sets them on each call (and gives them to
+ * its `/raw` client as default headers); `platformAuth` adds them for a transport of one's own.
  */
-export function authenticator(
-  { tokenProvider: provider, apiKey }: ResolvedCredentials,
-  identity: readonly [string, string][],
-): RequestAuthenticator {
-  const fixed: readonly [string, string][] = [["x-api-key", apiKey], ...identity];
+export function authenticator({ tokenProvider: provider, apiKey }: ResolvedCredentials): RequestAuthenticator {
   return {
     async authorize(headers, signal) {
       const token = await provider.getToken({ signal });
       headers.set("authorization", `Bearer ${token}`);
-      for (const [name, value] of fixed) if (!headers.has(name)) headers.set(name, value);
+      if (!headers.has("x-api-key")) headers.set("x-api-key", apiKey);
       return token;
     },
     unauthorized: (token) => provider.invalidate(token),

@@ -96,20 +96,18 @@ export function setUpPlatformClient<OperationId extends string>(
   const baseUrl = checkBaseUrl(options.baseUrl ?? PLATFORM_BASE_URL, "baseUrl");
   const fixed = {
     "x-gw-ims-org-id": options.imsOrgId,
+    "x-sandbox-name": options.sandboxName,
     ...(options.sandboxId === undefined ? {} : { "x-sandbox-id": options.sandboxId }),
   };
-  // Also set on requests of the raw client, which sends no identity headers of its own.
-  const auth = authenticator(resolveCredentials(options.auth, options.fetch), [
-    ...Object.entries(fixed),
-    ["x-sandbox-name", options.sandboxName],
-  ]);
+  const auth = authenticator(resolveCredentials(options.auth, options.fetch));
   const transport = createCallTransport({ ...options, userAgent: userAgent(spec.packageName, spec.version) }, (next) =>
     authStep(auth, next),
   );
   return {
     baseUrl,
     transport,
-    headers: options.headers,
+    // The identity as the raw client's default headers (the runner sets each call's own), the caller's on top.
+    headers: { ...fixed, ...options.headers },
     callChecks: PLATFORM_CALL_OPTION_CHECKS,
     rules: spec.rules,
     validation: options.validation,

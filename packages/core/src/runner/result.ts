@@ -47,16 +47,21 @@ export async function unwrap<Result extends CallResult<unknown>>(
   const { response, data, error } = await call;
   if (!response.ok) throw apiErrorFrom(response, error);
   if (data === undefined && !NO_CONTENT_STATUSES.includes(response.status)) {
-    throw new UnexpectedResponseError({
-      status: response.status,
-      requestId: requestIdOf(response),
-      contentType: response.headers.get("content-type") ?? undefined,
-      bodyStart: "",
-      request: answerOf(response)?.request,
-      reason: "an empty body where the API promises JSON",
-    });
+    throw emptyBodyError(response, requestIdOf(response));
   }
   return data as DataOf<Result>;
+}
+
+/** A 2xx without the body its spec promises: never `data: undefined` where the types say there is data. */
+export function emptyBodyError(response: Response, requestId: string | undefined): UnexpectedResponseError {
+  return new UnexpectedResponseError({
+    status: response.status,
+    requestId,
+    contentType: response.headers.get("content-type") ?? undefined,
+    bodyStart: "",
+    request: answerOf(response)?.request,
+    reason: "an empty body where the API promises JSON",
+  });
 }
 
 /**

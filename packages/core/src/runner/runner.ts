@@ -6,7 +6,6 @@ import type { RequestRules, RequestValidation } from "../checks/default-checks.j
 import { checkRequest } from "../checks/default-checks.js";
 import { assertSafeHeaders, type HeaderInput } from "../checks/headers.js";
 import { checkOptions, isSignalOption, type OptionCheck } from "../checks/options.js";
-import { UnexpectedResponseError } from "../errors/errors.js";
 import type { RetryOptions } from "../transport/retry-policy.js";
 import {
   answerOf,
@@ -17,7 +16,7 @@ import {
   scopeRequest,
   serializeJsonBody,
 } from "../transport/transport.js";
-import type { CallMetadata } from "./result.js";
+import { type CallMetadata, emptyBodyError } from "./result.js";
 
 type QueryValue = string | number | boolean;
 
@@ -186,14 +185,7 @@ async function resultOf(response: Response, noContent: readonly number[] | undef
   const text = await response.text();
   let body: unknown;
   if (response.ok && !text && !noContent?.includes(response.status)) {
-    throw new UnexpectedResponseError({
-      status: response.status,
-      requestId: metadata.requestId,
-      contentType: response.headers.get("content-type") ?? undefined,
-      bodyStart: "",
-      request: metadata.request,
-      reason: "an empty body where the API promises JSON",
-    });
+    throw emptyBodyError(response, metadata.requestId);
   }
   if (text) {
     try {

@@ -5,6 +5,7 @@ import { sleep } from "../timing/timers.js";
 import type { Call } from "./deadline.js";
 import type { CallHooks } from "./observe.js";
 import { keepSecret } from "./read.js";
+import type { HopInit } from "./redirect.js";
 import {
   backoffDelay,
   isRetryableStatus,
@@ -28,8 +29,9 @@ export interface Exchange {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
-  readonly body: string | Uint8Array<ArrayBuffer> | null;
-  readonly redirect: RequestRedirect;
+  // Spelled through HopInit, which consumers' compilers read too (no DOM types, no typed-array generic).
+  readonly body: HopInit["body"];
+  readonly redirect: HopInit["redirect"];
   /** Method and URL without query: what errors and hooks show. */
   readonly request: RequestSummary;
   readonly call: Call;
