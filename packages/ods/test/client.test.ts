@@ -44,6 +44,31 @@ function client(
   return { fetch, ods };
 }
 
+describe("what a call says about itself", () => {
+  it("puts the request, the id to quote and the attempts on the result, and the attempts on the ApiError", async () => {
+    let calls = 0;
+    const answers = () =>
+      ++calls === 1
+        ? new Response("", { status: 503 })
+        : vendorResponse(adobeResponse, { headers: { "x-request-id": "answered-id" } });
+    const retry = { retryNonIdempotent: true, minDelay: 1, maxDelay: 1 } as const;
+    const { ods } = client({ retry }, answers);
+    const result = await ods.makeDecisions(adobeRequest, { headers: { "x-request-id": "sent-id" } });
+    expect(result.metadata).toEqual({
+      request: { method: "POST", url: "https://platform.adobe.io/data/core/ods/decisions" },
+      requestId: "answered-id",
+      attempts: 2,
+    });
+
+    const failing = client({ retry }, () => new Response('{"title":"Bad"}', { status: 400 })).ods;
+    const error = await unwrap(failing.makeDecisions(adobeRequest, { headers: { "x-request-id": "sent-id" } })).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, requestId: "sent-id", attempts: 1 });
+  });
+});
+
 describe("the wire request", () => {
   it("is one POST with Adobe's vendor media types byte for byte, the credentials and a fresh request id", async () => {
     const { fetch, ods } = client();
