@@ -2,8 +2,6 @@
 // that makes global `fetch` cost about 0.3 ms per call on Node. Only the `node` condition of core's package.json
 // reaches this file, so browser and edge bundles never contain it (the size check in scripts/ proves it).
 import type { Readable } from "node:stream";
-import { pipeline } from "node:stream";
-import { constants, createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Dispatcher } from "undici";
 import { BodyOverLimit, isOverLimit } from "./read-limit.js";
 import { followRedirects, type HopInit, type SendHop } from "./redirect.js";
@@ -43,14 +41,26 @@ export function createNodeFetch(
 }
 
 // undici is loaded on the first request, not on import: it is most of the cost of starting a process that imports
-// a client (as Node's own fetch also loads its copy lazily).
-let undici: typeof import("undici") | undefined;
+// a client (as Node's own fetch also loads its copy lazily). So are Node's stream and zlib modules, which decode
+// bodies: about 20 internal modules that a bare `node` never loads.
+interface Loaded {
+  readonly undici: typeof import("undici");
+  readonly pipeline: typeof import("node:stream").pipeline;
+  readonly zlib: typeof import("node:zlib");
+}
+let loaded: Loaded | undefined;
+
+async function load(): Promise<Loaded> {
+  const [undici, stream, zlib] = await Promise.all([import("undici"), import("node:stream"), import("node:zlib")]);
+  return { undici, pipeline: stream.pipeline, zlib };
+}
 
 /** One hop over undici, redirects returned as they are. */
 export function createNodeSend(options: NodeFetchOptions = {}): SendHop {
   let dispatcher = options.dispatcher;
   return async (url, init) => {
-    undici ??= await import("undici");
+    loaded ??= await load();
+    const { undici } = loaded;
     dispatcher ??= new undici.Agent({
       keepAliveTimeout: options.keepAliveTimeout ?? 4_000,
       connections: options.connections ?? null,
@@ -73,7 +83,7 @@ export function createNodeSend(options: NodeFetchOptions = {}): SendHop {
       answer.body.dump().catch(() => {});
       return withUrl(new Response(null, { status, statusText: answer.statusText, headers }), url);
     }
-    const body = decoded(answer.body, headers.get("content-encoding"));
+    const body = decoded(loaded, answer.body, headers.get("content-encoding"));
     const response = withUrl(new Response(lazyStream(body), { status, statusText: answer.statusText, headers }), url);
     Object.defineProperty(response, READ_BYTES, { value: (limit: number) => readAll(body, limit) });
     return response;
@@ -94,13 +104,13 @@ function withUrl(response: Response, url: string): Response {
   return Object.defineProperty(response, "url", { value: url });
 }
 
-// Like fetch: a truncated compressed body yields what was decoded instead of failing outright.
-const ZLIB = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
-const BROTLI = { flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH };
-
 /** The body with its content codings undone, last applied first; an unknown coding leaves it as sent, as fetch does. */
-function decoded(body: Readable, contentEncoding: string | null): Readable {
+function decoded({ pipeline, zlib }: Loaded, body: Readable, contentEncoding: string | null): Readable {
   if (!contentEncoding) return body;
+  const { constants, createBrotliDecompress, createGunzip, createInflate } = zlib;
+  // Like fetch: a truncated compressed body yields what was decoded instead of failing outright.
+  const ZLIB = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
+  const BROTLI = { flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH };
   const decoders: NodeJS.ReadWriteStream[] = [];
   for (const coding of contentEncoding.toLowerCase().split(",").reverse()) {
     const name = coding.trim();
