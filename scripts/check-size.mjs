@@ -5,7 +5,7 @@
 //
 // To add an entry (a new package, the facade's getOffers path, the cookie codec): add one line to ENTRIES. `code` is
 // the module a user would write; `from` is the package whose dependencies resolve it.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -114,7 +114,7 @@ for (const entry of ENTRIES) {
   }
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
   const gzipped = gzipSync(code, { level: 9 }).byteLength;
-  const inputs = Object.keys(result.metafile.inputs);
+  const inputs = Object.keys(result.metafile.inputs).flatMap(origins);
   const nodeOnly = inputs.filter((input) =>
     [...NODE_ONLY, ...(entry.without ?? [])].some((pattern) => pattern.test(input)),
   );
@@ -154,6 +154,14 @@ if (
   console.error("✘ the Node bundle of @offerkit/delivery shows no undici: the browser check above proves nothing");
   failed = true;
 }
+// ...and its source maps have to show core's Node transport, which sits in a shared chunk of core's dist/.
+const nodeOrigins = Object.keys(nodeBundle.metafile.inputs).flatMap(origins);
+if (!NODE_ONLY.slice(1).some((pattern) => nodeOrigins.some((input) => pattern.test(input)))) {
+  console.error(
+    "✘ the Node bundle of @offerkit/delivery shows no Node transport of core: the check above proves nothing",
+  );
+  failed = true;
+}
 
 printTable(["entry (browser, ESM, min)", "minified", "gzipped", "budget", ""], rows);
 if (failed) {
@@ -161,6 +169,27 @@ if (failed) {
   process.exit(1);
 }
 console.log("✔ no entry grew past its budget or ceiling, and no browser bundle contains the Node transport or undici");
+
+/**
+ * A bundle input and the files it was built from. Packages ship each entry point as one module plus shared chunks
+ * (scripts/build-package.mjs), so a file of ours in dist/ is named by the source files its source map lists, each
+ * as the file tsc would have written for it (`src/transport/node-fetch.ts` as `dist/transport/node-fetch.js`): the
+ * patterns above see what a chunk contains, whatever its name.
+ */
+function origins(input) {
+  const file = join(ROOT, input);
+  const map = `${file}.map`;
+  if (!/[\\/]packages[\\/][^\\/]+[\\/]dist[\\/]/.test(file) || !existsSync(map)) return [input];
+  const { sources } = JSON.parse(readFileSync(map, "utf8"));
+  return [
+    input,
+    ...sources.map((source) =>
+      relative(ROOT, join(dirname(map), source))
+        .replace(/([\\/])src([\\/])/, "$1dist$2")
+        .replace(/\.ts$/, ".js"),
+    ),
+  ];
+}
 
 function kb(bytes) {
   return `${(bytes / KB).toFixed(2)} KB`;

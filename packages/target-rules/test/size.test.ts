@@ -7,7 +7,7 @@ describe("browser bundle", () => {
     expect(gzipped).toBeLessThanOrEqual(8 * 1024);
     // Only this package and core's error classes: no transport, no Node built-ins.
     expect(included.filter((input) => !input.startsWith("src/"))).toEqual([
-      expect.stringMatching(/core[\\/]dist[\\/]errors[\\/]errors\.js$/),
+      expect.stringMatching(/core[\\/]src[\\/]errors[\\/]errors\.ts$/),
     ]);
   });
 });
