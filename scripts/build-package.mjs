@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `build` of each published runtime package, run in the package's directory: tsc writes the .d.ts files, esbuild
 // writes the JavaScript with each entry point bundled into one module. Node pays for every module it loads and every
-// specifier it resolves: `import "@offerkit/sdk"` loaded 63 files and resolved 169 specifiers when tsc wrote one .js
+// specifier it resolves: `import "@offerkit/sdk"` loaded 63 modules and resolved 170 specifiers when tsc wrote one .js
 // per source file (see bench/README.md, import-cold-start).
 //
 // - Entry points come from package.json: every file its `exports` and `imports` map to (all conditions but `types`),
