@@ -210,7 +210,7 @@ export function parseVisitorCookie(cookie: string | null | undefined): Record<st
 }
 
 /** Each byte as two upper-case hex digits. */
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).toUpperCase().padStart(2, "0"));
+const HEX = /* @__PURE__ */ Array.from({ length: 256 }, (_, byte) => byte.toString(16).toUpperCase().padStart(2, "0"));
 
 /** Random bytes for 64 supplemental data ids, drawn at once: one draw per id costs more than the id itself. */
 const RANDOM_POOL_SIZE = 16 * 64;
