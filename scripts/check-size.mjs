@@ -27,20 +27,20 @@ const ENTRIES = [
     // 5.54 KB at 85f9dfa; 7.43 with issue 15's guarantees (option checks, body limit, per-call deadline on every
     // read, hooks and logger, secret redaction): over the 0.3 KB the issue allowed, see the changeset. 7.38 with
     // issue 16's runner and result metadata (its auth step left out of Delivery's bundle).
-    ceiling: 7.39 * KB,
+    ceiling: 7.37 * KB,
     code: 'export * from "@offerkit/delivery";',
     from: "delivery",
   },
-  // ods 8.30 and ode 8.66 KB before issue 16; its one runner and the results' metadata add 0.18 KB to each.
-  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.49 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
-  { name: "@offerkit/ode", budget: 5 * KB, ceiling: 8.84 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
+  // ods 8.30 and ode 8.66 KB before issue 16: its runner and the results' metadata add 0.16 KB to each.
+  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.47 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
+  { name: "@offerkit/ode", budget: 5 * KB, ceiling: 8.82 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
   { name: "@offerkit/sdk (whole)", budget: 40 * KB, code: 'export * from "@offerkit/sdk";', from: "sdk" },
   // Measured 8.52 KB: core's share (about 6 KB, as in ods) is over every client's budget until core shrinks.
   {
     name: "@offerkit/xcore",
     budget: 7 * KB,
-    // 10.40 KB before issue 16's runner and metadata.
-    ceiling: 10.42 * KB,
+    // 10.40 KB before issue 16; 10.38 with its runner and metadata and entry points bundled.
+    ceiling: 10.39 * KB,
     code: 'export * from "@offerkit/xcore";',
     from: "xcore",
   },
@@ -57,7 +57,7 @@ const ENTRIES = [
     name: "@offerkit/sdk/target/on-device",
     budget: 20 * KB,
     // 20.25 KB: the getOffers path grew with core's option checks after this budget was set.
-    ceiling: 20.22 * KB,
+    ceiling: 20.17 * KB,
     code: 'export { createTargetClient } from "@offerkit/sdk/target/on-device";',
     from: "sdk",
   },
