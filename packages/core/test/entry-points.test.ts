@@ -4,19 +4,8 @@
  * instance of the class another exports. Each script runs in a fresh Node process on dist/, resolving
  * `@offerkit/core` by the package's own name and conditions, as a dependent package does.
  */
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
-
-function run(script: string): unknown {
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
-    cwd: PACKAGE_DIR,
-    encoding: "utf8",
-  });
-  return JSON.parse(out);
-}
+import { runOnBuiltPackage as run } from "./built-package.js";
 
 describe("entry points of the built package", () => {
   it("share one copy of every error class", () => {

@@ -3,20 +3,9 @@
  * Node's stream and zlib modules on its first request: a process that only imports a client never loads them. A fresh
  * Node process on the built package, which resolves `@offerkit/core` by the package's own name and conditions.
  */
-import { execFileSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-
-const PACKAGE_DIR = fileURLToPath(new URL("..", import.meta.url));
-
-function run(script: string): unknown {
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
-    cwd: PACKAGE_DIR,
-    encoding: "utf8",
-  });
-  return JSON.parse(out);
-}
+import { runOnBuiltPackage as run } from "./built-package.js";
 
 describe("the Node transport", () => {
   it("loads undici, node:stream and node:zlib on its first request, not when a client imports core", () => {

@@ -78,7 +78,10 @@ export interface PreparedRequest {
 export interface Connection<OperationId extends string, Call extends BaseCallOptions> {
   readonly baseUrl: string;
   readonly transport: CallTransport;
-  /** The client's `headers` option, sent with every call (and by its `/raw` client). */
+  /**
+   * Sent with every call and as the `/raw` client's defaults: the client's `headers` option (for a Platform client,
+   * over its fixed identity headers).
+   */
   readonly headers: HeaderInput | undefined;
   /** The checks of a call's options: unknown keys and wrong values are a `ValidationError` naming them. */
   readonly callChecks: Readonly<Record<keyof Call, OptionCheck>>;
