@@ -72,7 +72,7 @@ export function setUpPlatformClient<OperationId extends string>(
   checkOptions(
     options,
     "",
-    spec.optionChecks ? { ...PLATFORM_OPTION_CHECKS, ...spec.optionChecks } : PLATFORM_OPTION_CHECKS,
+    { ...PLATFORM_OPTION_CHECKS, ...spec.optionChecks },
   );
   // The one check of the identity headers: the spec's rules, and (for `identity` below) header-safe values.
   const checkHeader = (name: string, value: unknown, field: string, identity?: boolean) => {

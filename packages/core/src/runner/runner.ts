@@ -41,7 +41,7 @@ export const CALL_OPTION_CHECKS = {
   retry: checkRetry,
   maxResponseBytes: checkMaxResponseBytes,
   /** Header names and values safe to send. */
-  headers: (value: unknown, field: string) => assertSafeHeaders(value as HeaderInput, field),
+  headers: assertSafeHeaders as OptionCheck,
 } satisfies Record<keyof BaseCallOptions, OptionCheck>;
 
 /** One request of one operation, as a client method describes it. */
