@@ -377,6 +377,24 @@ describe("the contract as a whole", () => {
   });
 });
 
+describe("the other kind on a shared path", () => {
+  it("creates a fallback offer from the spec's fallback example, offer-type fallback", async () => {
+    const { fetch, dps } = client();
+    const result = await dps.fallbackOffers.create(body("createOffer", FALLBACK));
+    expectNoViolations(result.response);
+    expect(result.response.ok).toBe(true);
+    expect(new URL(fetch.last.url).searchParams.get("offer-type")).toBe("fallback");
+  });
+
+  it("creates a decision rule from the spec's decision rule example", async () => {
+    const { fetch, dps } = client();
+    const result = await dps.decisionRules.create(body("createOfferRule", DECISION_RULE));
+    expectNoViolations(result.response);
+    expect(result.response.ok).toBe(true);
+    expect(new URL(fetch.last.url).pathname).toBe(`${DPS_BASE_PATH}/offer-rules`);
+  });
+});
+
 describe("paging against Prism", () => {
   it("follows the next link of the spec's page example, and Prism accepts it", async () => {
     const { fetch, dps } = client();
