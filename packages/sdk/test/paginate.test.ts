@@ -1,7 +1,7 @@
 import { jsonResponse } from "@offerkit/testkit";
 import { describe, expect, it } from "vitest";
 import { ApiError, PaginationError } from "../src/index.js";
-import { type HalResultsPage, paginateHalResults } from "../src/platform/hal-pages.js";
+import { type HalResultsPage, paginateHalResults } from "../src/platform/linked-pages.js";
 
 // The shape every Offer Library list and search answers with; the xcore client's paginateX functions build on
 // paginateHalResults exactly as these tests do.

@@ -19,7 +19,7 @@ import {
   type WorkloadProgress,
   waitUntilWorkloadComplete,
 } from "../src/index.js";
-import { type HalResultsPage, paginateHalResults } from "../src/platform/hal-pages.js";
+import { type HalResultsPage, paginateHalResults } from "../src/platform/linked-pages.js";
 
 declare const ode: OdeClient;
 declare const ods: OdsClient;

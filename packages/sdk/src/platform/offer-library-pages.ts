@@ -1,5 +1,5 @@
 import { PaginationError, type Paginator, ValidationError } from "@offerkit/core";
-import { checkOptions, isBooleanOption, isSignalOption, type OptionCheck } from "@offerkit/core/internal";
+import { checkOptions } from "@offerkit/core/internal";
 import {
   COLLECTION_QUALIFIER_SCHEMA,
   COLLECTION_SCHEMA,
@@ -18,7 +18,7 @@ import {
   type XcoreCallOptions,
   type XcoreClient,
 } from "@offerkit/xcore";
-import { paginateHalResults } from "./hal-pages.js";
+import { PAGING_CHECKS, paginateHalResults, relativeLink } from "./linked-pages.js";
 
 /** The first argument of every `paginateX(config, input)`: the client to page with, and how. */
 export interface PaginationConfig {
@@ -169,15 +169,6 @@ export const PAGINATORS_BY_TYPE = {
   paginateSearchDecisionRules,
 } as const;
 
-const checkedLater: OptionCheck = () => {};
-const PAGING_CHECKS: Record<keyof PaginationConfig, OptionCheck> = {
-  client: checkedLater,
-  prefetch: isBooleanOption,
-  signal: isSignalOption,
-  // Checked by the client with each page's call, as `options.<name>`.
-  callOptions: checkedLater,
-};
-
 function pagesOf<S extends SchemaId>(
   config: PaginationConfig,
   operation: "list" | "search",
@@ -195,7 +186,7 @@ function pagesOf<S extends SchemaId>(
     baseUrl: client.baseUrl,
     prefetch: config.prefetch,
     signal: config.signal,
-    canonicalLink: (href) => relativeLink(href, client.baseUrl) ?? href,
+    canonicalLink: (href) => relativeLink(href, client.baseUrl, XCORE_BASE_PATH) ?? href,
     list: (href, { signal }) => {
       const options = { ...callOptions, signal };
       if (href === undefined) {
@@ -210,21 +201,6 @@ function pagesOf<S extends SchemaId>(
 }
 
 /**
- * `href` relative to `/data/core/xcore`: as it is when already relative; cut down when absolute on `baseUrl`'s origin
- * and under its xcore path (keeping the query byte for byte); undefined for any other absolute link.
- */
-function relativeLink(href: string, baseUrl: string): string | undefined {
-  const origin = /^(?:[a-z][a-z0-9+.-]*:)?\/\/[^/?#]*/i.exec(href);
-  if (!origin) return href;
-  const base = new URL(baseUrl);
-  const given = origin[0].toLowerCase();
-  if (given !== base.origin.toLowerCase() && given !== `//${base.host}`.toLowerCase()) return undefined;
-  const prefix = `${base.pathname.replace(/\/$/, "")}${XCORE_BASE_PATH}/`;
-  const path = href.slice(origin[0].length);
-  return path.startsWith(prefix) ? path.slice(prefix.length - 1) : undefined;
-}
-
-/**
  * A next link as `list`/`search` take it, relative to `/data/core/xcore`. An absolute link (whose origin `paginate`
  * has already checked) is cut down to that, keeping its query byte for byte. A link that is not a listing of the
  * same container and type is the server's doing, not the caller's: `PaginationError`, not `ValidationError`.
@@ -235,7 +211,7 @@ function repositoryLink(
   containerId: string,
   schema: SchemaId,
 ): { href: string; operation: "list" | "search" } {
-  const link = nextPageOf({ _links: { next: { href: relativeLink(href, baseUrl) ?? "" } } });
+  const link = nextPageOf({ _links: { next: { href: relativeLink(href, baseUrl, XCORE_BASE_PATH) ?? "" } } });
   const sameListing =
     link?.containerId === containerId && new URLSearchParams(link.href.split("?")[1]).get("schema") === schema;
   if (!link || !sameListing) {

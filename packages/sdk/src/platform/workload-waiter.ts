@@ -1,12 +1,5 @@
-import { type Acceptor, OfferkitError, type PollTiming, UnexpectedResponseError, unwrap } from "@offerkit/core";
-import {
-  checkOptions,
-  isFunctionOption,
-  isSignalOption,
-  type OptionCheck,
-  poll,
-  requestIdOf,
-} from "@offerkit/core/internal";
+// Waits for a batch decision workload (ODE) until it is COMPLETED, on the facade's shared status waiter.
+import { type Acceptor, OfferkitError, type PollTiming } from "@offerkit/core";
 import {
   isTerminalStatus,
   type OdeCallOptions,
@@ -15,6 +8,7 @@ import {
   type WorkloadStatus,
   type WorkloadStatusDetail,
 } from "@offerkit/ode";
+import { clientWith, describeDetail, waitForStatus } from "./status-waiter.js";
 
 /**
  * What `waitUntilWorkloadComplete` waits with when not told otherwise. Adobe reports runs of 6 to 75 minutes and
@@ -83,15 +77,7 @@ export class WorkloadFailedError extends OfferkitError {
 export const workloadCompleteAcceptor: Acceptor<Workload> = ({ "ode:status": status }) =>
   status === "COMPLETED" ? "success" : isTerminalStatus(status) ? "failure" : "retry";
 
-/** The waiter's own options; its delays are checked by the poller, which knows their bounds. */
-const WAITER_CHECKS: Record<keyof WorkloadWaiterConfig, OptionCheck> = {
-  client: () => {},
-  minDelay: () => {},
-  maxDelay: () => {},
-  maxWaitTime: () => {},
-  signal: isSignalOption,
-  onProgress: isFunctionOption,
-};
+const checkClient = clientWith("getWorkload", "a Batch Decisioning client from createOdeClient (or offerkit.ode)");
 
 /**
  * Polls a batch decision workload until it is `COMPLETED` and resolves with it. Throws `WorkloadFailedError` as
@@ -104,43 +90,16 @@ export async function waitUntilWorkloadComplete(
   config: WorkloadWaiterConfig,
   input: WorkloadWaiterInput,
 ): Promise<Workload> {
-  checkOptions(config, "config", WAITER_CHECKS);
-  const { client, onProgress, ...timing } = config;
   const { workloadId, ...callOptions } = input;
-  let requestId: string | undefined;
-  const outcome = await poll<Workload>({
-    ...timing,
+  const outcome = await waitForStatus(config, {
+    checkClient,
     defaults: WORKLOAD_WAITER_DEFAULTS,
-    check: async ({ signal }) => {
-      const result = await client.getWorkload(workloadId, { ...callOptions, signal });
-      const workload = await unwrap(result);
-      requestId = requestIdOf(result.response, workload);
-      if (typeof workload?.["ode:status"] !== "string") {
-        throw new UnexpectedResponseError({
-          status: result.response.status,
-          requestId,
-          contentType: result.response.headers.get("content-type") ?? undefined,
-          bodyStart: JSON.stringify(workload ?? null).slice(0, 200),
-          reason: "a workload without ode:status",
-        });
-      }
-      return workload;
-    },
+    call: (client, signal) => client.getWorkload(workloadId, { ...callOptions, signal }),
+    hasStatus: (workload) => typeof workload["ode:status"] === "string",
+    missingStatus: "a workload without ode:status",
     acceptor: workloadCompleteAcceptor,
-    onProgress:
-      onProgress &&
-      (({ result, attempt, elapsed, nextDelay }) =>
-        onProgress({ status: result["ode:status"], workload: result, attempt, elapsed, nextDelay })),
+    progress: ({ result, ...check }): WorkloadProgress => ({ status: result["ode:status"], workload: result, ...check }),
   });
-  if (outcome.state === "failure") throw new WorkloadFailedError(outcome.result, requestId);
+  if (outcome.state === "failure") throw new WorkloadFailedError(outcome.result, outcome.requestId);
   return outcome.result;
-}
-
-function describeDetail(detail: WorkloadStatusDetail | undefined): string {
-  if (!detail) return "";
-  for (const key of ["errorMessage", "message", "detail", "reason", "error"]) {
-    const value = detail[key];
-    if (typeof value === "string" && value) return value.slice(0, 300);
-  }
-  return JSON.stringify(detail).slice(0, 300);
 }
