@@ -102,7 +102,8 @@ export async function waitForStatus<Client, Resource, Progress>(
     acceptor: waiter.acceptor,
     onProgress:
       onProgress &&
-      (({ result, attempt, elapsed, nextDelay }) => onProgress(waiter.progress({ result, attempt, elapsed, nextDelay }))),
+      (({ result, attempt, elapsed, nextDelay }) =>
+        onProgress(waiter.progress({ result, attempt, elapsed, nextDelay }))),
   });
   return { ...outcome, requestId };
 }
@@ -110,7 +111,8 @@ export async function waitForStatus<Client, Resource, Progress>(
 /** A check that `client` has the status call `method`. */
 export function clientWith(method: string, what: string): OptionCheck {
   return (client, field) => {
-    const call = client !== null && typeof client === "object" ? (client as Record<string, unknown>)[method] : undefined;
+    const call =
+      client !== null && typeof client === "object" ? (client as Record<string, unknown>)[method] : undefined;
     if (typeof call !== "function") throw new ValidationError(field, what);
   };
 }

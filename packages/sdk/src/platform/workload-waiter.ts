@@ -98,7 +98,11 @@ export async function waitUntilWorkloadComplete(
     hasStatus: (workload) => typeof workload["ode:status"] === "string",
     missingStatus: "a workload without ode:status",
     acceptor: workloadCompleteAcceptor,
-    progress: ({ result, ...check }): WorkloadProgress => ({ status: result["ode:status"], workload: result, ...check }),
+    progress: ({ result, ...check }): WorkloadProgress => ({
+      status: result["ode:status"],
+      workload: result,
+      ...check,
+    }),
   });
   if (outcome.state === "failure") throw new WorkloadFailedError(outcome.result, outcome.requestId);
   return outcome.result;
