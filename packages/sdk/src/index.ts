@@ -25,6 +25,41 @@ export {
   parseDecision,
 } from "./platform/decisions.js";
 export {
+  type AttributeConstraint,
+  addOfferToCollection,
+  attachRuleToOffer,
+  attachRuleToOfferItem,
+  attributeConstraint,
+  createOfferInCollection,
+  createOfferItemInCollection,
+  type DpsUpdate,
+  IncompleteFlowError,
+  type PatchTarget,
+  updateWith,
+} from "./platform/dps-flows.js";
+export {
+  type DpsItemOf,
+  type DpsListCallOptions,
+  type DpsListName,
+  type DpsPageOf,
+  type DpsPaginationConfig,
+  type DpsPaginator,
+  paginateDps,
+} from "./platform/dps-pages.js";
+export {
+  WORKFLOW_WAITER_DEFAULTS,
+  WorkflowFailedError,
+  type WorkflowKind,
+  type WorkflowProgress,
+  type WorkflowWaiterConfig,
+  type WorkflowWaiterInput,
+  type WorkflowWaiterOptions,
+  waitUntilDependencyAnalysisComplete,
+  waitUntilMigrationComplete,
+  waitUntilRollbackComplete,
+  workflowCompleteAcceptor,
+} from "./platform/migration-waiters.js";
+export {
   type ListPagesInput,
   type OfferLibraryPaginator,
   type PaginationConfig,
@@ -48,6 +83,7 @@ export {
 } from "./platform/offer-library-pages.js";
 export {
   createOfferkit,
+  type DpsPagingOptions,
   type Offerkit,
   type OfferkitOptions,
   type OfferkitValidation,

@@ -6,6 +6,7 @@ import {
   ValidationError,
 } from "@offerkit/core";
 import { checkOptions, isStringOption, PLATFORM_OPTION_CHECKS, resolveCredentials } from "@offerkit/core/internal";
+import { createDpsClient, type DpsClient, type DpsOperationId, type ListQuery, type Workflow } from "@offerkit/dps";
 import type { Workload, WorkloadRequest } from "@offerkit/ode";
 import {
   createOdeClient,
@@ -23,6 +24,14 @@ import {
 } from "@offerkit/ods";
 import { createXcoreClient, type SchemaId, type XcoreClient, type XcoreOperationId } from "@offerkit/xcore";
 import { type Decision, decide } from "./decisions.js";
+import { type DpsListName, type DpsPaginationConfig, type DpsPaginator, paginateDps } from "./dps-pages.js";
+import {
+  type WorkflowWaiterInput,
+  type WorkflowWaiterOptions,
+  waitUntilDependencyAnalysisComplete,
+  waitUntilMigrationComplete,
+  waitUntilRollbackComplete,
+} from "./migration-waiters.js";
 import {
   type ListPagesInput,
   type OfferLibraryPaginator,
@@ -46,6 +55,8 @@ export interface OfferkitValidation {
   readonly ode?: RequestValidation<OdeOperationId> | undefined;
   /** `validation` from `@offerkit/xcore/validation`, for `offerkit.xcore` and the paginators. */
   readonly xcore?: RequestValidation<XcoreOperationId> | undefined;
+  /** `validation` from `@offerkit/dps/validation`, for `offerkit.dps`, `paginateDps`, the helpers and waiters. */
+  readonly dps?: RequestValidation<DpsOperationId> | undefined;
 }
 
 /** Everything the Adobe Experience Platform APIs share, given once. */
@@ -53,20 +64,25 @@ export interface OfferkitOptions extends Omit<PlatformClientOptions, "validation
   /** Batch Decisioning: which generation of the API to call, and the Offer Library container it needs. */
   readonly ode?: { readonly endpoint?: OdeEndpoint | undefined; readonly containerId?: string | undefined } | undefined;
   /**
-   * Full validation, per client: `{ ods, ode, xcore }`, each the `validation` export of that package's
+   * Decisioning: the Decisioning Migration API's origin (default `https://decisioning-migration.adobe.io`; the
+   * mocks' URL in tests that give `baseUrl` instead of `fetch`), and the default `x-schema-id` of offer-item calls.
+   */
+  readonly dps?: { readonly migrationBaseUrl?: string | undefined; readonly schemaId?: string | undefined } | undefined;
+  /**
+   * Full validation, per client: `{ ods, ode, xcore, dps }`, each the `validation` export of that package's
    * `/validation` entry (`import { validation as odsValidation } from "@offerkit/ods/validation"`). Only the
    * packages named are bundled.
    */
   readonly validation?: OfferkitValidation | undefined;
 }
 
-const VALIDATED_CLIENTS = ["ods", "ode", "xcore"] as const;
+const VALIDATED_CLIENTS = ["ods", "ode", "xcore", "dps"] as const;
 
 /** The per-client validation, checked: an object whose keys name clients and whose values are validations. */
 function perClientValidation(validation: unknown): OfferkitValidation {
   if (validation === undefined) return {};
   const allowed =
-    "an object { ods?, ode?, xcore? } of each package's `validation` export (from @offerkit/ods/validation, @offerkit/ode/validation, @offerkit/xcore/validation)";
+    "an object { ods?, ode?, xcore?, dps? } of each package's `validation` export (from @offerkit/<name>/validation)";
   if (validation === null || typeof validation !== "object") throw new ValidationError("validation", allowed);
   for (const [name, check] of Object.entries(validation)) {
     if (!(VALIDATED_CLIENTS as readonly string[]).includes(name)) throw new ValidationError("validation", allowed);
@@ -88,6 +104,9 @@ export type OfferLibraryPagingShortcuts = {
   ) => ReturnType<(typeof PAGINATORS_BY_TYPE)[Name]>;
 };
 
+/** How a facade shortcut pages a Decisioning list: everything of `DpsPaginationConfig` but the client. */
+export type DpsPagingOptions<Name extends DpsListName> = Omit<DpsPaginationConfig<Name>, "client">;
+
 /**
  * The Platform APIs behind one set of credentials. Each client is created the first time it is used, and all of
  * them share one token provider, so IMS is asked for one token however many clients and calls need it.
@@ -99,6 +118,11 @@ export interface Offerkit extends OfferLibraryPagingShortcuts {
   readonly ode: OdeClient;
   /** The Offer Library client (`@offerkit/xcore`): create, read, change and delete offers, placements, decisions… */
   readonly xcore: XcoreClient;
+  /**
+   * The Decisioning client (`@offerkit/dps`), the Offer Library's successors: Experience Decisioning and Decision
+   * Management objects under `/data/core/dps`, and the Decisioning Migration API.
+   */
+  readonly dps: DpsClient;
   /** The token provider every client shares. */
   readonly tokenProvider: TokenProvider;
   /** `decide(offerkit.ods, request, options)`: propositions with parsed content, or `ApiError`. */
@@ -107,6 +131,18 @@ export interface Offerkit extends OfferLibraryPagingShortcuts {
   startWorkload(request: WorkloadRequest, options?: OdeCallOptions): Promise<Workload>;
   /** `waitUntilWorkloadComplete({ client: offerkit.ode, ...options }, input)`. */
   waitUntilWorkloadComplete(input: WorkloadWaiterInput, options?: WorkloadWaiterOptions): Promise<Workload>;
+  /** `paginateDps({ ...options, client: offerkit.dps }, resource, query)`: every page of a Decisioning list. */
+  paginateDps<Name extends DpsListName>(
+    resource: Name,
+    query?: ListQuery,
+    options?: DpsPagingOptions<Name>,
+  ): DpsPaginator<Name>;
+  /** `waitUntilDependencyAnalysisComplete({ client: offerkit.dps, ...options }, input)`. */
+  waitUntilDependencyAnalysisComplete(input: WorkflowWaiterInput, options?: WorkflowWaiterOptions): Promise<Workflow>;
+  /** `waitUntilMigrationComplete({ client: offerkit.dps, ...options }, input)`. */
+  waitUntilMigrationComplete(input: WorkflowWaiterInput, options?: WorkflowWaiterOptions): Promise<Workflow>;
+  /** `waitUntilRollbackComplete({ client: offerkit.dps, ...options }, input)`. */
+  waitUntilRollbackComplete(input: WorkflowWaiterInput, options?: WorkflowWaiterOptions): Promise<Workflow>;
   /** `paginateInstances({ ...options, client: offerkit.xcore }, input)`: every page of a listing of any type. */
   paginateInstances<S extends SchemaId>(
     input: ListPagesInput & { readonly schema: S },
@@ -120,12 +156,13 @@ export interface Offerkit extends OfferLibraryPagingShortcuts {
 }
 
 /**
- * One entry point to Offer Decisioning, Batch Decisioning and the Offer Library: authentication,
+ * One entry point to Offer Decisioning, Batch Decisioning, the Offer Library and Decisioning: authentication,
  * org, sandbox, base URL, fetch, timeout and retries are given once. Nothing is sent until the first call; the
  * org and sandbox are checked against each API's rules when its client is first used.
  *
- * Every function it offers is also exported on its own (`decide`, `waitUntilWorkloadComplete`), taking a client
- * from `@offerkit/ods`/`@offerkit/ode`/`@offerkit/xcore`: a bundle that imports only those carries only the clients it uses.
+ * Every function it offers is also exported on its own (`decide`, `waitUntilWorkloadComplete`, `paginateDps`, ...),
+ * taking a client from `@offerkit/ods`/`ode`/`xcore`/`dps`: a bundle that imports only those carries only the
+ * clients it uses.
  */
 export function createOfferkit(options: OfferkitOptions): Offerkit {
   if (!options || typeof options !== "object") {
@@ -134,8 +171,9 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
   checkOptions(options, "", {
     ...PLATFORM_OPTION_CHECKS,
     ode: (value, field) => checkOptions(value, field, { endpoint: isStringOption, containerId: isStringOption }),
+    dps: (value, field) => checkOptions(value, field, { migrationBaseUrl: isStringOption, schemaId: isStringOption }),
   });
-  const { ode: odeOptions, auth, validation: given, ...shared } = options;
+  const { ode: odeOptions, dps: dpsOptions, auth, validation: given, ...shared } = options;
   const validation = perClientValidation(given);
   // One token provider for every client: IMS credentials become one cached provider instead of one per client.
   const credentials = resolveCredentials(auth, options.fetch);
@@ -143,6 +181,7 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
   let ods: OdsClient | undefined;
   let ode: OdeClient | undefined;
   let xcore: XcoreClient | undefined;
+  let dps: DpsClient | undefined;
   const shortcuts = Object.fromEntries(
     Object.entries(PAGINATORS_BY_TYPE).map(([name, paginator]) => [
       name,
@@ -164,12 +203,23 @@ export function createOfferkit(options: OfferkitOptions): Offerkit {
       xcore ??= createXcoreClient({ ...platform, validation: validation.xcore });
       return xcore;
     },
+    get dps() {
+      dps ??= createDpsClient({ ...platform, ...dpsOptions, validation: validation.dps });
+      return dps;
+    },
     tokenProvider: credentials.tokenProvider,
     // async, so that a client refusing its options (on first use) rejects the promise instead of throwing.
     decide: async (request, callOptions) => decide(kit.ods, request, callOptions),
     startWorkload: async (request, callOptions) => unwrap(kit.ode.startWorkload(request, callOptions)),
     waitUntilWorkloadComplete: async (input, waitOptions) =>
       waitUntilWorkloadComplete({ ...waitOptions, client: kit.ode }, input),
+    paginateDps: (resource, query, paging) => paginateDps({ ...paging, client: kit.dps }, resource, query),
+    waitUntilDependencyAnalysisComplete: async (input, waitOptions) =>
+      waitUntilDependencyAnalysisComplete({ ...waitOptions, client: kit.dps }, input),
+    waitUntilMigrationComplete: async (input, waitOptions) =>
+      waitUntilMigrationComplete({ ...waitOptions, client: kit.dps }, input),
+    waitUntilRollbackComplete: async (input, waitOptions) =>
+      waitUntilRollbackComplete({ ...waitOptions, client: kit.dps }, input),
     paginateInstances: (input, paging) => paginateInstances({ ...paging, client: kit.xcore }, input),
     paginateSearchInstances: (input, paging) => paginateSearchInstances({ ...paging, client: kit.xcore }, input),
   };
