@@ -8,13 +8,16 @@ import {
   type EligibilityRule,
   type ExdPlacement,
   type FallbackOffer,
+  type FallbackOfferInput,
   type ListQuery,
   nextPageOf,
   type OfferItem,
   type OfferItemPage,
+  type OfferRule,
   type OfferRulePage,
   type PageLinkInput,
   type PersonalizedOffer,
+  type PersonalizedOfferInput,
   type PersonalizedOfferPage,
   type Problem,
   type Receipt,
@@ -31,8 +34,8 @@ const dps = createDpsClient({
   schemaId: "https://ns.adobe.com/acme/schemas/1",
   validation,
 });
-declare const personalized: PersonalizedOffer;
-declare const fallback: FallbackOffer;
+declare const personalized: PersonalizedOfferInput;
+declare const fallback: FallbackOfferInput;
 
 describe("results are typed by the spec", () => {
   it("reads, lists and writes", async () => {
@@ -59,7 +62,8 @@ describe("results are typed by the spec", () => {
 
   it("types the shared rules path as either kind", async () => {
     const rule = await dps.eligibilityRules.get("dps:eligibility-rule:1");
-    expectTypeOf(rule.data).toEqualTypeOf<EligibilityRule | DecisionRule | undefined>();
+    expectTypeOf(rule.data).toEqualTypeOf<OfferRule | undefined>();
+    expectTypeOf<OfferRule>().toEqualTypeOf<EligibilityRule | DecisionRule>();
     const page = await dps.decisionRules.list({ property: "exdRule==false" });
     expectTypeOf(page.data).toEqualTypeOf<OfferRulePage | undefined>();
   });
@@ -108,9 +112,14 @@ describe("the compiler refuses", () => {
     void dps.tags.patch("t-1", [{ op: "merge", path: "/name", value: "x" }]);
   });
 
-  it("nothing when each offer kind gets its own body", () => {
+  it("a field of the other offer kind", () => {
     void dps.personalizedOffers.create(personalized);
     void dps.fallbackOffers.create(fallback);
+    void dps.fallbackOffers.create({ name: "Fallback", labels: ["core/C1"] });
+    // @ts-expect-error labels belong to fallback offers
+    void dps.personalizedOffers.create({ name: "Summer", labels: ["core/C1"] });
+    // @ts-expect-error frequency capping belongs to personalized offers
+    void dps.fallbackOffers.create({ name: "Fallback", frequencyCappingConstraints: [] });
   });
 
   it("another client's validation", () => {
