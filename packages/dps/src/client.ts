@@ -10,7 +10,9 @@ import {
   checkBaseUrl,
   createRunner,
   isOneOf,
+  isString,
   isStringOption,
+  matches,
   type OptionCheck,
   PLATFORM_CALL_OPTION_CHECKS,
   type PreparedRequest,
@@ -30,6 +32,7 @@ import type {
   ExdPlacement,
   ExdPlacementInput,
   ExdPlacementPage,
+  ExdPlacementUpdate,
   FallbackOffer,
   FallbackOfferInput,
   FallbackOfferPage,
@@ -46,6 +49,7 @@ import type {
   OfferItem,
   OfferItemInput,
   OfferItemPage,
+  OfferRule,
   OfferRulePage,
   PatchOperation,
   PersonalizedOffer,
@@ -176,8 +180,11 @@ export interface ReplaceableResource<Item, Input, Page, Options extends DpsCallO
 
 /** Experience Decisioning placements: replaced with PUT; Adobe documents no way to delete one. */
 export interface ExdPlacementResource extends DpsResource<ExdPlacement, ExdPlacementInput, ExdPlacementPage> {
-  /** Sends the placement's new content; the receipt names the new `etag`. */
-  replace(id: string, body: ExdPlacementInput, options?: DpsCallOptions): Promise<DpsResult<Receipt>>;
+  /**
+   * Sends the placement's new content (Adobe's example sends only some fields; whether the rest is kept is
+   * undocumented); the receipt names the new `etag`.
+   */
+  replace(id: string, body: ExdPlacementUpdate, options?: DpsCallOptions): Promise<DpsResult<Receipt>>;
 }
 
 /**
@@ -241,7 +248,7 @@ export interface DpsClient {
   /** Decision Management collections (`/offer-collections`). */
   readonly offerCollections: PatchableResource<OfferCollection, OfferCollectionInput, OfferCollectionPage>;
   /** Decision rules (`/offer-rules`, updated with JSON Patch); the path and its pages are shared with eligibility rules. */
-  readonly decisionRules: PatchableResource<EligibilityRule | DecisionRule, DecisionRuleInput, OfferRulePage>;
+  readonly decisionRules: PatchableResource<OfferRule, DecisionRuleInput, OfferRulePage>;
   /** Collection qualifiers (`/tags`). */
   readonly tags: PatchableResource<Tag, TagInput, TagPage>;
   /** Decisions (`/offer-decisions`). */
@@ -576,18 +583,24 @@ function checkRequestLevel(value: unknown): RequestLevel {
   return value as RequestLevel;
 }
 
-/** The JSON Patch operations Adobe's pages list, as the spec's `PatchOperation.op` does. */
+/** The JSON Patch operations Adobe's pages list (no `move`), as the spec's `PatchOperation` does. */
 export const PATCH_OPS = [
   "add",
   "replace",
   "remove",
   "copy",
-  "move",
   "test",
 ] as const satisfies readonly PatchOperation["op"][];
+/** A JSON Pointer from the object's root, `~` escaped as `~0` or `~1`: the spec's rule for `path` and `from`. */
+export const PATCH_POINTER_PATTERN = "^/([^~]|~[01])*$";
 const checkOp = /* @__PURE__ */ parameter(true, /* @__PURE__ */ isOneOf(PATCH_OPS));
+const checkPointer = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ matches(PATCH_POINTER_PATTERN));
 
-/** An array of operations, each an object with a known `op`, a JSON Pointer `path`, and `value` or `from` as its op needs. */
+/**
+ * An array of operations, each an object with a known `op`, a JSON Pointer `path`, and `value` (add, replace, test)
+ * or `from` (copy) as its op needs: the spec's `PatchOperation` rules, checked by default because a wrong patch
+ * would otherwise reach the server.
+ */
 function checkPatch(operations: unknown): readonly PatchOperation[] {
   if (!Array.isArray(operations)) throw new ValidationError("body", "an array of JSON Patch operations");
   if (operations.length === 0) throw new ValidationError("body", "at least 1 operation");
@@ -596,12 +609,8 @@ function checkPatch(operations: unknown): readonly PatchOperation[] {
     checkObject(operation, field);
     const { op, path, from, value } = operation as Record<string, unknown>;
     checkOp(op, `${field}.op`);
-    if (typeof path !== "string" || !path.startsWith("/")) {
-      throw new ValidationError(`${field}.path`, "a JSON Pointer such as /name");
-    }
-    if ((op === "copy" || op === "move") && (typeof from !== "string" || !from.startsWith("/"))) {
-      throw new ValidationError(`${field}.from`, "a JSON Pointer such as /name");
-    }
+    checkPointer(path, `${field}.path`);
+    if (op === "copy") checkPointer(from, `${field}.from`);
     if ((op === "add" || op === "replace" || op === "test") && value === undefined) {
       throw new ValidationError(`${field}.value`, "present");
     }

@@ -16,6 +16,7 @@ export {
   nextPageOf,
   type OfferItemCallOptions,
   PATCH_OPS,
+  PATCH_POINTER_PATTERN,
   type PageLinkInput,
   type PatchableResource,
   REQUEST_LEVELS,

@@ -1,9 +1,8 @@
 // Readable names for the generated component types of specs/dps.yaml, so users never spell
-// `components["schemas"]["X"]`, and the create bodies and pages each resource method takes and answers.
-import type { components, operations } from "./generated/schema.js";
+// `components["schemas"]["X"]`, and the pages typed by offer kind.
+import type { components } from "./generated/schema.js";
 
 type Schemas = components["schemas"];
-type JsonBody<Op extends keyof operations> = NonNullable<operations[Op]["requestBody"]>["content"]["application/json"];
 
 // ---------------------------------------------------------------- Experience Decisioning (current generation)
 
@@ -79,34 +78,71 @@ export type PersonalizedOfferPage = Omit<OfferPage, "results"> & { results: Pers
 /** One page of fallback offers: an `OfferPage` whose results are all `FallbackOffer`s. */
 export type FallbackOfferPage = Omit<OfferPage, "results"> & { results: FallbackOffer[] };
 
-// ---------------------------------------------------------------- create bodies
+// ---------------------------------------------------------------- request bodies
 
 /** Body of `offerItems.create`. */
-export type OfferItemInput = JsonBody<"createOfferItem">;
+export type OfferItemInput = Schemas["OfferItemInput"];
 /** Body of `itemCollections.create`. */
-export type ItemCollectionInput = JsonBody<"createItemCollection">;
+export type ItemCollectionInput = Schemas["ItemCollectionInput"];
 /** Body of `selectionStrategies.create`. */
-export type SelectionStrategyInput = JsonBody<"createSelectionStrategy">;
+export type SelectionStrategyInput = Schemas["SelectionStrategyInput"];
 /** Body of `eligibilityRules.create` and `eligibilityRules.replace`. */
-export type EligibilityRuleInput = Extract<JsonBody<"createOfferRule">, EligibilityRule>;
+export type EligibilityRuleInput = Schemas["EligibilityRuleInput"];
 /** Body of `rankingFormulas.create` and `rankingFormulas.replace`. */
-export type RankingFormulaInput = JsonBody<"createRankingFormula">;
-/** Body of `exdPlacements.create` and `exdPlacements.replace`. */
-export type ExdPlacementInput = JsonBody<"createExdPlacement">;
+export type RankingFormulaInput = Schemas["RankingFormulaInput"];
+/** Body of `exdPlacements.create`. */
+export type ExdPlacementInput = Schemas["ExdPlacementInput"];
+/** Body of `exdPlacements.replace`: nothing is required, as Adobe's example sends only some fields. */
+export type ExdPlacementUpdate = Schemas["ExdPlacementUpdate"];
 /** Body of `personalizedOffers.create`. */
-export type PersonalizedOfferInput = Extract<JsonBody<"createOffer">, PersonalizedOffer>;
+export type PersonalizedOfferInput = Schemas["PersonalizedOfferInput"];
 /** Body of `fallbackOffers.create`. */
-export type FallbackOfferInput = Extract<JsonBody<"createOffer">, FallbackOffer>;
+export type FallbackOfferInput = Schemas["FallbackOfferInput"];
 /** Body of `placements.create`. */
-export type PlacementInput = JsonBody<"createPlacement">;
+export type PlacementInput = Schemas["PlacementInput"];
 /** Body of `offerCollections.create`. */
-export type OfferCollectionInput = JsonBody<"createOfferCollection">;
+export type OfferCollectionInput = Schemas["OfferCollectionInput"];
 /** Body of `decisionRules.create`. */
-export type DecisionRuleInput = Extract<JsonBody<"createOfferRule">, DecisionRule>;
+export type DecisionRuleInput = Schemas["DecisionRuleInput"];
 /** Body of `tags.create`. */
-export type TagInput = JsonBody<"createTag">;
+export type TagInput = Schemas["TagInput"];
 /** Body of `decisions.create`. */
-export type OfferDecisionInput = JsonBody<"createOfferDecision">;
+export type OfferDecisionInput = Schemas["OfferDecisionInput"];
+/** Body of `POST /offers` in the spec: either offer kind (the client's `create` of each kind takes its own). */
+export type OfferInput = Schemas["OfferInput"];
+/** Body of `POST /offer-rules` in the spec: either rule kind (each kind's `create` takes its own). */
+export type OfferRuleInput = Schemas["OfferRuleInput"];
+
+// ---------------------------------------------------------------- parts of objects
+
+/** What the server keeps on every stored object: `id`, `etag`, `created`, `modified`, `schemas` and authors. */
+export type ResourceMetadata = Schemas["ResourceMetadata"];
+/** A stored offer of either kind, as `/offers/{id}` answers it; its `schemas` tell which. */
+export type Offer = Schemas["Offer"];
+/** A stored rule of either generation, as `/offer-rules/{id}` answers it; `exdRule: true` marks a Decisioning one. */
+export type OfferRule = Schemas["OfferRule"];
+/** A PQL expression: a rule's condition or a formula's expression. */
+export type PqlExpression = Schemas["PqlExpression"];
+/** The variables an expression uses, by name. */
+export type DefinedOn = Schemas["DefinedOn"];
+/** What one variable of an expression is bound to. */
+export type DefinedOnVariable = Schemas["DefinedOnVariable"];
+/** Priority and, where there is a choice, how items are ordered. */
+export type Rank = Schemas["Rank"];
+/** Who qualifies: everyone, or the profiles an eligibility rule accepts. */
+export type ProfileConstraint = Schemas["ProfileConstraint"];
+/** Where the candidate items come from (a collection id). */
+export type OptionSelection = Schemas["OptionSelection"];
+/** How an offer looks in one placement of one channel. */
+export type Representation = Schemas["Representation"];
+/** One piece of content of a representation. */
+export type OfferComponent = Schemas["OfferComponent"];
+/** When and to whom an offer may be proposed. */
+export type SelectionConstraint = Schemas["SelectionConstraint"];
+/** One frequency-capping rule of an offer (at most 10 per offer). */
+export type FrequencyCappingConstraint = Schemas["FrequencyCappingConstraint"];
+/** One decision scope of a decision: placements, a collection, eligibility and ranking. */
+export type DecisionCriterion = Schemas["DecisionCriterion"];
 
 // ---------------------------------------------------------------- Decisioning Migration API
 
@@ -120,5 +156,11 @@ export type MigrationRequest = Schemas["MigrationRequest"];
 export type RollbackRequest = Schemas["RollbackRequest"];
 /** A dependency analysis, migration or rollback workflow: its id, status, and result or errors once it ends. */
 export type Workflow = Schemas["Workflow"];
+/** A sandbox, by name, as the migration bodies name their source and target. */
+export type SandboxDetails = Schemas["SandboxDetails"];
+/** The mappings a migration applies, built from a completed dependency analysis. */
+export type MigrationDependency = Schemas["MigrationDependency"];
+/** The target-sandbox audience a source segment maps to. */
+export type SegmentMapping = Schemas["SegmentMapping"];
 /** Where a workflow is: `New`, `Running`, then `Completed` or `Failed`. */
 export type WorkflowStatus = Schemas["WorkflowStatus"];

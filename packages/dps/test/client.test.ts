@@ -12,6 +12,7 @@ import {
   MIGRATION_ORIGIN,
   nextPageOf,
   PATCH_OPS,
+  PATCH_POINTER_PATTERN,
   type PatchOperation,
   REQUEST_LEVELS,
   TERMINAL_WORKFLOW_STATUSES,
@@ -206,7 +207,7 @@ describe("decision items and their x-schema-id", () => {
   it("refuses every item call without one, naming schemaId, before the network", async () => {
     const { fetch, dps } = client();
     const calls = [
-      () => dps.offerItems.create({}),
+      () => dps.offerItems.create({} as never),
       () => dps.offerItems.list(),
       () => dps.offerItems.get(ITEM_ID),
       () => dps.offerItems.patch(ITEM_ID, PATCH),
@@ -404,9 +405,11 @@ describe("bad input is refused before any network call", () => {
     ["no operation", [], "body", "at least 1"],
     ["an operation that is not an object", ["replace"], "body[0]", "an object"],
     ["an unknown op", [{ op: "merge", path: "/name", value: "x" }], "body[0].op", "one of"],
-    ["a path that is no JSON Pointer", [{ op: "replace", path: "name", value: "x" }], "body[0].path", "JSON Pointer"],
+    ["a path that is no JSON Pointer", [{ op: "replace", path: "name", value: "x" }], "body[0].path", "matching"],
+    ["a bad ~ escape", [{ op: "replace", path: "/a~2b", value: "x" }], "body[0].path", "matching"],
+    ["move, which Adobe does not list", [{ op: "move", from: "/a", path: "/b" }], "body[0].op", "one of"],
     ["replace without a value", [{ op: "replace", path: "/name" }], "body[0].value", "present"],
-    ["copy without from", [{ op: "copy", path: "/name" }], "body[1].from", "JSON Pointer"],
+    ["copy without from", [{ op: "copy", path: "/name" }], "body[1].from", "present"],
   ])("a patch with %s", async (_name, operations, field, allowed) => {
     const ops = field === "body[1].from" ? [PATCH[0], ...(operations as unknown[])] : operations;
     const error = await refusal((dps) => dps.decisions.patch("d-1", ops as Any));
@@ -527,8 +530,14 @@ describe("nextPageOf", () => {
 });
 
 describe("the spec's rules the client checks by default", () => {
-  it("allows the JSON Patch ops the spec allows", () => {
-    expect([...PATCH_OPS].sort()).toEqual([...(schemas.PatchOperation?.properties?.op?.enum ?? [])].sort());
+  it("allows the JSON Patch ops and pointers the spec allows", () => {
+    const variants = schemas.PatchOperation?.oneOf ?? [];
+    const ops = variants.flatMap(({ properties }) => properties?.op?.enum ?? [properties?.op?.const]);
+    expect([...PATCH_OPS].sort()).toEqual(ops.sort());
+    for (const { properties } of variants) {
+      expect(properties?.path?.pattern).toBe(PATCH_POINTER_PATTERN);
+      if (properties?.from) expect(properties.from.pattern).toBe(PATCH_POINTER_PATTERN);
+    }
   });
 
   it("allows the request levels the spec allows", () => {
