@@ -12,3 +12,4 @@ export { type PrismOptions, type PrismServer, startPrism } from "./prism.js";
 export { MOCK_EXAMPLE_HEADER, MOCK_STATUS_HEADER } from "./router.js";
 export { listMockSpecs, MOCK_SPECS_DIR, mockSpecPath } from "./specs.js";
 export { VERSION } from "./version.js";
+export { MOCK_WORKFLOW_HEADER } from "./workflows.js";

@@ -4,6 +4,7 @@ import { once } from "node:events";
 import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Route } from "./specs.js";
+import { createWorkflows, MOCK_WORKFLOW_HEADER, type WorkflowAnswer } from "./workflows.js";
 
 /** Request header that picks the status of the mock's answer, e.g. `x-mock-status: 503`. */
 export const MOCK_STATUS_HEADER = "x-mock-status";
@@ -29,6 +30,7 @@ export async function startRouter(options: {
 }): Promise<Router> {
   const agent = new Agent({ keepAlive: false });
   const statusChecks = new Map<string, number>();
+  const workflows = createWorkflows();
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -62,15 +64,22 @@ export async function startRouter(options: {
       }
       const status = header(headers, MOCK_STATUS_HEADER);
       const example = header(headers, MOCK_EXAMPLE_HEADER);
+      const workflowFate = header(headers, MOCK_WORKFLOW_HEADER);
       delete headers[MOCK_STATUS_HEADER];
       delete headers[MOCK_EXAMPLE_HEADER];
+      delete headers[MOCK_WORKFLOW_HEADER];
       if (status !== undefined) {
         if (!/^[1-5]\d\d$/.test(status)) return problem(400, `${MOCK_STATUS_HEADER} must be an HTTP status`);
         prefer.set("code", status);
       }
+      if (workflowFate !== undefined && workflowFate !== "fail") {
+        return problem(400, `${MOCK_WORKFLOW_HEADER} must be "fail"`);
+      }
       if (example !== undefined) prefer.set("example", example);
+      let workflow: WorkflowAnswer | undefined;
       if (!prefer.has("example") && !prefer.has("code")) {
-        const fitting = fittingExample(route.spec, method, path, body);
+        workflow = route.spec === "dps" ? workflows.answer(method, path, workflowFate === "fail") : undefined;
+        const fitting = workflow ? workflow.example : fittingExample(route.spec, method, path, body);
         if (fitting) prefer.set("example", fitting);
       }
       const code = prefer.get("code");
@@ -85,17 +94,38 @@ export async function startRouter(options: {
       }
       if (prefer.size > 0) headers.prefer = [...prefer].map(([key, value]) => `${key}=${value}`).join(", ");
       else delete headers.prefer;
-      forward(upstream, headers, body);
+      forward(upstream, headers, body, workflow?.rewrite);
     });
 
-    function forward(origin: string, headers: IncomingHttpHeaders, body: Buffer) {
+    /** Sends the request on, and its answer back; a 2xx JSON answer through `rewrite` when one is given. */
+    function forward(
+      origin: string,
+      headers: IncomingHttpHeaders,
+      body: Buffer,
+      rewrite?: (body: Record<string, unknown>) => Record<string, unknown>,
+    ) {
       const target = new URL(req.url ?? "/", origin);
       const upstream = httpRequest(
         target,
         { method: req.method, headers: { ...headers, host: target.host }, agent },
         (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
+          const status = answer.statusCode ?? 502;
+          if (!rewrite || status < 200 || status > 299) {
+            res.writeHead(status, answer.headers);
+            return answer.pipe(res);
+          }
+          const chunks: Buffer[] = [];
+          answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+          answer.on("end", () => {
+            let text = Buffer.concat(chunks).toString("utf8");
+            try {
+              text = JSON.stringify(rewrite(JSON.parse(text) as Record<string, unknown>));
+            } catch {} // not JSON: sent as Prism wrote it
+            // Its length changed: the new one replaces whatever framing Prism chose.
+            const { "transfer-encoding": _, ...answerHeaders } = answer.headers;
+            res.writeHead(status, { ...answerHeaders, "content-length": Buffer.byteLength(text) });
+            res.end(text);
+          });
         },
       );
       upstream.on("error", (error) => {
