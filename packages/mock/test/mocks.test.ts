@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   MOCK_EXAMPLE_HEADER,
   MOCK_STATUS_HEADER,
+  MOCK_WORKFLOW_HEADER,
   type Mocks,
   mockFetch,
   startMocks,
@@ -148,6 +149,97 @@ describe("startMocks", () => {
     const first = await states("wl-1");
     expect(first).toEqual(["QUEUED", "PROCESSING", "INGESTING", "COMPLETED", "COMPLETED"]);
     expect((await states("wl-2"))[0]).toBe("QUEUED");
+  });
+
+  it("gives each migration workflow started its own id and moves it to Completed over three status checks", async () => {
+    const body = {
+      imsOrgId: mocks.credentials.imsOrgId,
+      sourceSandboxDetails: { sandboxName: "prod" },
+      targetSandboxDetails: { sandboxName: "dev" },
+      createDataStream: false,
+      dependency: { datasetName: "offers" },
+    };
+    const start = async (kind: string, query: string, payload: unknown, headers: Record<string, string> = {}) => {
+      const answer = await fetch(`${mocks.url}/workflows/${kind}${query}`, {
+        method: "POST",
+        headers: { ...platformHeaders, "content-type": "application/json", ...headers },
+        body: JSON.stringify(payload),
+      });
+      expect(answer.status).toBe(200);
+      return (await answer.json()) as { id: string; status: string; _links: { self: { href: string } } };
+    };
+    const states = async (kind: string, id: string, checks: number) => {
+      const seen: unknown[] = [];
+      for (let i = 0; i < checks; i++) {
+        const answer = await fetch(`${mocks.url}/workflows/${kind}/${id}`, { headers: platformHeaders });
+        expect(answer.status).toBe(200);
+        const workflow = (await answer.json()) as Record<string, unknown>;
+        expect(workflow).toMatchObject({ id, _links: { self: { href: `/workflows/${kind}/${id}` } } });
+        seen.push(workflow.status);
+      }
+      return seen;
+    };
+
+    const analysis = await start("generate-dependencies", "?request-level=sandbox", body);
+    const migration = await start("migration", "?request-level=sandbox", body);
+    expect(analysis).toMatchObject({
+      status: "New",
+      _links: { self: { href: `/workflows/generate-dependencies/${analysis.id}` } },
+    });
+    expect(analysis.id).not.toBe(migration.id);
+    expect(await states("generate-dependencies", analysis.id, 4)).toEqual([
+      "Running",
+      "Running",
+      "Completed",
+      "Completed",
+    ]);
+    expect(await states("migration", migration.id, 3)).toEqual(["Running", "Running", "Completed"]);
+    const rollback = await start("rollback", "", { rollbackWorkflowId: migration.id });
+    expect(await states("rollback", rollback.id, 3)).toEqual(["Running", "Running", "Completed"]);
+
+    // A workflow the mocks did not start is answered with the spec's example, as before.
+    const other = await fetch(`${mocks.url}/workflows/migration/not-started-here`, { headers: platformHeaders });
+    expect(await other.json()).toMatchObject({ status: "Running" });
+  });
+
+  it("fails a migration workflow whose start sent x-mock-workflow: fail, with the spec's errors", async () => {
+    const failing = { ...platformHeaders, "content-type": "application/json", [MOCK_WORKFLOW_HEADER]: "fail" };
+    const started = await fetch(`${mocks.url}/workflows/migration?request-level=sandbox`, {
+      method: "POST",
+      headers: failing,
+      body: JSON.stringify({
+        imsOrgId: mocks.credentials.imsOrgId,
+        sourceSandboxDetails: { sandboxName: "prod" },
+        targetSandboxDetails: { sandboxName: "dev" },
+        dependency: { datasetName: "offers" },
+      }),
+    });
+    const { id } = (await started.json()) as { id: string };
+    const check = async () =>
+      (await fetch(`${mocks.url}/workflows/migration/${id}`, { headers: platformHeaders })).json();
+    expect(await check()).toMatchObject({ status: "Running" });
+    expect(await check()).toMatchObject({ status: "Failed", errors: [{ message: expect.any(String) }] });
+
+    const rollback = await fetch(`${mocks.url}/workflows/rollback`, {
+      method: "POST",
+      headers: failing,
+      body: JSON.stringify({ rollbackWorkflowId: id }),
+    });
+    const rollbackId = ((await rollback.json()) as { id: string }).id;
+    await fetch(`${mocks.url}/workflows/rollback/${rollbackId}`, { headers: platformHeaders });
+    const failed = await fetch(`${mocks.url}/workflows/rollback/${rollbackId}`, { headers: platformHeaders });
+    expect(await failed.json()).toMatchObject({
+      id: rollbackId,
+      status: "Failed",
+      errors: [{ message: expect.any(String) }],
+    });
+
+    const refused = await fetch(`${mocks.url}/workflows/rollback`, {
+      method: "POST",
+      headers: { ...failing, [MOCK_WORKFLOW_HEADER]: "later" },
+      body: JSON.stringify({ rollbackWorkflowId: id }),
+    });
+    expect(refused.status).toBe(400);
   });
 
   it("answers the example named by x-mock-example", async () => {
