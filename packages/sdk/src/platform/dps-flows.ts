@@ -186,7 +186,7 @@ export class IncompleteFlowError extends OfferkitError {
  * meanwhile makes it fail with `ConflictError` instead of being lost. An offer already listed sends nothing.
  * Adobe's guardrail: at most 500 offers per collection.
  */
-export function addOfferToCollection(
+export async function addOfferToCollection(
   client: Pick<DpsClient, "offerCollections">,
   collectionId: string,
   offerId: string,
@@ -337,7 +337,7 @@ function setAttribute(target: object, path: string, value: unknown, field: strin
  * eligibilityRule: ruleId }` with one guarded JSON Patch (`updateWith`). Whether a Decision Management rule (one
  * without `exdRule: true`) is accepted there is UNDOCUMENTED: use an Experience Decisioning rule.
  */
-export function attachRuleToOfferItem(
+export async function attachRuleToOfferItem(
   client: Pick<DpsClient, "offerItems">,
   itemId: string,
   ruleId: string,
@@ -362,7 +362,7 @@ export function attachRuleToOfferItem(
  * dates, with one guarded JSON Patch (`updateWith`). Adobe's offer pages only ever show `profileConstraintType:
  * "none"`; these two fields are how the Offer Library and Experience Decisioning name a rule (INFERENCE).
  */
-export function attachRuleToOffer(
+export async function attachRuleToOffer(
   client: Pick<DpsClient, "personalizedOffers">,
   offerId: string,
   ruleId: string,
