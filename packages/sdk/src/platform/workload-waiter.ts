@@ -77,7 +77,10 @@ export class WorkloadFailedError extends OfferkitError {
 export const workloadCompleteAcceptor: Acceptor<Workload> = ({ "ode:status": status }) =>
   status === "COMPLETED" ? "success" : isTerminalStatus(status) ? "failure" : "retry";
 
-const checkClient = clientWith("getWorkload", "a Batch Decisioning client from createOdeClient (or offerkit.ode)");
+const checkClient = /* @__PURE__ */ clientWith(
+  "getWorkload",
+  "a Batch Decisioning client from createOdeClient (or offerkit.ode)",
+);
 
 /**
  * Polls a batch decision workload until it is `COMPLETED` and resolves with it. Throws `WorkloadFailedError` as
