@@ -19,7 +19,6 @@ export {
   PATCH_POINTER_PATTERN,
   type PageLinkInput,
   type PatchableResource,
-  REQUEST_LEVELS,
   type ReplaceableResource,
   TERMINAL_WORKFLOW_STATUSES,
 } from "./client.js";
