@@ -57,7 +57,6 @@ export {
   newRequestId,
   PLATFORM_CALL_OPTION_CHECKS,
   PLATFORM_OPTION_CHECKS,
-  type PlatformIdentityHeaders,
   setUpPlatformClient,
 } from "./runner/platform.js";
 export { type RawClientOptions, rawClientOptions, withConnection } from "./runner/raw.js";

@@ -202,7 +202,7 @@ describe("the runner: one call from a prepared request", () => {
 
   it("adds identity headers last, owns Content-Type when the request names its media types, lets Accept be the caller's", async () => {
     server.handle((_req, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
-    const run = runner({ identity: () => ({ "x-sandbox-name": "prod" }) });
+    const run = runner({ identity: (_call, headers) => headers.set("x-sandbox-name", "prod") });
     await run<Result>(
       { headers: { Accept: "application/problem+json", "Content-Type": "text/plain", "x-sandbox-name": "dev" } },
       "op",

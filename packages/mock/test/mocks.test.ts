@@ -58,7 +58,7 @@ describe("startMocks", () => {
   it("serves every spec and the fake IMS on one loopback origin, routed by path", async () => {
     expect(mocks.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(mocks.serverDomain).toBe(new URL(mocks.url).host);
-    expect(Object.keys(mocks.specs)).toEqual(["delivery", "ode", "ods", "xcore"]);
+    expect(Object.keys(mocks.specs)).toEqual(["delivery", "dps", "ode", "ods", "xcore"]);
     expect(mocks.ims.requests).toHaveLength(1);
 
     const decision = await decide();

@@ -7,7 +7,13 @@ import { parse } from "yaml";
 export const SPECS_DIR = fileURLToPath(new URL("../../../specs/", import.meta.url));
 
 /** Fixed ports for `pnpm mock`, so the README and examples can name them. New specs get the next free ones. */
-export const MOCK_PORTS: Readonly<Record<string, number>> = { delivery: 4010, ods: 4011, xcore: 4012, ode: 4013 };
+export const MOCK_PORTS: Readonly<Record<string, number>> = {
+  delivery: 4010,
+  ods: 4011,
+  xcore: 4012,
+  ode: 4013,
+  dps: 4014,
+};
 
 export function specPath(name: string): string {
   return `${SPECS_DIR}${name}.yaml`;

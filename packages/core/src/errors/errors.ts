@@ -76,7 +76,7 @@ export class ConflictError extends ApiError {
 
   constructor(init: ApiErrorInit) {
     super(init);
-    this.message = `${this.message}. The resource changed since it was read and nothing was written: read it again and reapply your change to its current revision.`;
+    this.message = `${this.message}. Nothing was written: the resource changed since it was read, so read it again and reapply your change.`;
   }
 }
 

@@ -48,14 +48,6 @@ export interface PlatformCallOptions extends BaseCallOptions {
   readonly sandboxName?: string | undefined;
 }
 
-/** The identity headers every Platform call sends: org, sandbox and a fresh request id. */
-export type PlatformIdentityHeaders = {
-  readonly "x-gw-ims-org-id": string;
-  readonly "x-sandbox-name": string;
-  readonly "x-request-id": string;
-  readonly "x-sandbox-id"?: string;
-};
-
 /**
  * Everything a Platform client shares: checked options, an authenticated transport and the identity headers of
  * each call. `headerRules` are the spec's rules for those headers (generated `requestRules.<op>.header`), so that a malformed org id or
@@ -80,7 +72,7 @@ export function setUpPlatformClient<OperationId extends string>(
   checkOptions(
     options,
     "",
-    spec.optionChecks ? { ...PLATFORM_OPTION_CHECKS, ...spec.optionChecks } : PLATFORM_OPTION_CHECKS,
+    { ...PLATFORM_OPTION_CHECKS, ...spec.optionChecks },
   );
   // The one check of the identity headers: the spec's rules, and (for `identity` below) header-safe values.
   const checkHeader = (name: string, value: unknown, field: string, identity?: boolean) => {
@@ -111,13 +103,12 @@ export function setUpPlatformClient<OperationId extends string>(
     callChecks: PLATFORM_CALL_OPTION_CHECKS,
     rules: spec.rules,
     validation: options.validation,
-    identity(call): PlatformIdentityHeaders {
+    identity(call, headers) {
       const sandboxName = call?.sandboxName ?? options.sandboxName;
       if (call?.sandboxName !== undefined) checkHeader("x-sandbox-name", sandboxName, "options.sandboxName", true);
-      const given = call?.headers && Object.keys(call.headers).find((name) => name.toLowerCase() === "x-request-id");
-      const requestId = (given && call?.headers?.[given]) || newRequestId();
-      checkHeader("x-request-id", requestId, "options.headers.x-request-id");
-      return { ...fixed, "x-sandbox-name": sandboxName, "x-request-id": requestId };
+      for (const [name, value] of Object.entries({ ...fixed, "x-sandbox-name": sandboxName })) headers.set(name, value);
+      // A request id the caller gave is kept (the checks judge it); else a fresh one, as Adobe asks.
+      if (!headers.get("x-request-id")) headers.set("x-request-id", newRequestId());
     },
   };
 }

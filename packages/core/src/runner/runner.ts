@@ -41,7 +41,7 @@ export const CALL_OPTION_CHECKS = {
   retry: checkRetry,
   maxResponseBytes: checkMaxResponseBytes,
   /** Header names and values safe to send. */
-  headers: (value: unknown, field: string) => assertSafeHeaders(value as HeaderInput, field),
+  headers: assertSafeHeaders as OptionCheck,
 } satisfies Record<keyof BaseCallOptions, OptionCheck>;
 
 /** One request of one operation, as a client method describes it. */
@@ -85,8 +85,11 @@ export interface Connection<OperationId extends string, Call extends BaseCallOpt
   readonly headers: HeaderInput | undefined;
   /** The checks of a call's options: unknown keys and wrong values are a `ValidationError` naming them. */
   readonly callChecks: Readonly<Record<keyof Call, OptionCheck>>;
-  /** The headers that say who calls, for one call (the Platform identity headers); checked there. */
-  readonly identity?: ((call: Call | undefined) => HeaderInput) | undefined;
+  /**
+   * Sets the headers that say who calls on one call's headers, over everything else (the Platform identity
+   * headers, keeping a request id the caller gave); checks what it sets.
+   */
+  readonly identity?: ((call: Call | undefined, headers: Headers) => void) | undefined;
   /** The spec's default checks per operation (generated `requestRules`). */
   readonly rules: Readonly<Record<OperationId, RequestRules>>;
   /** The opt-in full check of every input against the spec. */
@@ -122,12 +125,16 @@ export function createRunner<OperationId extends string, Call extends BaseCallOp
     try {
       // Inside the call, so that whatever `prepare` or a check refuses rejects the returned promise.
       const request = prepare();
-      const ours = { ...connection.identity?.(call), ...request.headers };
       // A request that names its media types owns Content-Type; the caller's Accept still wins (to add
       // `application/problem+json`, say). One that names none (Delivery) leaves both to the caller.
       const mediaTypesOurs = request.accept !== undefined || request.contentType !== undefined;
       const headers = new Headers();
-      for (const set of [connection.headers, request.accept && { Accept: request.accept }, call?.headers, ours]) {
+      for (const set of [
+        connection.headers,
+        request.accept && { Accept: request.accept },
+        call?.headers,
+        request.headers,
+      ]) {
         for (const [name, value] of Object.entries(set || {})) {
           if (value === undefined || (set === call?.headers && mediaTypesOurs && /^content-type$/i.test(name)))
             continue;
@@ -138,6 +145,7 @@ export function createRunner<OperationId extends string, Call extends BaseCallOp
         request.contentType ??
         (request.body === undefined || headers.has("content-type") ? undefined : "application/json");
       if (contentType) headers.set("content-type", contentType);
+      connection.identity?.(call, headers);
       // The checks see the headers as they will be sent (names in lower case; they match whatever the case).
       const header = Object.fromEntries(headers);
       checkRequest(
