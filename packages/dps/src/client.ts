@@ -340,8 +340,8 @@ export function createDpsClient(options: DpsClientOptions): DpsClient {
         if (schemaId === undefined) {
           throw new ValidationError("schemaId", "the item catalog's schema id (x-schema-id), per client or call");
         }
-        const prepared = prepare();
-        return { ...prepared, headers: { "x-schema-id": schemaId } };
+        // The resource methods set no headers of their own: this is the only one.
+        return { ...prepare(), headers: { "x-schema-id": schemaId } };
       });
     };
     const query = type && { "offer-type": type };
@@ -378,7 +378,11 @@ export function createDpsClient(options: DpsClientOptions): DpsClient {
     };
   }
 
-  // Migration: its own origin, plain JSON both ways.
+  // Migration: its own origin, plain JSON both ways. Adobe's migration page lists only Authorization,
+  // x-gw-ims-org-id and Content-Type; these calls also carry x-api-key (the auth step adds it to every call, and it
+  // stays): the host is behind Adobe's API gateway on *.adobe.io, which identifies the calling project by it, and the
+  // token was issued to that client id. The identity headers (x-sandbox-name, x-request-id) go too; the sandboxes that
+  // count are named in the body.
   const migration = <T = never>(call: DpsCallOptions | undefined, operation: Operation, prepare: () => Prepared) =>
     runDps<T>(call, operation, () => ({ baseUrl: migrationBaseUrl, ...JSON_BODY, ...prepare() }));
   const start = (operation: Operation, path: Path) => (level: unknown, body: unknown, call?: DpsCallOptions) =>
@@ -425,13 +429,14 @@ export function createDpsClient(options: DpsClientOptions): DpsClient {
         }),
       getRollback: poll("getRollback", "/workflows/rollback", "rollbackWorkflowId"),
     },
-  };
+  } satisfies Record<keyof DpsClient, unknown>;
   // The resources are built from one function with `update` as a computed key; their types are `DpsClient`'s.
   return withConnection(client as unknown as DpsClient, dps);
 }
 
 // ---------------------------------------------------------------- input checks
 
+/** A schema id for `x-schema-id`: visible ASCII only, so it is a valid header value. */
 function checkSchemaId(value: unknown, field: string): string {
   if (typeof value !== "string" || !/^[\x21-\x7e]+$/.test(value)) {
     throw new ValidationError(field, "a schema id, https://ns.adobe.com/…");
