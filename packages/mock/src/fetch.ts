@@ -17,7 +17,8 @@ export interface MockFetchOptions {
 /**
  * A `fetch` that answers every Adobe host from the mocks at `options.url`: Target's client and edge-cluster hosts
  * (`*.tt.omtrdc.net`, so a returning visitor's call to `mboxedge28.tt.omtrdc.net` stays local), Adobe Experience
- * Platform (`platform.adobe.io`) and Adobe IMS (`ims-na1.adobelogin.com`). Requests to the mocks' own origin pass
+ * Platform (`platform.adobe.io`), the Decisioning Migration API (`decisioning-migration.adobe.io`) and Adobe IMS
+ * (`ims-na1.adobelogin.com`). Requests to the mocks' own origin pass
  * as they are; any other host is refused, so a test never reaches the network.
  */
 export function mockFetch(
@@ -51,6 +52,7 @@ function isAdobeHost(hostname: string): boolean {
   return (
     hostname.endsWith(".tt.omtrdc.net") ||
     hostname === "platform.adobe.io" ||
+    hostname === "decisioning-migration.adobe.io" ||
     /^ims-[a-z0-9]+\.adobelogin\.com$/.test(hostname)
   );
 }

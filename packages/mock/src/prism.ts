@@ -3,11 +3,15 @@
 import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
-import { mockSpecPath } from "./specs.js";
+import { basePathOf, mockSpecPath } from "./specs.js";
 
 /** A running Prism server. */
 export interface PrismServer {
-  /** Origin of the server, e.g. `http://127.0.0.1:40123`. Prism ignores the spec's server base path. */
+  /**
+   * Origin of the server, e.g. `http://127.0.0.1:40123`. Each operation is served at its server's base path and its
+   * own path, as the real API's URLs are: `/data/core/dps/offer-items` for a spec whose server is
+   * `https://platform.adobe.io/data/core/dps` and whose path is `/offer-items`.
+   */
   readonly url: string;
   /** Stops the server. */
   close(): Promise<void>;
@@ -33,7 +37,12 @@ export interface PrismOptions {
  */
 export async function startPrism(options: PrismOptions): Promise<PrismServer> {
   const file = options.spec.endsWith(".yaml") ? options.spec : mockSpecPath(options.spec);
-  const operations = await getHttpOperationsFromSpec(file);
+  // Prism matches request paths against the spec's paths and ignores the servers' base paths, so a spec whose
+  // paths are relative to a server path would be served without it: give each operation its full path instead.
+  const operations = (await getHttpOperationsFromSpec(file)).map((operation) => {
+    const base = basePathOf(operation.servers?.[0]?.url);
+    return base ? { ...operation, path: `${base}${operation.path}` } : operation;
+  });
   const server = createServer(operations, {
     cors: options.cors ?? false,
     components: { logger: createLogger("PRISM", { level: process.env.PRISM_LOG ?? "silent" }) },

@@ -25,8 +25,29 @@ export function mockSpecPath(name: string): string {
   return `${MOCK_SPECS_DIR}${name}.yaml`;
 }
 
+interface ServerObject {
+  readonly url?: string;
+}
+
+/** A path item: its own servers, and an operation per method. */
+interface PathItem {
+  readonly servers?: readonly ServerObject[];
+  readonly [method: string]: { readonly responses?: Record<string, unknown> } | readonly ServerObject[] | undefined;
+}
+
 interface SpecDocument {
-  readonly paths?: Record<string, Record<string, { responses?: Record<string, unknown> } | undefined>>;
+  readonly servers?: readonly ServerObject[];
+  readonly paths?: Record<string, PathItem>;
+}
+
+/**
+ * The path part of a server URL, without a trailing slash: `/data/core/dps` for
+ * `https://platform.adobe.io/data/core/dps`, `""` for an origin. Read as text, since a URL with variables
+ * (`https://{clientCode}.tt.omtrdc.net`) is not one `URL` parses.
+ */
+export function basePathOf(serverUrl: string | undefined): string {
+  const path = (serverUrl ?? "").replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/\/+$/, "");
+  return path.startsWith("/") ? path : "";
 }
 
 /** One path template of one spec, with the statuses each of its methods declares. */
@@ -44,10 +65,13 @@ export function loadRoutes(specs: readonly string[]): Route[] {
   const routes: Route[] = [];
   for (const spec of specs) {
     const doc = parse(readFileSync(mockSpecPath(spec), "utf8")) as SpecDocument;
-    for (const [template, item] of Object.entries(doc.paths ?? {})) {
+    for (const [path, item] of Object.entries(doc.paths ?? {})) {
+      // Served at the path-level server's base path, else the document's, as startPrism serves it.
+      const servers = item.servers ?? doc.servers;
+      const template = `${basePathOf(servers?.[0]?.url)}${path}`;
       const methods = new Map<string, { statuses: Set<number>; hasDefault: boolean }>();
       for (const method of HTTP_METHODS) {
-        const responses = item[method]?.responses;
+        const responses = (item[method] as { readonly responses?: Record<string, unknown> } | undefined)?.responses;
         if (!responses) continue;
         const codes = Object.keys(responses);
         methods.set(method.toUpperCase(), {

@@ -69,11 +69,7 @@ export function setUpPlatformClient<OperationId extends string>(
   if (!options || typeof options !== "object") {
     throw new ValidationError("options", "an object with auth, imsOrgId and sandboxName");
   }
-  checkOptions(
-    options,
-    "",
-    { ...PLATFORM_OPTION_CHECKS, ...spec.optionChecks },
-  );
+  checkOptions(options, "", { ...PLATFORM_OPTION_CHECKS, ...spec.optionChecks });
   // The one check of the identity headers: the spec's rules, and (for `identity` below) header-safe values.
   const checkHeader = (name: string, value: unknown, field: string, identity?: boolean) => {
     spec.rules[spec.headerRulesOf].header?.[name]?.(value, field);
