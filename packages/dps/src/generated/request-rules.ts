@@ -13,355 +13,166 @@ const idOrRollbackWorkflowIdRule = /* @__PURE__ */ parameter(true, isString, /* 
 const bodyRule2 = /* @__PURE__ */ parameter(true);
 const offerTypeRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ isOneOf(["personalized", "fallback"]));
 const requestLevelRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ isOneOf(["sandbox", "offer", "decision"]));
+const queryOfListOfferItems = {
+  property: propertyRule,
+  orderby: orderbyOrStartEtcRule,
+  limit: limitRule,
+  start: orderbyOrStartEtcRule
+};
+const headerOfListOfferItems = {
+  "x-schema-id": xSchemaIdOrXSandboxNameRule,
+  "x-gw-ims-org-id": xGwImsOrgIdRule,
+  "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
+  "x-request-id": orderbyOrStartEtcRule,
+  "x-sandbox-id": orderbyOrStartEtcRule
+};
+const pathOfGetOfferItem = {
+  id: idOrRollbackWorkflowIdRule
+};
+const headerOfListItemCollections = {
+  "x-gw-ims-org-id": xGwImsOrgIdRule,
+  "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
+  "x-request-id": orderbyOrStartEtcRule,
+  "x-sandbox-id": orderbyOrStartEtcRule
+};
+const queryOfCreateOffer = {
+  "offer-type": offerTypeRule
+};
+const queryOfStartDependencyAnalysis = {
+  "request-level": requestLevelRule
+};
+const headerOfStartDependencyAnalysis = {
+  "x-gw-ims-org-id": xGwImsOrgIdRule,
+  "x-request-id": orderbyOrStartEtcRule
+};
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
   listOfferItems: {
-    query: {
-      property: propertyRule,
-      orderby: orderbyOrStartEtcRule,
-      limit: limitRule,
-      start: orderbyOrStartEtcRule
-    },
-    header: {
-      "x-schema-id": xSchemaIdOrXSandboxNameRule,
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    query: queryOfListOfferItems,
+    header: headerOfListOfferItems
   },
   createOfferItem: {
-    header: {
-      "x-schema-id": xSchemaIdOrXSandboxNameRule,
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    header: headerOfListOfferItems,
     body: bodyRule
   },
   getOfferItem: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-schema-id": xSchemaIdOrXSandboxNameRule,
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListOfferItems
   },
   patchOfferItem: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-schema-id": xSchemaIdOrXSandboxNameRule,
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    header: headerOfListOfferItems,
     body: bodyRule2
   },
   deleteOfferItem: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-schema-id": xSchemaIdOrXSandboxNameRule,
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListOfferItems
   },
   listItemCollections: {
-    query: {
-      property: propertyRule,
-      orderby: orderbyOrStartEtcRule,
-      limit: limitRule,
-      start: orderbyOrStartEtcRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    query: queryOfListOfferItems,
+    header: headerOfListItemCollections
   },
   createItemCollection: {
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    header: headerOfListItemCollections,
     body: bodyRule
   },
   getItemCollection: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   patchItemCollection: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections,
     body: bodyRule2
   },
   deleteItemCollection: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   listSelectionStrategies: {
-    query: {
-      property: propertyRule,
-      orderby: orderbyOrStartEtcRule,
-      limit: limitRule,
-      start: orderbyOrStartEtcRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    query: queryOfListOfferItems,
+    header: headerOfListItemCollections
   },
   createSelectionStrategy: {
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    header: headerOfListItemCollections,
     body: bodyRule
   },
   getSelectionStrategy: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   patchSelectionStrategy: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections,
     body: bodyRule2
   },
   deleteSelectionStrategy: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   listOfferRules: {
-    query: {
-      property: propertyRule,
-      orderby: orderbyOrStartEtcRule,
-      limit: limitRule,
-      start: orderbyOrStartEtcRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    query: queryOfListOfferItems,
+    header: headerOfListItemCollections
   },
   createOfferRule: {
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    header: headerOfListItemCollections,
     body: bodyRule2
   },
   getOfferRule: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   replaceOfferRule: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections,
     body: bodyRule
   },
   patchOfferRule: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections,
     body: bodyRule2
   },
   deleteOfferRule: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   listRankingFormulas: {
-    query: {
-      property: propertyRule,
-      orderby: orderbyOrStartEtcRule,
-      limit: limitRule,
-      start: orderbyOrStartEtcRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    query: queryOfListOfferItems,
+    header: headerOfListItemCollections
   },
   createRankingFormula: {
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    header: headerOfListItemCollections,
     body: bodyRule
   },
   getRankingFormula: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   replaceRankingFormula: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections,
     body: bodyRule
   },
   deleteRankingFormula: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   listExdPlacements: {
-    query: {
-      property: propertyRule,
-      orderby: orderbyOrStartEtcRule,
-      limit: limitRule,
-      start: orderbyOrStartEtcRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    query: queryOfListOfferItems,
+    header: headerOfListItemCollections
   },
   createExdPlacement: {
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    header: headerOfListItemCollections,
     body: bodyRule
   },
   getExdPlacement: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   replaceExdPlacement: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections,
     body: bodyRule
   },
   listOffers: {
@@ -372,349 +183,140 @@ export const requestRules = {
       limit: limitRule,
       start: orderbyOrStartEtcRule
     },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    header: headerOfListItemCollections
   },
   createOffer: {
-    query: {
-      "offer-type": offerTypeRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    query: queryOfCreateOffer,
+    header: headerOfListItemCollections,
     body: bodyRule2
   },
   getOffer: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    query: {
-      "offer-type": offerTypeRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    query: queryOfCreateOffer,
+    header: headerOfListItemCollections
   },
   patchOffer: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    query: {
-      "offer-type": offerTypeRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    query: queryOfCreateOffer,
+    header: headerOfListItemCollections,
     body: bodyRule2
   },
   deleteOffer: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    query: {
-      "offer-type": offerTypeRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    query: queryOfCreateOffer,
+    header: headerOfListItemCollections
   },
   listPlacements: {
-    query: {
-      property: propertyRule,
-      orderby: orderbyOrStartEtcRule,
-      limit: limitRule,
-      start: orderbyOrStartEtcRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    query: queryOfListOfferItems,
+    header: headerOfListItemCollections
   },
   createPlacement: {
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    header: headerOfListItemCollections,
     body: bodyRule
   },
   getPlacement: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   patchPlacement: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections,
     body: bodyRule2
   },
   deletePlacement: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   listOfferCollections: {
-    query: {
-      property: propertyRule,
-      orderby: orderbyOrStartEtcRule,
-      limit: limitRule,
-      start: orderbyOrStartEtcRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    query: queryOfListOfferItems,
+    header: headerOfListItemCollections
   },
   createOfferCollection: {
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    header: headerOfListItemCollections,
     body: bodyRule
   },
   getOfferCollection: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   patchOfferCollection: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections,
     body: bodyRule2
   },
   deleteOfferCollection: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   listTags: {
-    query: {
-      property: propertyRule,
-      orderby: orderbyOrStartEtcRule,
-      limit: limitRule,
-      start: orderbyOrStartEtcRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    query: queryOfListOfferItems,
+    header: headerOfListItemCollections
   },
   createTag: {
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    header: headerOfListItemCollections,
     body: bodyRule
   },
   getTag: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   patchTag: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections,
     body: bodyRule2
   },
   deleteTag: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   listOfferDecisions: {
-    query: {
-      property: propertyRule,
-      orderby: orderbyOrStartEtcRule,
-      limit: limitRule,
-      start: orderbyOrStartEtcRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    query: queryOfListOfferItems,
+    header: headerOfListItemCollections
   },
   createOfferDecision: {
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    header: headerOfListItemCollections,
     body: bodyRule
   },
   getOfferDecision: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   patchOfferDecision: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    },
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections,
     body: bodyRule2
   },
   deleteOfferDecision: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSchemaIdOrXSandboxNameRule,
-      "x-request-id": orderbyOrStartEtcRule,
-      "x-sandbox-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfListItemCollections
   },
   startDependencyAnalysis: {
-    query: {
-      "request-level": requestLevelRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-request-id": orderbyOrStartEtcRule
-    },
+    query: queryOfStartDependencyAnalysis,
+    header: headerOfStartDependencyAnalysis,
     body: bodyRule
   },
   getDependencyAnalysis: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-request-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfStartDependencyAnalysis
   },
   startMigration: {
-    query: {
-      "request-level": requestLevelRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-request-id": orderbyOrStartEtcRule
-    },
+    query: queryOfStartDependencyAnalysis,
+    header: headerOfStartDependencyAnalysis,
     body: bodyRule
   },
   getMigration: {
-    path: {
-      id: idOrRollbackWorkflowIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-request-id": orderbyOrStartEtcRule
-    }
+    path: pathOfGetOfferItem,
+    header: headerOfStartDependencyAnalysis
   },
   startRollback: {
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-request-id": orderbyOrStartEtcRule
-    },
+    header: headerOfStartDependencyAnalysis,
     body: bodyRule
   },
   getRollback: {
     path: {
       rollbackWorkflowId: idOrRollbackWorkflowIdRule
     },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-request-id": orderbyOrStartEtcRule
-    }
+    header: headerOfStartDependencyAnalysis
   }
 } as const satisfies Record<string, RequestRules>;
 
