@@ -19,6 +19,7 @@ export default {
     "packages/ods",
     "packages/ode",
     "packages/xcore",
+    "packages/dps",
     "packages/sdk",
     "packages/mock",
   ],

@@ -31,10 +31,11 @@ export const LAYERS = [
       "ods/": ["core/"],
       "ode/": ["core/"],
       "xcore/": ["core/"],
+      "dps/": ["core/"],
       // The on-device engine: core's error classes only (src/errors.ts), no client, no facade.
       "target-rules/": ["core/"],
       // The facade builds on the clients, core and the engine.
-      "sdk/": ["core/", "delivery/", "ods/", "ode/", "xcore/", "target-rules/"],
+      "sdk/": ["core/", "delivery/", "ods/", "ode/", "xcore/", "dps/", "target-rules/"],
       // mock/ and testkit/ are not listed: they may import anything.
     },
   },

@@ -44,6 +44,15 @@ const ENTRIES = [
     code: 'export * from "@offerkit/xcore";',
     from: "xcore",
   },
+  // Issue 19: xcore's budget. Measured 10.54 KB when it landed (xcore 10.31 KB, ceiling 10.39): the same core share,
+  // and the default checks of 61 operations (about 1 KB of the bundle) where xcore has 7.
+  {
+    name: "@offerkit/dps",
+    budget: 7 * KB,
+    ceiling: 10.54 * KB,
+    code: 'export * from "@offerkit/dps";',
+    from: "dps",
+  },
   {
     name: "@offerkit/sdk getOffers",
     budget: 12 * KB,

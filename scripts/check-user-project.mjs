@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: "inherit" });
-const packages = ["core", "delivery", "ods", "ode", "xcore", "target-rules", "sdk", "mock"];
+const packages = ["core", "delivery", "ods", "ode", "xcore", "dps", "target-rules", "sdk", "mock"];
 
 const project = mkdtempSync(join(tmpdir(), "offerkit-user-"));
 try {

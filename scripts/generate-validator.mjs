@@ -252,7 +252,27 @@ function defaultRules(operations, schemas) {
     names.set(code, name);
   }
   const constants = [...names].map(([code, name]) => `const ${name} = ${code};`);
-  const rules = format(table, "", (code) => names.get(code));
+  // A location's rules that several operations share (a Platform spec's identity headers, a list's query) are
+  // written once too: a spec of sixty operations would otherwise repeat the same header table sixty times.
+  const ruleName = (code) => names.get(code);
+  const byText = new Map();
+  for (const [id, entry] of Object.entries(table)) {
+    for (const location of LOCATIONS) {
+      if (!entry[location]) continue;
+      const text = format(entry[location], "", ruleName);
+      const shared = byText.get(text) ?? { ids: [], location };
+      shared.ids.push(id);
+      byText.set(text, shared);
+    }
+  }
+  const SHARED = "\u0000";
+  for (const [text, { ids, location }] of byText) {
+    if (ids.length < 2) continue;
+    const name = `${location}Of${ids[0][0].toUpperCase()}${ids[0].slice(1)}`;
+    constants.push(`const ${name} = ${text};`);
+    for (const id of ids) table[id][location] = SHARED + name;
+  }
+  const rules = format(table, "", (code) => (code.startsWith(SHARED) ? code.slice(1) : ruleName(code)));
   return { imports: [...imports].sort(), constants, rules };
 }
 

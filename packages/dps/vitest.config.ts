@@ -1,3 +1,4 @@
+// The tests of @offerkit/dps: exact-wire and Prism contract tests on both transports, and type tests.
 import { bothTransports } from "../../scripts/vitest-transports.js";
 
 export default bothTransports({

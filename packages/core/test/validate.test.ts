@@ -567,6 +567,41 @@ components:
     writeFileSync(specPath, spec.replace("schema: { type: string }", "schema: { type: [string, number] }"));
     expect(() => run()).toThrow(/does not support a list of types/);
   });
+
+  it("writes a location's rules once when several operations share them, and the table still checks each", async () => {
+    const shared = `
+openapi: 3.1.0
+info: { title: Shared, version: "1" }
+paths:
+  /a:
+    get: { operationId: getA, parameters: [{ $ref: "#/components/parameters/Org" }], responses: { "200": { description: ok } } }
+  /b:
+    get: { operationId: getB, parameters: [{ $ref: "#/components/parameters/Org" }], responses: { "200": { description: ok } } }
+  /c:
+    get:
+      operationId: getC
+      parameters: [{ name: x-other, in: header, schema: { type: string } }]
+      responses: { "200": { description: ok } }
+components:
+  parameters:
+    Org: { name: x-org, in: header, required: true, schema: { type: string, minLength: 1 } }
+`;
+    writeFileSync(specPath, shared);
+    run();
+    const generated = readFileSync(outPath, "utf8");
+    expect(generated).toContain('const headerOfGetA = {\n  "x-org": xOrgRule\n};');
+    expect(generated.match(/header: headerOfGetA/g)).toHaveLength(2);
+    expect(generated).not.toContain("headerOfGetC");
+    const core = fileURLToPath(new URL("../src/internal.ts", import.meta.url));
+    const modulePath = join(dir, "shared-rules.ts");
+    writeFileSync(modulePath, generated.replaceAll('from "@offerkit/core/internal"', `from ${JSON.stringify(core)}`));
+    const { requestRules } = (await import(pathToFileURL(modulePath).href)) as {
+      requestRules: Record<"getA" | "getB" | "getC", RequestRules>;
+    };
+    expect(() => checkRequest(requestRules, "getB", { header: { "x-org": "o" } })).not.toThrow();
+    expect(() => checkRequest(requestRules, "getB", { header: {} })).toThrow("Invalid header.x-org: must be present.");
+    expect(() => checkRequest(requestRules, "getC", { header: {} })).not.toThrow();
+  });
 });
 
 describe("not", () => {

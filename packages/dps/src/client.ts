@@ -11,7 +11,6 @@ import {
   createRunner,
   isOneOf,
   isString,
-  isStringOption,
   matches,
   type OptionCheck,
   PLATFORM_CALL_OPTION_CHECKS,
@@ -284,24 +283,11 @@ interface Prepared extends PreparedRequest {
   readonly path: Path;
 }
 
-/** Where one resource lives and which operations serve it. */
-interface ResourceSpec {
-  readonly collection: Path;
-  readonly item: Path;
-  readonly list: Operation;
-  readonly create: Operation;
-  readonly get: Operation;
-  readonly update: Operation;
-  readonly delete: Operation | undefined;
-  /** `/offers` serves both offer kinds: this one's `offer-type`. */
-  readonly offerType?: OfferType | undefined;
-}
-
 const checkedLater: OptionCheck = () => {};
 const OFFER_ITEM_CALL_CHECKS = /* @__PURE__ */ withChecks(PLATFORM_CALL_OPTION_CHECKS, {
   schemaId: checkedLater,
 }) as Record<keyof OfferItemCallOptions, OptionCheck>;
-const LIST_KEYS = ["property", "orderby", "limit", "start"];
+const JSON_BODY = { accept: JSON_MEDIA_TYPE, contentType: JSON_MEDIA_TYPE } as const;
 
 /**
  * A client for Adobe's Decisioning APIs: Experience Decisioning and Decision Management under
@@ -318,13 +304,11 @@ export function createDpsClient(options: DpsClientOptions): DpsClient {
     // Checked below with their own wording.
     optionChecks: { migrationBaseUrl: checkedLater, schemaId: checkedLater },
   });
+  // The client adds the path prefix; a base URL that has it already would double it.
   if (new URL(connection.baseUrl).pathname.replace(/\/+$/, "").endsWith(DPS_BASE_PATH)) {
-    throw new ValidationError(
-      "baseUrl",
-      `the gateway origin, such as https://platform.adobe.io: the client adds ${DPS_BASE_PATH}`,
-    );
+    throw new ValidationError("baseUrl", `the gateway origin, without ${DPS_BASE_PATH}`);
   }
-  const baseUrl = `${connection.baseUrl}${DPS_BASE_PATH}`;
+  const baseUrl = connection.baseUrl + DPS_BASE_PATH;
   const migrationBaseUrl = checkBaseUrl(
     options.migrationBaseUrl ?? MIGRATION_ORIGIN,
     "migrationBaseUrl",
@@ -333,254 +317,131 @@ export function createDpsClient(options: DpsClientOptions): DpsClient {
   const defaultSchemaId = options.schemaId === undefined ? undefined : checkSchemaId(options.schemaId, "schemaId");
   // The resource calls' base carries the path prefix, so `/raw` gets the same one; migration calls name their own.
   const dps = { ...connection, baseUrl };
-  // `T` defaults to never: each method's signature in `DpsClient` says what it resolves to.
+  // `T` defaults to never: each method's signature in `DpsClient` says what it resolves to. Ids, query parameters,
+  // the request level and the bodies' kind are checked by the spec's default rules (`path.id`, `query.limit`, ...).
   const runDps = createRunner(dps);
   const runItems = createRunner({ ...dps, callChecks: OFFER_ITEM_CALL_CHECKS });
-  const call = <T = never>(options: DpsCallOptions | undefined, operation: Operation, prepare: () => Prepared) =>
-    runDps<T>(options, operation, prepare);
 
-  function resource(spec: ResourceSpec) {
-    const offerItems = spec.collection === "/offer-items";
-    const run = <T = never>(
-      options: OfferItemCallOptions | undefined,
-      operation: Operation,
-      prepare: () => Prepared,
-    ) =>
-      offerItems
-        ? runItems<T>(options, operation, () => {
-            // The catalog's schema, the call's or the client's; refused before the network when neither is given.
-            const given = options?.schemaId;
-            const schemaId = given === undefined ? defaultSchemaId : checkSchemaId(given, "options.schemaId");
-            if (schemaId === undefined) {
-              throw new ValidationError(
-                "schemaId",
-                "the item catalog's schema id (sent as x-schema-id), given to createDpsClient or in the call's options",
-              );
-            }
-            const prepared = prepare();
-            return { ...prepared, headers: { ...prepared.headers, "x-schema-id": schemaId } };
-          })
-        : runDps<T>(options, operation, prepare);
-    const offerType = spec.offerType === undefined ? undefined : { "offer-type": spec.offerType };
-    const json = { accept: JSON_MEDIA_TYPE, contentType: JSON_MEDIA_TYPE };
-    const at = (id: unknown) => ({ path: spec.item, pathParams: { id: checkId(id, "path.id") }, query: offerType });
+  /**
+   * One resource, by its name in the spec's operation ids (`listTags`, `createTag`, `getTag`, `patchTag` or
+   * `replaceTag`, `deleteTag`), whose plural in kebab case is its path (`/tags`, `/offer-items`). The tests call
+   * every method, so a name the spec lacks fails them.
+   */
+  function resource(name: string, update: "patch" | "replace", type?: OfferType, plural = `${name}s`) {
+    const collection = `/${plural.replace(/\B[A-Z]/g, "-$&").toLowerCase()}` as Path;
+    const offerItems = collection === "/offer-items";
+    const run = <T = never>(call: OfferItemCallOptions | undefined, verb: string, prepare: () => Prepared) => {
+      const operation = `${verb}${verb === "list" ? plural : name}` as Operation;
+      if (!offerItems) return runDps<T>(call, operation, prepare);
+      return runItems<T>(call, operation, () => {
+        // The catalog's schema, the call's or the client's; refused before the network when neither is given.
+        const schemaId =
+          call?.schemaId === undefined ? defaultSchemaId : checkSchemaId(call.schemaId, "options.schemaId");
+        if (schemaId === undefined) {
+          throw new ValidationError("schemaId", "the item catalog's schema id (x-schema-id), per client or call");
+        }
+        // The resource methods set no headers of their own: this is the only one.
+        return { ...prepare(), headers: { "x-schema-id": schemaId } };
+      });
+    };
+    const query = type && { "offer-type": type };
+    const item = (id: unknown) => ({
+      path: `${collection}/{id}` as Path,
+      pathParams: { id: id as string },
+      query,
+      accept: JSON_MEDIA_TYPE,
+    });
     return {
-      create: (body: unknown, options?: OfferItemCallOptions) =>
-        run(options, spec.create, () => ({
-          method: "POST",
-          path: spec.collection,
-          query: offerType,
-          body: checkObject(body, "body"),
-          ...json,
-        })),
-      list: (query?: ListQuery | PageLinkInput, options?: OfferItemCallOptions) =>
-        run(options, spec.list, () => {
-          const request = { method: "GET", path: spec.collection, accept: JSON_MEDIA_TYPE } as const;
-          if (query !== undefined && (query === null || typeof query !== "object")) {
-            throw new ValidationError("query", "an object: a ListQuery, or nextPageOf(page)");
+      create: (body: unknown, call?: OfferItemCallOptions) =>
+        run(call, "create", () => ({ method: "POST", path: collection, query, body, ...JSON_BODY })),
+      list: (page?: ListQuery | PageLinkInput, call?: OfferItemCallOptions) =>
+        run(call, "list", () => {
+          const request = { method: "GET", path: collection, accept: JSON_MEDIA_TYPE } as const;
+          if (page !== undefined && (page === null || typeof page !== "object")) {
+            throw new ValidationError("query", "an object");
           }
-          if (query !== undefined && "next" in query) {
-            return { ...request, query: offerType, rawQuery: linkQuery(query, spec) };
-          }
-          return { ...request, query: { ...listQuery(query), ...offerType } };
+          return page && "next" in page
+            ? { ...request, query, rawQuery: linkQuery(page, collection, type) }
+            : { ...request, query: { ...listQuery(page), ...query } };
         }),
-      get: (id: string, options?: OfferItemCallOptions) =>
-        run(options, spec.get, () => ({ method: "GET", ...at(id), accept: JSON_MEDIA_TYPE })),
-      update: (id: string, body: unknown, options?: OfferItemCallOptions) =>
-        run(options, spec.update, () => {
-          const patch = spec.update?.startsWith("patch");
-          return {
-            method: patch ? "PATCH" : "PUT",
-            ...at(id),
-            body: patch ? checkPatch(body) : checkObject(body, "body"),
-            ...json,
-          };
-        }),
-      delete: (id: string, options?: OfferItemCallOptions) =>
-        // 200 without a body, as every delete page of Adobe's documents.
-        run(options, spec.delete as Operation, () => ({
-          method: "DELETE",
-          ...at(id),
-          accept: JSON_MEDIA_TYPE,
-          noContent: [200, 204],
+      get: (id: unknown, call?: OfferItemCallOptions) => run(call, "get", () => ({ method: "GET", ...item(id) })),
+      [update]: (id: unknown, body: unknown, call?: OfferItemCallOptions) =>
+        run(call, update, () => ({
+          method: update === "patch" ? "PATCH" : "PUT",
+          ...item(id),
+          body: update === "patch" ? checkPatch(body) : body,
+          contentType: JSON_MEDIA_TYPE,
         })),
+      // 200 without a body, as every delete page of Adobe's documents.
+      delete: (id: unknown, call?: OfferItemCallOptions) =>
+        run(call, "delete", () => ({ method: "DELETE", ...item(id), noContent: [200, 204] })),
     };
   }
 
-  const patchable = (spec: ResourceSpec) => {
-    const { update, ...rest } = resource(spec);
-    return { ...rest, patch: update };
-  };
-  const replaceable = (spec: ResourceSpec) => {
-    const { update, ...rest } = resource(spec);
-    return { ...rest, replace: update };
-  };
-  // The spec's operation ids of one resource, typed: a name the spec lacks does not compile.
-  const ops = <Name extends string, Plural extends string = `${Name}s`>(name: Name, plural?: Plural) => ({
-    list: `list${plural ?? `${name}s`}` as `list${Plural}`,
-    create: `create${name}` as `create${Name}`,
-    get: `get${name}` as `get${Name}`,
-    delete: `delete${name}` as `delete${Name}`,
-  });
-
-  const offers = (offerType: OfferType) =>
-    patchable({
-      collection: "/offers",
-      item: "/offers/{id}",
-      ...ops("Offer"),
-      update: "patchOffer",
-      offerType,
-    });
-
-  // Migration: its own origin, plain JSON both ways.
-  const migrationCall = (
-    options: DpsCallOptions | undefined,
-    operation: Operation,
-    prepare: () => Omit<Prepared, "baseUrl" | "accept">,
-  ) => call(options, operation, () => ({ ...prepare(), baseUrl: migrationBaseUrl, accept: JSON_MEDIA_TYPE }));
-  const start =
-    (operation: Operation, path: Path) => (requestLevel: unknown, body: unknown, options?: DpsCallOptions) =>
-      migrationCall(options, operation, () => ({
-        method: "POST",
-        path,
-        query: { "request-level": checkRequestLevel(requestLevel) },
-        body: checkObject(body, "body"),
-        contentType: JSON_MEDIA_TYPE,
+  // Migration: its own origin, plain JSON both ways. Adobe's migration page lists only Authorization,
+  // x-gw-ims-org-id and Content-Type; these calls also carry x-api-key (the auth step adds it to every call, and it
+  // stays): the host is behind Adobe's API gateway on *.adobe.io, which identifies the calling project by it, and the
+  // token was issued to that client id. The identity headers (x-sandbox-name, x-request-id) go too; the sandboxes that
+  // count are named in the body.
+  const migration = <T = never>(call: DpsCallOptions | undefined, operation: Operation, prepare: () => Prepared) =>
+    runDps<T>(call, operation, () => ({ baseUrl: migrationBaseUrl, ...JSON_BODY, ...prepare() }));
+  const start = (operation: Operation, path: Path) => (level: unknown, body: unknown, call?: DpsCallOptions) =>
+    migration(call, operation, () => ({ method: "POST", path, query: { "request-level": level as string }, body }));
+  // A workflow is read at its start path and its id.
+  const poll =
+    (operation: Operation, path: string, name = "id") =>
+    (id: unknown, call?: DpsCallOptions) =>
+      migration(call, operation, () => ({
+        method: "GET",
+        path: `${path}/{${name}}` as Path,
+        pathParams: { [name]: id as string },
+        contentType: undefined,
       }));
-  const poll = (operation: Operation, path: Path, name: string) => (workflowId: unknown, options?: DpsCallOptions) =>
-    migrationCall(options, operation, () => ({
-      method: "GET",
-      path,
-      pathParams: { [name]: checkId(workflowId, `path.${name}`) },
-    }));
 
-  const client: DpsClient = {
+  const { delete: _, ...exdPlacements } = resource("ExdPlacement", "replace");
+  const client = {
     baseUrl,
     migrationBaseUrl,
-    offerItems: patchable({
-      collection: "/offer-items",
-      item: "/offer-items/{id}",
-      ...ops("OfferItem"),
-      update: "patchOfferItem",
-    }),
-    itemCollections: patchable({
-      collection: "/item-collections",
-      item: "/item-collections/{id}",
-      ...ops("ItemCollection"),
-      update: "patchItemCollection",
-    }),
-    selectionStrategies: patchable({
-      collection: "/selection-strategies",
-      item: "/selection-strategies/{id}",
-      ...ops("SelectionStrategy", "SelectionStrategies"),
-      update: "patchSelectionStrategy",
-    }),
-    eligibilityRules: replaceable({
-      collection: "/offer-rules",
-      item: "/offer-rules/{id}",
-      ...ops("OfferRule"),
-      update: "replaceOfferRule",
-    }),
-    rankingFormulas: replaceable({
-      collection: "/ranking-formulas",
-      item: "/ranking-formulas/{id}",
-      ...ops("RankingFormula"),
-      update: "replaceRankingFormula",
-    }),
-    exdPlacements: (({ delete: _, ...rest }) => rest)(
-      replaceable({
-        collection: "/exd-placements",
-        item: "/exd-placements/{id}",
-        ...ops("ExdPlacement"),
-        update: "replaceExdPlacement",
-        delete: undefined,
-      }),
-    ),
-    personalizedOffers: offers("personalized"),
-    fallbackOffers: offers("fallback"),
-    placements: patchable({
-      collection: "/placements",
-      item: "/placements/{id}",
-      ...ops("Placement"),
-      update: "patchPlacement",
-    }),
-    offerCollections: patchable({
-      collection: "/offer-collections",
-      item: "/offer-collections/{id}",
-      ...ops("OfferCollection"),
-      update: "patchOfferCollection",
-    }),
-    decisionRules: patchable({
-      collection: "/offer-rules",
-      item: "/offer-rules/{id}",
-      ...ops("OfferRule"),
-      update: "patchOfferRule",
-    }),
-    tags: patchable({ collection: "/tags", item: "/tags/{id}", ...ops("Tag"), update: "patchTag" }),
-    decisions: patchable({
-      collection: "/offer-decisions",
-      item: "/offer-decisions/{id}",
-      ...ops("OfferDecision"),
-      update: "patchOfferDecision",
-    }),
+    offerItems: resource("OfferItem", "patch"),
+    itemCollections: resource("ItemCollection", "patch"),
+    selectionStrategies: resource("SelectionStrategy", "patch", undefined, "SelectionStrategies"),
+    eligibilityRules: resource("OfferRule", "replace"),
+    rankingFormulas: resource("RankingFormula", "replace"),
+    exdPlacements,
+    personalizedOffers: resource("Offer", "patch", "personalized"),
+    fallbackOffers: resource("Offer", "patch", "fallback"),
+    placements: resource("Placement", "patch"),
+    offerCollections: resource("OfferCollection", "patch"),
+    decisionRules: resource("OfferRule", "patch"),
+    tags: resource("Tag", "patch"),
+    decisions: resource("OfferDecision", "patch"),
     migration: {
       startDependencyAnalysis: start("startDependencyAnalysis", "/workflows/generate-dependencies"),
-      getDependencyAnalysis: poll("getDependencyAnalysis", "/workflows/generate-dependencies/{id}", "id"),
+      getDependencyAnalysis: poll("getDependencyAnalysis", "/workflows/generate-dependencies"),
       startMigration: start("startMigration", "/workflows/migration"),
-      getMigration: poll("getMigration", "/workflows/migration/{id}", "id"),
-      startRollback: (migrationWorkflowId, options) =>
-        migrationCall(options, "startRollback", () => ({
-          method: "POST",
-          path: "/workflows/rollback",
-          body: { rollbackWorkflowId: checkId(migrationWorkflowId, "body.rollbackWorkflowId") },
-          contentType: JSON_MEDIA_TYPE,
-        })),
-      getRollback: poll("getRollback", "/workflows/rollback/{rollbackWorkflowId}", "rollbackWorkflowId"),
+      getMigration: poll("getMigration", "/workflows/migration"),
+      startRollback: (id: unknown, call?: DpsCallOptions) =>
+        migration(call, "startRollback", () => {
+          // In the body, so the spec's default rules see only an object: the id is checked here.
+          if (typeof id !== "string" || id === "")
+            throw new ValidationError("body.rollbackWorkflowId", "a non-empty string");
+          return { method: "POST", path: "/workflows/rollback", body: { rollbackWorkflowId: id } };
+        }),
+      getRollback: poll("getRollback", "/workflows/rollback", "rollbackWorkflowId"),
     },
-  };
-  return withConnection(client, dps);
+  } satisfies Record<keyof DpsClient, unknown>;
+  // The resources are built from one function with `update` as a computed key; their types are `DpsClient`'s.
+  return withConnection(client as unknown as DpsClient, dps);
 }
 
 // ---------------------------------------------------------------- input checks
 
-/**
- * Ids are opaque (`dps:offer-item:19af09a9ae45a8d3`) and go into the path percent-encoded, so `:`, `/` or `?` stay
- * inside their segment. The empty id and `.`/`..` are refused: URL parsers collapse such segments into another
- * endpoint.
- */
-const checkIdRule = /* @__PURE__ */ parameter(true, (value: unknown, field: string) => {
-  if (typeof value !== "string" || value === "" || value === "." || value === "..") {
-    throw new ValidationError(field, 'a non-empty string other than "." and ".."');
-  }
-});
-function checkId(value: unknown, field: string): string {
-  checkIdRule(value, field);
-  return value as string;
-}
-
-function checkObject(value: unknown, field: string): object {
-  if (value === null || typeof value !== "object" || Array.isArray(value))
-    throw new ValidationError(field, "an object");
-  return value;
-}
-
+/** A schema id for `x-schema-id`: visible ASCII only, so it is a valid header value. */
 function checkSchemaId(value: unknown, field: string): string {
-  isStringOption(value, field);
-  if (!/^[\x21-\x7e]+$/.test(value as string)) {
-    throw new ValidationError(
-      field,
-      "a schema id without spaces or control characters, such as https://ns.adobe.com/<tenant>/schemas/<id>",
-    );
+  if (typeof value !== "string" || !/^[\x21-\x7e]+$/.test(value)) {
+    throw new ValidationError(field, "a schema id, https://ns.adobe.com/…");
   }
-  return value as string;
-}
-
-/** The levels of a migration workflow, as the spec's `RequestLevel` lists them. */
-export const REQUEST_LEVELS = ["sandbox", "offer", "decision"] as const satisfies readonly RequestLevel[];
-const checkLevel = /* @__PURE__ */ parameter(true, /* @__PURE__ */ isOneOf(REQUEST_LEVELS));
-function checkRequestLevel(value: unknown): RequestLevel {
-  checkLevel(value, "query.request-level");
-  return value as RequestLevel;
+  return value;
 }
 
 /** The JSON Patch operations Adobe's pages list (no `move`), as the spec's `PatchOperation` does. */
@@ -598,71 +459,52 @@ const checkPointer = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ m
 
 /**
  * An array of operations, each an object with a known `op`, a JSON Pointer `path`, and `value` (add, replace, test)
- * or `from` (copy) as its op needs: the spec's `PatchOperation` rules, checked by default because a wrong patch
- * would otherwise reach the server.
+ * or `from` (copy) as its op needs: the spec's `PatchOperation` rules, checked by default (the default rules only
+ * see that a body is there) because a wrong patch would otherwise reach the server.
  */
-function checkPatch(operations: unknown): readonly PatchOperation[] {
-  if (!Array.isArray(operations)) throw new ValidationError("body", "an array of JSON Patch operations");
-  if (operations.length === 0) throw new ValidationError("body", "at least 1 operation");
+function checkPatch(operations: unknown): unknown {
+  if (!Array.isArray(operations) || operations.length === 0) {
+    throw new ValidationError("body", "a non-empty array");
+  }
   operations.forEach((operation: unknown, i) => {
     const field = `body[${i}]`;
-    checkObject(operation, field);
+    if (!operation || typeof operation !== "object") throw new ValidationError(field, "an object");
     const { op, path, from, value } = operation as Record<string, unknown>;
     checkOp(op, `${field}.op`);
     checkPointer(path, `${field}.path`);
     if (op === "copy") checkPointer(from, `${field}.from`);
-    if ((op === "add" || op === "replace" || op === "test") && value === undefined) {
+    if (value === undefined && (op === "add" || op === "replace" || op === "test")) {
       throw new ValidationError(`${field}.value`, "present");
     }
   });
-  return operations as readonly PatchOperation[];
+  return operations;
 }
 
-/** A `ListQuery` as query parameters: `property` repeated, `orderby` joined with commas. */
-function listQuery(query: ListQuery | undefined): Record<string, string | number | readonly string[] | undefined> {
-  if (query === undefined) return {};
-  const unknown = Object.keys(query).find((key) => !LIST_KEYS.includes(key));
-  if (unknown !== undefined) throw new ValidationError(`query.${unknown}`, `one of ${LIST_KEYS.join(", ")}`);
-  const { property, orderby, limit, start } = query;
-  const strings = (value: unknown, field: string): readonly string[] | undefined => {
-    if (value === undefined) return undefined;
-    const list = typeof value === "string" ? [value] : value;
-    if (!Array.isArray(list)) throw new ValidationError(field, "a string or an array of strings");
-    list.forEach((item: unknown, i) => {
-      if (typeof item !== "string" || item === "") throw new ValidationError(`${field}[${i}]`, "a non-empty string");
-    });
-    return list as readonly string[];
-  };
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
-    throw new ValidationError("query.limit", "a whole number, at least 1");
-  }
-  if (start !== undefined && typeof start !== "string") throw new ValidationError("query.start", "a string");
+/** A `ListQuery` as query parameters: `property` repeated, `orderby` joined with commas; the spec's rules check them. */
+function listQuery(query: ListQuery | undefined) {
+  const { property, orderby, limit, start, ...unknown } = query ?? {};
+  const extra = Object.keys(unknown)[0];
+  if (extra !== undefined) throw new ValidationError(`query.${extra}`, "a ListQuery key");
   return {
-    property: strings(property, "query.property"),
-    orderby: strings(orderby, "query.orderby")?.join(","),
+    property: typeof property === "string" ? [property] : property,
+    orderby: Array.isArray(orderby) ? orderby.join(",") : (orderby as string | undefined),
     limit,
     start,
   };
 }
 
 /**
- * The query of a next link, checked to be a link into this resource's collection (and, on `/offers`, of its offer
- * type); a link without `offer-type` gets this resource's, which the API requires.
+ * The query of a next link, checked to be a link into this collection (and, on `/offers`, of this offer type); a
+ * link without `offer-type` gets this resource's, which the API requires.
  */
-function linkQuery(input: PageLinkInput, spec: ResourceSpec): string {
+function linkQuery(input: PageLinkInput, collection: string, type: OfferType | undefined): string {
   const extra = Object.keys(input).find((key) => key !== "next");
-  if (extra !== undefined) {
-    throw new ValidationError(`query.${extra}`, "left out when next is given: the link carries the whole query");
-  }
+  if (extra !== undefined) throw new ValidationError(`query.${extra}`, "left out beside next");
   const match = typeof input.next === "string" ? PAGE_LINK.exec(input.next) : null;
   const search = match?.[2] ?? "";
   const kind = new URLSearchParams(search).get("offer-type")?.toLowerCase();
-  if (!match || `/${match[1]}` !== spec.collection || (kind !== undefined && kind !== spec.offerType)) {
-    throw new ValidationError(
-      "query.next",
-      `a ${spec.collection} link relative to ${DPS_BASE_PATH}${spec.offerType ? ` of ${spec.offerType} offers` : ""}, as nextPageOf(page) gives it`,
-    );
+  if (match?.[1] !== collection.slice(1) || (kind !== undefined && kind !== type)) {
+    throw new ValidationError("query.next", `a ${collection} link, from nextPageOf`);
   }
-  if (spec.offerType === undefined || kind !== undefined) return search;
-  return `${search}${search ? "&" : ""}offer-type=${spec.offerType}`;
+  return !type || kind ? search : `${search}${search && "&"}offer-type=${type}`;
 }

@@ -1,4 +1,5 @@
-// The names every Platform client shares (errors, unwrap, result and option types, tokens): one list in core.
+// `@offerkit/dps`: the client, its types and constants, and (from one list in core) the names every Platform client
+// shares: errors, unwrap, result and option types, tokens.
 export * from "@offerkit/core/platform";
 export {
   createDpsClient,
@@ -19,7 +20,6 @@ export {
   PATCH_POINTER_PATTERN,
   type PageLinkInput,
   type PatchableResource,
-  REQUEST_LEVELS,
   type ReplaceableResource,
   TERMINAL_WORKFLOW_STATUSES,
 } from "./client.js";

@@ -33,8 +33,9 @@ export interface MockCredentials {
 export interface Mocks {
   /**
    * One origin for everything, routed by path: Target Delivery (`/rest/v1/delivery`), the Platform APIs
-   * (`/data/core/ods`, `/data/core/ode`, `/data/core/dwm`, `/data/core/xcore`) and the fake IMS
-   * (`/ims/token/v3`). Give it as `baseUrl` to `createOfferkit` and as `imsHost` in its `auth`.
+   * (`/data/core/ods`, `/data/core/ode`, `/data/core/dwm`, `/data/core/xcore`, `/data/core/dps`), the Decisioning
+   * Migration API (`/workflows`) and the fake IMS (`/ims/token/v3`). Give it as `baseUrl` to `createOfferkit` (and
+   * as `migrationBaseUrl` to `createDpsClient`) and as `imsHost` in its `auth`.
    */
   readonly url: string;
   /** `host:port` of {@link Mocks.url}, for `createTargetClient({ serverDomain, secure: false })`. */

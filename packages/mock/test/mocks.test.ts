@@ -267,6 +267,74 @@ describe("startMocks", () => {
   });
 });
 
+describe("the Decisioning APIs and the Decisioning Migration API on the one origin", () => {
+  const SCHEMA_ID = "https://ns.adobe.com/acme/schemas/0123456789abcdef0123456789abcdef";
+  const MIGRATION = {
+    imsOrgId: "0123456789ABCDEF01234567@AdobeOrg",
+    sourceSandboxDetails: { sandboxName: "prod" },
+    targetSandboxDetails: { sandboxName: "exd" },
+    dependency: { datasetName: "ExD decisions" },
+  };
+  const migrate = (headers: Record<string, string> = {}) =>
+    fetch(`${mocks.url}/workflows/migration?request-level=sandbox`, {
+      method: "POST",
+      headers: { ...platformHeaders, "content-type": "application/json", accept: "application/json", ...headers },
+      body: JSON.stringify(MIGRATION),
+    });
+
+  it("serves the decisioning objects under /data/core/dps, as on Adobe's gateway, ids with colons included", async () => {
+    const items = await fetch(`${mocks.url}/data/core/dps/offer-items?limit=2`, {
+      headers: { ...platformHeaders, "x-schema-id": SCHEMA_ID, accept: "application/json" },
+    });
+    expect(items.status).toBe(200);
+    expect(items.headers.get("sl-violations")).toBeNull();
+    expect(await items.json()).toHaveProperty("results");
+    const offer = await fetch(
+      `${mocks.url}/data/core/dps/offers/${encodeURIComponent("dps:offer:19af09a9ae45a8d3")}?offer-type=fallback`,
+      { headers: { ...platformHeaders, accept: "application/json" } },
+    );
+    expect(offer.status).toBe(200);
+    expect(offer.headers.get("sl-violations")).toBeNull();
+    // The spec's paths alone are not served: they are relative to its server's path.
+    const bare = await fetch(`${mocks.url}/offer-items`, { headers: platformHeaders });
+    expect(bare.status).toBe(404);
+  });
+
+  it("still validates: an item call without x-schema-id is refused with the violation named", async () => {
+    const refused = await fetch(`${mocks.url}/data/core/dps/offer-items`, { headers: platformHeaders });
+    expect([400, 422]).toContain(refused.status);
+    expect(refused.headers.get("sl-violations")).toContain("x-schema-id");
+  });
+
+  it("serves the migration workflows at the root, and their 409 through x-mock-status", async () => {
+    const started = await migrate();
+    expect([200, 202]).toContain(started.status);
+    expect(started.headers.get("sl-violations")).toBeNull();
+    const workflow = (await started.json()) as { id: string; status: string };
+    expect(["New", "Running", "Completed", "Failed"]).toContain(workflow.status);
+    const polled = await fetch(`${mocks.url}/workflows/migration/${workflow.id}`, { headers: platformHeaders });
+    expect(polled.status).toBe(200);
+    const busy = await migrate({ [MOCK_STATUS_HEADER]: "409" });
+    expect(busy.status).toBe(409);
+    expect(await busy.json()).toMatchObject({ status: 409 });
+  });
+
+  it("mockFetch sends Adobe's two decisioning hosts to the mocks", async () => {
+    const send = mockFetch({ url: mocks.url });
+    const tags = await send("https://platform.adobe.io/data/core/dps/tags?limit=1", {
+      headers: { ...platformHeaders, accept: "application/json" },
+    });
+    expect(tags.status).toBe(200);
+    const rollback = await send("https://decisioning-migration.adobe.io/workflows/rollback", {
+      method: "POST",
+      headers: { ...platformHeaders, "content-type": "application/json" },
+      body: JSON.stringify({ rollbackWorkflowId: "0b7e6d2c-9f7e-4a53-9d0e-2f1b6a3c4d5e" }),
+    });
+    expect([200, 202]).toContain(rollback.status);
+    expect(rollback.headers.get("sl-violations")).toBeNull();
+  });
+});
+
 describe("mockFetch", () => {
   it("sends Target's client and edge-cluster hosts, Platform and IMS to the mocks, and refuses other hosts", async () => {
     const seen: string[] = [];

@@ -8,7 +8,13 @@ const env = (name: string): string => {
 };
 
 readmeExamples(
-  mockFetch({ delivery: env("MOCK_DELIVERY"), ods: env("MOCK_ODS"), xcore: env("MOCK_XCORE"), ims: env("MOCK_IMS") }),
+  mockFetch({
+    delivery: env("MOCK_DELIVERY"),
+    ods: env("MOCK_ODS"),
+    xcore: env("MOCK_XCORE"),
+    dps: env("MOCK_DPS"),
+    ims: env("MOCK_IMS"),
+  }),
   {
     clientId: env("IMS_CLIENT_ID"),
     clientSecret: env("IMS_CLIENT_SECRET"),

@@ -9,6 +9,7 @@ const fetch = mockFetch({
   delivery: env("MOCK_DELIVERY"),
   ods: env("MOCK_ODS"),
   xcore: env("MOCK_XCORE"),
+  dps: env("MOCK_DPS"),
   ims: env("MOCK_IMS"),
 });
 const seen = await readmeExamples(fetch, { clientId: env("IMS_CLIENT_ID"), clientSecret: env("IMS_CLIENT_SECRET") });

@@ -2,6 +2,7 @@
 // one addition: every client gets `fetch`, which sends each request to the local mocks, so nothing leaves the machine.
 import { createNodeFetch } from "@offerkit/core/node";
 import { createDeliveryClient, unwrap } from "@offerkit/delivery";
+import { createDpsClient, nextPageOf } from "@offerkit/dps";
 import { createOdsClient } from "@offerkit/ods";
 import { createOfferkit, createTargetClient } from "@offerkit/sdk";
 
@@ -76,6 +77,11 @@ export async function readmeExamples(fetch: Send, ims: { clientId: string; clien
     }),
   );
   seen.push(`makeDecisions: ${made["xdm:propositionId"] === undefined ? "no id" : "an id"}`);
+
+  const dps = createDpsClient({ auth: { clientId, clientSecret, scopes }, imsOrgId, sandboxName: "prod", fetch });
+  const tags = await unwrap(dps.tags.list({ orderby: "-modified", limit: 20 }));
+  const next = nextPageOf(tags);
+  seen.push(`dps tags: ${tags.results.length} tags, ${next === undefined ? "last page" : "more"}`);
   return seen;
 }
 
@@ -83,14 +89,14 @@ export async function readmeExamples(fetch: Send, ims: { clientId: string; clien
  * Sends Target hosts to the delivery mock, Platform paths to their API's mock and IMS to the fake IMS, over core's
  * README's Node transport as a fetch function (`@offerkit/core/node`).
  */
-export function mockFetch(mocks: { delivery: string; ods: string; xcore: string; ims: string }): Send {
+export function mockFetch(mocks: { delivery: string; ods: string; xcore: string; dps: string; ims: string }): Send {
   const send = createNodeFetch({ keepAliveTimeout: 1000 });
   return async (request) => {
     const url = new URL(request.url);
     const api = url.pathname.split("/")[3];
     const to = url.hostname.endsWith(".tt.omtrdc.net")
       ? mocks.delivery
-      : url.hostname === "platform.adobe.io" && (api === "ods" || api === "xcore")
+      : url.hostname === "platform.adobe.io" && (api === "ods" || api === "xcore" || api === "dps")
         ? mocks[api]
         : url.hostname === "ims-na1.adobelogin.com"
           ? mocks.ims

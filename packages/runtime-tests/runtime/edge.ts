@@ -1,6 +1,7 @@
 // The edge bundle: the scenarios of the browser page, plus the Platform clients and the facade's fetch-only parts,
 // authenticating against a fake IMS with the IMS token client (core's `edge-light`/`worker` build of `#ims`).
 import { createImsTokenProvider, unwrap } from "@offerkit/core";
+import { createDpsClient } from "@offerkit/dps";
 import { createOdeClient } from "@offerkit/ode";
 import { createOdsClient } from "@offerkit/ods";
 import { createOfferkit } from "@offerkit/sdk";
@@ -12,6 +13,7 @@ export interface PlatformMocks extends Mocks {
   readonly ods: string;
   readonly ode: string;
   readonly xcore: string;
+  readonly dps: string;
   readonly clientId: string;
   readonly clientSecret: string;
 }
@@ -55,6 +57,13 @@ function platformScenarios(mocks: PlatformMocks): Record<string, Scenario> {
       const xcore = createXcoreClient({ auth, ...IDENTITY, baseUrl: mocks.xcore });
       const home = await unwrap(xcore.listContainers());
       return `listContainers: ${home._embedded["https://ns.adobe.com/experience/xcore/container"]?.length ?? 0} containers`;
+    },
+    async dps() {
+      // Both of its origins on the one mock: the resources under /data/core/dps, the migration API at the root.
+      const dps = createDpsClient({ auth, ...IDENTITY, baseUrl: mocks.dps, migrationBaseUrl: mocks.dps });
+      const tags = await unwrap(dps.tags.list({ limit: 2 }));
+      const workflow = await unwrap(dps.migration.getMigration("0b7e6d2c-9f7e-4a53-9d0e-2f1b6a3c4d5e"));
+      return `dps: ${tags.results.length} tags, migration ${workflow.status}`;
     },
     async decide() {
       // The facade with its own IMS credentials: the token request goes through the same edge build.

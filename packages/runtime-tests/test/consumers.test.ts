@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const PACKAGES = fileURLToPath(new URL("../../", import.meta.url));
 const CONSUMER = fileURLToPath(new URL("../consumer/", import.meta.url));
-const PUBLISHED = ["core", "delivery", "ods", "ode", "xcore", "target-rules", "sdk"];
+const PUBLISHED = ["core", "delivery", "ods", "ode", "xcore", "dps", "target-rules", "sdk"];
 /** The oldest TypeScript the README promises (5.3 fails inside openapi-fetch's own types), and the newest 5.x. */
 const OLDEST_TS = "5.4.5";
 const NEWEST_TS = "5.9.3";
@@ -21,7 +21,7 @@ const TYPES_NODE = "20.19.43";
 
 let dir = "";
 let runs = Promise.resolve();
-let mocks: { delivery: PrismMock; ods: PrismMock; xcore: PrismMock; ims: FakeIms } | undefined;
+let mocks: { delivery: PrismMock; ods: PrismMock; xcore: PrismMock; dps: PrismMock; ims: FakeIms } | undefined;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "offerkit-consumer-"));
@@ -61,23 +61,31 @@ beforeAll(async () => {
   cpSync(CONSUMER, join(dir, "cjs"), { recursive: true });
   writeFileSync(join(dir, "cjs", "package.json"), JSON.stringify({ type: "commonjs" }));
 
-  const [delivery, ods, xcore, ims] = await Promise.all([
+  const [delivery, ods, xcore, dps, ims] = await Promise.all([
     startPrismMock({ spec: "delivery" }),
     startPrismMock({ spec: "ods" }),
     startPrismMock({ spec: "xcore" }),
+    startPrismMock({ spec: "dps" }),
     startFakeIms(),
   ]);
-  mocks = { delivery, ods, xcore, ims };
+  mocks = { delivery, ods, xcore, dps, ims };
   // Prism compiles an operation's validators on its first request: do that now, not inside a client's timeout.
   await Promise.all([
     fetch(`${delivery.url}/rest/v1/delivery?client=acme&sessionId=warm-up`, { method: "POST", body: "{}" }),
     fetch(`${ods.url}/data/core/ods/decisions`, { method: "POST", body: "{}" }),
     fetch(`${xcore.url}/data/core/xcore/`),
+    fetch(`${dps.url}/data/core/dps/tags`),
   ]);
 }, 300_000);
 
 afterAll(async () => {
-  await Promise.all([mocks?.delivery.close(), mocks?.ods.close(), mocks?.xcore.close(), mocks?.ims.close()]);
+  await Promise.all([
+    mocks?.delivery.close(),
+    mocks?.ods.close(),
+    mocks?.xcore.close(),
+    mocks?.dps.close(),
+    mocks?.ims.close(),
+  ]);
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -167,6 +175,7 @@ const README_LINES = [
   /^paginatePersonalizedOffers: [1-9]\d* offers$/,
   DELIVER_LINE,
   /^makeDecisions: an id$/,
+  /^dps tags: [1-9]\d* tags, (last page|more)$/,
 ];
 
 describe("the tarballs", () => {
@@ -213,6 +222,7 @@ describe.concurrent(`the packed packages in a scratch project (TypeScript ${NEWE
           MOCK_DELIVERY: mocks.delivery.url,
           MOCK_ODS: mocks.ods.url,
           MOCK_XCORE: mocks.xcore.url,
+          MOCK_DPS: mocks.dps.url,
           MOCK_IMS: mocks.ims.url,
           IMS_CLIENT_ID: FAKE_IMS_CLIENT.clientId,
           IMS_CLIENT_SECRET: FAKE_IMS_CLIENT.clientSecret,

@@ -8,7 +8,7 @@ import type { PlatformMocks } from "../runtime/edge.js";
 import { bundle, type LocalServer, startSilentServer } from "./servers.js";
 
 let code = "";
-let mocks: Record<"delivery" | "ods" | "ode" | "xcore", PrismMock> | undefined;
+let mocks: Record<"delivery" | "ods" | "ode" | "xcore" | "dps", PrismMock> | undefined;
 let ims: FakeIms | undefined;
 let silent: LocalServer | undefined;
 let shown: Record<string, string> = {};
@@ -23,11 +23,11 @@ beforeAll(async () => {
     conditions: ["edge-light", "worker"],
     mainFields: ["module", "main"],
   });
-  const [delivery, ods, ode, xcore] = await Promise.all(
-    (["delivery", "ods", "ode", "xcore"] as const).map((spec) => startPrismMock({ spec })),
+  const [delivery, ods, ode, xcore, dps] = await Promise.all(
+    (["delivery", "ods", "ode", "xcore", "dps"] as const).map((spec) => startPrismMock({ spec })),
   );
-  if (!delivery || !ods || !ode || !xcore) throw new Error("a Prism mock did not start");
-  mocks = { delivery, ods, ode, xcore };
+  if (!delivery || !ods || !ode || !xcore || !dps) throw new Error("a Prism mock did not start");
+  mocks = { delivery, ods, ode, xcore, dps };
   [ims, silent] = await Promise.all([startFakeIms(), startSilentServer()]);
 
   const vm = new EdgeVM();
@@ -41,6 +41,7 @@ beforeAll(async () => {
     ods: ods.url,
     ode: ode.url,
     xcore: xcore.url,
+    dps: dps.url,
     ims: ims.url,
     clientId: FAKE_IMS_CLIENT.clientId,
     clientSecret: FAKE_IMS_CLIENT.clientSecret,
@@ -71,6 +72,7 @@ describe("in an edge runtime (@edge-runtime/vm)", () => {
       "makeDecisions",
       "startWorkload",
       "listContainers",
+      "dps",
       "decide",
     ]);
   });
@@ -89,6 +91,7 @@ describe("in an edge runtime (@edge-runtime/vm)", () => {
     expect(shown.makeDecisions).toBe("makeDecisions: 2 propositions");
     expect(shown.startWorkload).toBe("startWorkload: QUEUED");
     expect(shown.listContainers).toBe("listContainers: 1 containers");
+    expect(shown.dps).toMatch(/^dps: [1-9]\d* tags, migration (New|Running|Completed|Failed)$/);
     expect(ims?.requests.map((request) => request.grantType)).toEqual(["client_credentials", "client_credentials"]);
   });
 

@@ -120,12 +120,27 @@ const defaultSend = /* @__PURE__ */ followRedirects(baseFetch);
  * limit, redirects, over the base fetch.
  */
 export function createTransport(options: TransportOptions = {}): Transport {
+  // The clients check their options (and each call's) before they make a call transport; these are the checks of
+  // those who build a transport themselves.
+  checkTransportOptions(options, "");
+  if (options.userAgent !== undefined) isStringOption(options.userAgent, "userAgent");
   const { auth } = options;
   const base = createCallTransport(options, auth && ((next) => authStep(auth, next)));
   return Object.assign(fetchOf(base), {
-    begin: base.begin,
+    begin: (call?: Parameters<CallTransport["begin"]>[0]) => {
+      checkTransportOptions(call ?? {}, "options.");
+      return base.begin(call);
+    },
     with: (overrides: CallOverrides) => createTransport({ ...options, ...omitUndefined(overrides) }),
   });
+}
+
+/** The transport's options that `options` gives, each checked by its rule; unknown keys are the caller's concern. */
+function checkTransportOptions(options: object, prefix: string): void {
+  for (const [name, check] of Object.entries(TRANSPORT_OPTION_CHECKS)) {
+    const value = options[name as keyof typeof options];
+    if (value !== undefined) check(value, `${prefix}${name}`);
+  }
 }
 
 /**
@@ -134,6 +149,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
  * credentials (Delivery) bundles none of it.
  */
 export function createCallTransport(
+  /** Checked by the caller (a client's option checks, the runner's per-call ones). */
   options: Omit<TransportOptions, "auth"> = {},
   authenticated?: (next: Step) => Step,
 ): CallTransport {
@@ -183,11 +199,6 @@ function resolveConfig(
   prefix: string,
   authenticated: ((next: Step) => Step) | undefined,
 ): TransportConfig {
-  for (const [name, check] of Object.entries(TRANSPORT_OPTION_CHECKS)) {
-    const value = options[name as keyof typeof options];
-    if (value !== undefined) check(value, `${prefix}${name}`);
-  }
-  if (options.userAgent !== undefined) isStringOption(options.userAgent, "userAgent");
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const fetch = options.fetch;
   const hooks = observer(options.hooks, options.logger);

@@ -8,6 +8,12 @@ const xGwImsOrgIdRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ *
 const xSandboxNameRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ hasLength(1));
 const xSandboxIdOrXRequestIdRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ hasLength(1));
 const bodyRule = /* @__PURE__ */ parameter(true, isObject);
+const headerOfStartContainerWorkload = {
+  "x-gw-ims-org-id": xGwImsOrgIdRule,
+  "x-sandbox-name": xSandboxNameRule,
+  "x-sandbox-id": xSandboxIdOrXRequestIdRule,
+  "x-request-id": xSandboxIdOrXRequestIdRule
+};
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
@@ -15,12 +21,7 @@ export const requestRules = {
     path: {
       containerId: containerIdOrWorkloadIdRule
     },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSandboxNameRule,
-      "x-sandbox-id": xSandboxIdOrXRequestIdRule,
-      "x-request-id": xSandboxIdOrXRequestIdRule
-    },
+    header: headerOfStartContainerWorkload,
     body: bodyRule
   },
   getContainerWorkload: {
@@ -28,32 +29,17 @@ export const requestRules = {
       containerId: containerIdOrWorkloadIdRule,
       workloadId: containerIdOrWorkloadIdRule
     },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSandboxNameRule,
-      "x-sandbox-id": xSandboxIdOrXRequestIdRule,
-      "x-request-id": xSandboxIdOrXRequestIdRule
-    }
+    header: headerOfStartContainerWorkload
   },
   startWorkload: {
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSandboxNameRule,
-      "x-sandbox-id": xSandboxIdOrXRequestIdRule,
-      "x-request-id": xSandboxIdOrXRequestIdRule
-    },
+    header: headerOfStartContainerWorkload,
     body: bodyRule
   },
   getWorkload: {
     path: {
       workloadId: containerIdOrWorkloadIdRule
     },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSandboxNameRule,
-      "x-sandbox-id": xSandboxIdOrXRequestIdRule,
-      "x-request-id": xSandboxIdOrXRequestIdRule
-    }
+    header: headerOfStartContainerWorkload
   }
 } as const satisfies Record<string, RequestRules>;
 

@@ -13,6 +13,26 @@ const schemaRule = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ isO
 const limitRule = /* @__PURE__ */ parameter(false, isInteger, /* @__PURE__ */ inRange(1));
 const qopRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ matches("^([Aa][Nn][Dd]|[Oo][Rr])$"));
 const ifNoneMatchOrIfMatchRule = /* @__PURE__ */ parameter(false, isString, /* @__PURE__ */ matches("^\"[^\"]*\"$"));
+const headerOfListContainers = {
+  "x-gw-ims-org-id": xGwImsOrgIdRule,
+  "x-sandbox-name": xSandboxNameRule,
+  "x-request-id": xRequestIdOrXSandboxIdEtcRule,
+  "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule
+};
+const pathOfCreateInstance = {
+  containerId: containerIdOrInstanceIdRule
+};
+const pathOfGetInstance = {
+  containerId: containerIdOrInstanceIdRule,
+  instanceId: containerIdOrInstanceIdRule
+};
+const headerOfReplaceInstance = {
+  "x-gw-ims-org-id": xGwImsOrgIdRule,
+  "x-sandbox-name": xSandboxNameRule,
+  "x-request-id": xRequestIdOrXSandboxIdEtcRule,
+  "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule,
+  "if-match": ifNoneMatchOrIfMatchRule
+};
 
 /** What every call checks, opt-in or not (core's `checkRequest`). */
 export const requestRules = {
@@ -21,29 +41,15 @@ export const requestRules = {
       product: productOrPropertyEtcRule,
       property: productOrPropertyEtcRule
     },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSandboxNameRule,
-      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
-      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule
-    }
+    header: headerOfListContainers
   },
   createInstance: {
-    path: {
-      containerId: containerIdOrInstanceIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSandboxNameRule,
-      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
-      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule
-    },
+    path: pathOfCreateInstance,
+    header: headerOfListContainers,
     body: bodyRule
   },
   listInstances: {
-    path: {
-      containerId: containerIdOrInstanceIdRule
-    },
+    path: pathOfCreateInstance,
     query: {
       schema: schemaRule,
       orderby: xRequestIdOrXSandboxIdEtcRule,
@@ -53,17 +59,10 @@ export const requestRules = {
       id: productOrPropertyEtcRule,
       name: xRequestIdOrXSandboxIdEtcRule
     },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSandboxNameRule,
-      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
-      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule
-    }
+    header: headerOfListContainers
   },
   searchInstances: {
-    path: {
-      containerId: containerIdOrInstanceIdRule
-    },
+    path: pathOfCreateInstance,
     query: {
       schema: schemaRule,
       orderby: xRequestIdOrXSandboxIdEtcRule,
@@ -76,18 +75,10 @@ export const requestRules = {
       qop: qopRule,
       field: productOrPropertyEtcRule
     },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSandboxNameRule,
-      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
-      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule
-    }
+    header: headerOfListContainers
   },
   getInstance: {
-    path: {
-      containerId: containerIdOrInstanceIdRule,
-      instanceId: containerIdOrInstanceIdRule
-    },
+    path: pathOfGetInstance,
     header: {
       "x-gw-ims-org-id": xGwImsOrgIdRule,
       "x-sandbox-name": xSandboxNameRule,
@@ -97,44 +88,18 @@ export const requestRules = {
     }
   },
   replaceInstance: {
-    path: {
-      containerId: containerIdOrInstanceIdRule,
-      instanceId: containerIdOrInstanceIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSandboxNameRule,
-      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
-      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule,
-      "if-match": ifNoneMatchOrIfMatchRule
-    },
+    path: pathOfGetInstance,
+    header: headerOfReplaceInstance,
     body: bodyRule
   },
   patchInstance: {
-    path: {
-      containerId: containerIdOrInstanceIdRule,
-      instanceId: containerIdOrInstanceIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSandboxNameRule,
-      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
-      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule,
-      "if-match": ifNoneMatchOrIfMatchRule
-    },
+    path: pathOfGetInstance,
+    header: headerOfReplaceInstance,
     body: bodyRule
   },
   deleteInstance: {
-    path: {
-      containerId: containerIdOrInstanceIdRule,
-      instanceId: containerIdOrInstanceIdRule
-    },
-    header: {
-      "x-gw-ims-org-id": xGwImsOrgIdRule,
-      "x-sandbox-name": xSandboxNameRule,
-      "x-request-id": xRequestIdOrXSandboxIdEtcRule,
-      "x-sandbox-id": xRequestIdOrXSandboxIdEtcRule
-    }
+    path: pathOfGetInstance,
+    header: headerOfListContainers
   }
 } as const satisfies Record<string, RequestRules>;
 
