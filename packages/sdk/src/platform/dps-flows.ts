@@ -19,7 +19,9 @@ import type {
 
 /** What `updateWith` needs of a resource: `get` and `patch` (every Decisioning resource updated with JSON Patch). */
 export interface PatchTarget<Item, Options extends DpsCallOptions = DpsCallOptions> {
+  /** Reads the object to change. */
   get(id: string, options?: Options): Promise<DpsResult<Item>>;
+  /** Sends the JSON Patch computed from the change. */
   patch(id: string, operations: readonly PatchOperation[], options?: Options): Promise<DpsResult<Receipt>>;
 }
 

@@ -10,8 +10,14 @@ import { type LinkedPage, PAGING_CHECKS, paginateLinkedPages, relativeLink } fro
  * `paginatePlacements`, `paginateDecisions`, ... page, which is why they are named by resource, not by function.
  */
 export type DpsListName = {
-  [Name in keyof DpsClient]: DpsClient[Name] extends { readonly list: (...args: never[]) => unknown } ? Name : never;
+  [Name in keyof DpsClient]: DpsClient[Name] extends Listed ? Name : never;
 }[keyof DpsClient];
+
+/** What a resource with a list has. */
+interface Listed {
+  /** One page of the resource. */
+  readonly list: (...args: never[]) => unknown;
+}
 
 /** One page of the list `Name` (`OfferItemPage` for `"offerItems"`): `results`, `count`, `total`, `_links`. */
 export type DpsPageOf<Name extends DpsListName> = DataOf<Awaited<ReturnType<DpsClient[Name]["list"]>>>;
