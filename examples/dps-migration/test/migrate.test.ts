@@ -1,11 +1,11 @@
 // The example against the embedded mocks: every workflow started, waited for through its states, and the
 // failure path reported with the server's errors.
 import { MOCK_WORKFLOW_HEADER, type Mocks, startMocks } from "@offerkit/mock";
-import { createOfferkit, type Offerkit } from "@offerkit/sdk";
+import type { Offerkit } from "@offerkit/sdk";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { IMS_ORG_ID, kitOnMocks } from "../src/kit.js";
 import { type MigrationPlan, mappingsFrom, runMigration } from "../src/migrate.js";
 
-const IMS_ORG_ID = "0123456789ABCDEF01234567@AdobeOrg";
 let mocks: Mocks;
 let kit: Offerkit;
 /** Every request the kit sent, as `METHOD host/path`. */
@@ -13,21 +13,10 @@ const sent: string[] = [];
 
 beforeAll(async () => {
   mocks = await startMocks();
-  kit = createOfferkit({
-    auth: {
-      clientId: mocks.credentials.clientId,
-      clientSecret: mocks.credentials.clientSecret,
-      scopes: mocks.credentials.scopes,
-    },
-    imsOrgId: IMS_ORG_ID,
-    sandboxName: "prod",
-    // Not the default: Prism's first answers can be slow while CI runs every suite at once.
-    timeout: 30_000,
-    fetch: (request: Request) => {
-      const url = new URL(request.url);
-      sent.push(`${request.method} ${url.host}${url.pathname}`);
-      return mocks.fetch(request);
-    },
+  kit = kitOnMocks(mocks, (request) => {
+    const url = new URL(request.url);
+    sent.push(`${request.method} ${url.host}${url.pathname}`);
+    return mocks.fetch(request);
   });
 });
 afterAll(() => mocks.stop());

@@ -1,6 +1,6 @@
 // The Decisioning flow helpers on the real dps client over a scripted server: the exact requests they send (the
 // JSON Patch with its test operations), what they refuse before sending, and how a lost race surfaces.
-import { createDpsClient, type OfferItem, type PatchOperation } from "@offerkit/dps";
+import type { OfferItem, PatchOperation } from "@offerkit/dps";
 import { fakeFetch, jsonResponse } from "@offerkit/testkit";
 import { describe, expect, it } from "vitest";
 import {
@@ -17,9 +17,9 @@ import {
   ValidationError,
 } from "../src/index.js";
 import { jsonPatch } from "../src/platform/dps-flows.js";
+import { dpsClient, SCHEMA } from "./support/dps.js";
 
 const DPS = "https://platform.adobe.io/data/core/dps";
-const SCHEMA = "https://ns.adobe.com/acme/schemas/0123456789abcdef";
 const receipt = (id: string, etag = 2) => ({ id, etag, sandboxId: "s-1", createdBy: "me", lastModifiedBy: "me" });
 
 type Route = (request: Request, body: unknown) => Response | undefined;
@@ -35,17 +35,17 @@ function server(...routes: Route[]) {
     }
     return jsonResponse({ title: "Not Found", status: 404 }, { status: 404 });
   });
-  const client = createDpsClient({
-    auth: { accessToken: "token-1", apiKey: "key-1" },
-    imsOrgId: "0123456789ABCDEF01234567@AdobeOrg",
-    sandboxName: "prod",
-    schemaId: SCHEMA,
-    fetch,
-  });
+  const client = dpsClient({ fetch });
   const sent = () =>
     fetch.requests.map(({ method, url, body }) => [method, url.replace(DPS, ""), body ? JSON.parse(body) : undefined]);
   return { client, fetch, sent };
 }
+
+/** Answers a create (any POST) with a receipt for `id`. */
+const creating =
+  (id: string): Route =>
+  (request) =>
+    request.method === "POST" ? jsonResponse(receipt(id, 1), { status: 201 }) : undefined;
 
 /** Answers `GET <path>` with `objects` in turn (the last one again), and PATCH with a receipt or `patchAnswer`. */
 function object(path: string, objects: readonly unknown[], patchAnswer?: () => Response): Route {
@@ -236,9 +236,7 @@ describe("collections", () => {
   });
 
   it("creates a personalized offer, then adds it to the collection", async () => {
-    const created: Route = (request) =>
-      request.method === "POST" ? jsonResponse(receipt("dps:offer:new", 1), { status: 201 }) : undefined;
-    const { client, sent } = server(created, object("/offer-collections/c-1", [COLLECTION]));
+    const { client, sent } = server(creating("dps:offer:new"), object("/offer-collections/c-1", [COLLECTION]));
     const result = await createOfferInCollection(client, { name: "Free shipping", status: "draft" }, "c-1");
     expect(result).toEqual({ offer: receipt("dps:offer:new", 1), collection: receipt("c-1") });
     expect(sent()).toEqual([
@@ -257,10 +255,8 @@ describe("collections", () => {
   });
 
   it("names the created offer when adding it fails", async () => {
-    const created: Route = (request) =>
-      request.method === "POST" ? jsonResponse(receipt("dps:offer:new", 1)) : undefined;
     const { client } = server(
-      created,
+      creating("dps:offer:new"),
       object("/offer-collections/c-1", [COLLECTION], () => jsonResponse({ title: "Conflict" }, { status: 409 })),
     );
     const error = await createOfferInCollection(client, { name: "Free shipping" }, "c-1").catch((e: unknown) => e);
@@ -286,10 +282,8 @@ describe("collections", () => {
   const item = { _experience: { decisioning: { decisionitem: { itemName: "Beach towel", itemPriority: 1 } } } };
 
   it("creates an offer item carrying the attribute values its item collection selects", async () => {
-    const created: Route = (request) =>
-      request.method === "POST" ? jsonResponse(receipt("dps:offer-item:1", 1)) : undefined;
     const { client, fetch, sent } = server(
-      created,
+      creating("dps:offer-item:1"),
       object("/item-collections/ic-1", [
         itemCollection([
           attributeConstraint({ itemCatalogId: "cat-1", attribute: "_acme.season", value: "summer" }),

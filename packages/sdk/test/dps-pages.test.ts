@@ -1,15 +1,13 @@
 // paginateDps over the real dps client: a scripted server pins each page request, Prism serving specs/dps.yaml
 // checks that the first request and the followed next links pass the spec.
-import { createDpsClient } from "@offerkit/dps";
 import { fakeFetch, jsonResponse, type PrismMock, recordingFetch, startPrismMock } from "@offerkit/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AbortError, ApiError, createOfferkit, PaginationError, paginateDps, ValidationError } from "../src/index.js";
 import type { DpsListName } from "../src/platform/dps-pages.js";
+import { dpsClient, ORG, SCHEMA } from "./support/dps.js";
 
 const ORIGIN = "https://platform.adobe.io";
 const DPS = `${ORIGIN}/data/core/dps`;
-const ORG = "0123456789ABCDEF01234567@AdobeOrg";
-const SCHEMA = "https://ns.adobe.com/acme/schemas/0123456789abcdef";
 
 const page = (ids: readonly string[], next?: string) => ({
   results: ids.map((id) => ({ id, name: id })),
@@ -25,13 +23,7 @@ function server(pages: readonly (ReturnType<typeof page> | Response)[]) {
     const answer = pages[Math.min(served++, pages.length - 1)];
     return answer instanceof Response ? answer : jsonResponse(answer);
   });
-  const client = createDpsClient({
-    auth: { accessToken: "token-1", apiKey: "key-1" },
-    imsOrgId: ORG,
-    sandboxName: "prod",
-    schemaId: SCHEMA,
-    fetch,
-  });
+  const client = dpsClient({ fetch });
   return { client, fetch, urls: () => fetch.requests.map((request) => request.url) };
 }
 
@@ -257,14 +249,7 @@ describe("paginateDps against Prism serving specs/dps.yaml", () => {
     "%s: every page request passes the spec, and paging ends on the repeated link",
     async (resource, path) => {
       const fetch = recordingFetch();
-      const client = createDpsClient({
-        auth: { accessToken: "prism-token", apiKey: "prism-key" },
-        imsOrgId: ORG,
-        sandboxName: "prod",
-        schemaId: SCHEMA,
-        baseUrl: prism.url,
-        fetch,
-      });
+      const client = dpsClient({ baseUrl: prism.url, fetch });
       const pages = [];
       for await (const found of paginateDps({ client, prefetch: true }, resource, { orderby: "-modified", limit: 2 })) {
         pages.push(found);

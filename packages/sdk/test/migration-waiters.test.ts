@@ -1,18 +1,14 @@
 // The Decisioning Migration waiters on the real dps client: fake timers and a scripted server for progress,
-// completion, failure, timeout, abort and option checks; the embedded mocks for a whole migration.
-import { createDpsClient, type DpsClientOptions, type Workflow, type WorkflowStatus } from "@offerkit/dps";
+// completion and failure (what every waiter does alike is in status-waiters.test.ts); the embedded mocks for a
+// whole migration.
+import type { Workflow, WorkflowStatus } from "@offerkit/dps";
 import { MOCK_WORKFLOW_HEADER, type Mocks, startMocks } from "@offerkit/mock";
 import { fakeFetch, jsonResponse } from "@offerkit/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import {
-  AbortError,
-  ApiError,
-  ConflictError,
   createOfferkit,
   TimeoutError,
-  UnexpectedResponseError,
   unwrap,
-  ValidationError,
   WORKFLOW_WAITER_DEFAULTS,
   WorkflowFailedError,
   type WorkflowProgress,
@@ -20,8 +16,8 @@ import {
   waitUntilMigrationComplete,
   waitUntilRollbackComplete,
 } from "../src/index.js";
+import { dpsClient, ORG } from "./support/dps.js";
 
-const ORG = "0123456789ABCDEF01234567@AdobeOrg";
 const ID = "3f2b8c1e-6d4a-4e9b-a1c7-5e8f0d2b9a61";
 const MIGRATION = "https://decisioning-migration.adobe.io";
 
@@ -32,30 +28,15 @@ const workflow = (status: WorkflowStatus, extra: Partial<Workflow> = {}): Workfl
   ...extra,
 });
 
-/** The real dps client (fixed token) over a fake fetch that answers with `respond`. */
-function dpsWith(
-  respond: (request: Request) => Response | Promise<Response>,
-  overrides: Partial<DpsClientOptions> = {},
-) {
-  const fetch = fakeFetch(respond);
-  const client = createDpsClient({
-    auth: { accessToken: "token-1", apiKey: "key-1" },
-    imsOrgId: ORG,
-    sandboxName: "prod",
-    fetch,
-    ...overrides,
-  });
-  return { fetch, client };
-}
-
 /** The real dps client answering the given workflows in order (the last one repeats). */
 function dpsAnswering(workflows: readonly Workflow[]) {
   let served = 0;
-  return dpsWith(() => {
+  const fetch = fakeFetch(() => {
     const answer = workflows[Math.min(served, workflows.length - 1)];
     served++;
     return jsonResponse(answer, { headers: { "x-request-id": `srv-${served}` } });
   });
+  return { fetch, client: dpsClient({ fetch }) };
 }
 
 describe("the migration waiters, on fake timers", () => {
@@ -144,87 +125,6 @@ describe("the migration waiters, on fake timers", () => {
     expect(silent).toMatchObject({ name: "WorkflowFailedError", errors: [] });
   });
 
-  it("throws TimeoutError without another request when the next check would pass maxWaitTime", async () => {
-    const { fetch, client } = dpsAnswering([workflow("Running")]);
-    const finished = waitUntilMigrationComplete(
-      { client, minDelay: 1000, maxDelay: 5000, maxWaitTime: 10_000 },
-      { workflowId: ID },
-    ).catch((e: unknown) => e);
-    await vi.runAllTimersAsync();
-    expect(await finished).toMatchObject({ name: "TimeoutError", timeout: 10_000 });
-    // Checks at 0, 2 s and 6 s; the next would be at 11 s.
-    expect(fetch.requests).toHaveLength(3);
-    await vi.advanceTimersByTimeAsync(3_600_000);
-    expect(fetch.requests).toHaveLength(3);
-  });
-
-  it("throws AbortError when the signal fires while waiting, and sends nothing more", async () => {
-    const { fetch, client } = dpsAnswering([workflow("Running")]);
-    const controller = new AbortController();
-    const finished = waitUntilRollbackComplete({ client, signal: controller.signal }, { workflowId: ID }).catch(
-      (e: unknown) => e,
-    );
-    await vi.advanceTimersByTimeAsync(5000);
-    expect(fetch.requests).toHaveLength(2);
-    controller.abort();
-    expect(await finished).toBeInstanceOf(AbortError);
-    await vi.advanceTimersByTimeAsync(3_600_000);
-    expect(fetch.requests).toHaveLength(2);
-  });
-
-  it("throws AbortError for a status call under way when the signal fires", async () => {
-    const controller = new AbortController();
-    const { fetch, client } = dpsWith(
-      (request) =>
-        new Promise<Response>((_, reject) =>
-          request.signal.addEventListener("abort", () => reject(request.signal.reason)),
-        ),
-    );
-    const finished = waitUntilMigrationComplete({ client, signal: controller.signal }, { workflowId: ID }).catch(
-      (e: unknown) => e,
-    );
-    await vi.advanceTimersByTimeAsync(0);
-    controller.abort();
-    expect(await finished).toBeInstanceOf(AbortError);
-    expect(fetch.requests).toHaveLength(1);
-  });
-
-  it("stops at an exception thrown by onProgress", async () => {
-    const { fetch, client } = dpsAnswering([workflow("Running")]);
-    const stop = new Error("enough");
-    const finished = waitUntilMigrationComplete(
-      {
-        client,
-        onProgress: () => {
-          throw stop;
-        },
-      },
-      { workflowId: ID },
-    );
-    await expect(finished).rejects.toBe(stop);
-    expect(fetch.requests).toHaveLength(1);
-  });
-
-  it("surfaces a failed status call as the client's error, without polling on", async () => {
-    const problem = { title: "Not Found", status: 404 };
-    const { fetch, client } = dpsWith(() =>
-      jsonResponse(problem, { status: 404, headers: { "x-request-id": "srv-404" } }),
-    );
-    const error = await waitUntilMigrationComplete({ client }, { workflowId: ID }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).not.toBeInstanceOf(ConflictError);
-    expect(error).toMatchObject({ status: 404, requestId: "srv-404", body: problem });
-    expect(fetch.requests).toHaveLength(1);
-  });
-
-  it("refuses an answer without a status instead of polling until the deadline", async () => {
-    const { fetch, client } = dpsWith(() => jsonResponse({ id: ID }));
-    const error = await waitUntilMigrationComplete({ client }, { workflowId: ID }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UnexpectedResponseError);
-    expect((error as Error).message).toContain("a migration workflow without a status");
-    expect(fetch.requests).toHaveLength(1);
-  });
-
   it("sends the input's headers and timeout with every status call", async () => {
     const { fetch, client } = dpsAnswering([workflow("Running"), workflow("Completed")]);
     const finished = waitUntilMigrationComplete(
@@ -234,29 +134,6 @@ describe("the migration waiters, on fake timers", () => {
     await vi.runAllTimersAsync();
     await finished;
     expect(fetch.requests.map((request) => request.headers["x-trace"])).toEqual(["t-1", "t-1"]);
-  });
-
-  it("checks its options and the workflow id before any request", async () => {
-    const { fetch, client } = dpsAnswering([workflow("Completed")]);
-    const refusals: [Promise<unknown>, string][] = [
-      [waitUntilMigrationComplete({ client }, { workflowId: "" }), "path.id"],
-      [waitUntilRollbackComplete({ client }, { workflowId: ".." }), "path.rollbackWorkflowId"],
-      [waitUntilMigrationComplete({ client, minDelay: 10_000, maxDelay: 1000 }, { workflowId: ID }), "maxDelay"],
-      [waitUntilMigrationComplete({ client, maxWaitTime: -1 }, { workflowId: ID }), "maxWaitTime"],
-      [waitUntilMigrationComplete({ client, minDelay: Number.NaN }, { workflowId: ID }), "minDelay"],
-      [waitUntilMigrationComplete({ client, pollEvery: 5 } as never, { workflowId: ID }), "config.pollEvery"],
-      [waitUntilMigrationComplete({ client, signal: "stop" } as never, { workflowId: ID }), "config.signal"],
-      [waitUntilMigrationComplete({ client, onProgress: "log" } as never, { workflowId: ID }), "config.onProgress"],
-      [waitUntilMigrationComplete({} as never, { workflowId: ID }), "config.client"],
-      [waitUntilMigrationComplete({ client: { migration: {} } } as never, { workflowId: ID }), "config.client"],
-      [waitUntilMigrationComplete({ client }, { workflowId: ID, sandbox: "dev" } as never), "options.sandbox"],
-    ];
-    for (const [refused, field] of refusals) {
-      const error = await refused.catch((e: unknown) => e);
-      expect(error, field).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).field, field).toBe(field);
-    }
-    expect(fetch.requests).toHaveLength(0);
   });
 });
 

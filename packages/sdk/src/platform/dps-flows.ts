@@ -339,23 +339,17 @@ function setAttribute(target: object, path: string, value: unknown, field: strin
  * eligibilityRule: ruleId }` with one guarded JSON Patch (`updateWith`). Whether a Decision Management rule (one
  * without `exdRule: true`) is accepted there is UNDOCUMENTED: use an Experience Decisioning rule.
  */
-export async function attachRuleToOfferItem(
+export function attachRuleToOfferItem(
   client: Pick<DpsClient, "offerItems">,
   itemId: string,
   ruleId: string,
   options?: OfferItemCallOptions,
 ): Promise<DpsUpdate<OfferItem>> {
-  const constraint = ruleConstraint(ruleId);
-  return updateWith(
-    client.offerItems,
-    itemId,
-    (item) => {
-      const decisionitem = item._experience?.decisioning?.decisionitem;
-      if (!decisionitem) throw new ValidationError("itemId", "an offer item (its answer has no decisionitem)");
-      decisionitem.itemConstraints = constraint;
-    },
-    options,
-  );
+  return attachRule(client.offerItems, itemId, ruleId, options, (item, constraint) => {
+    const decisionitem = item._experience?.decisioning?.decisionitem;
+    if (!decisionitem) throw new ValidationError("itemId", "an offer item (its answer has no decisionitem)");
+    decisionitem.itemConstraints = constraint;
+  });
 }
 
 /**
@@ -364,24 +358,26 @@ export async function attachRuleToOfferItem(
  * dates, with one guarded JSON Patch (`updateWith`). Adobe's offer pages only ever show `profileConstraintType:
  * "none"`; these two fields are how the Offer Library and Experience Decisioning name a rule (INFERENCE).
  */
-export async function attachRuleToOffer(
+export function attachRuleToOffer(
   client: Pick<DpsClient, "personalizedOffers">,
   offerId: string,
   ruleId: string,
   options?: DpsCallOptions,
 ): Promise<DpsUpdate<PersonalizedOffer>> {
-  const constraint = ruleConstraint(ruleId);
-  return updateWith(
-    client.personalizedOffers,
-    offerId,
-    (offer) => {
-      offer.selectionConstraint = { ...offer.selectionConstraint, ...constraint };
-    },
-    options,
-  );
+  return attachRule(client.personalizedOffers, offerId, ruleId, options, (offer, constraint) => {
+    offer.selectionConstraint = { ...offer.selectionConstraint, ...constraint };
+  });
 }
 
-function ruleConstraint(ruleId: string) {
+/** The constraint that names a rule, put in place by `place` with one guarded patch. */
+async function attachRule<Item extends object, Options extends DpsCallOptions>(
+  resource: PatchTarget<Item, Options>,
+  id: string,
+  ruleId: string,
+  options: Options | undefined,
+  place: (item: Item, constraint: { profileConstraintType: string; eligibilityRule: string }) => void,
+): Promise<DpsUpdate<Item>> {
   if (typeof ruleId !== "string" || ruleId === "") throw new ValidationError("ruleId", "a non-empty string");
-  return { profileConstraintType: "eligibilityRule", eligibilityRule: ruleId };
+  const constraint = { profileConstraintType: "eligibilityRule", eligibilityRule: ruleId };
+  return updateWith(resource, id, (item) => place(item, constraint), options);
 }

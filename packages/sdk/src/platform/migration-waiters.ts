@@ -1,8 +1,8 @@
 // Waiters for the Decisioning Migration API's workflows (dependency analysis, migration, rollback), on the
 // facade's shared status waiter: poll until Completed, fail typed on Failed.
-import { type Acceptor, OfferkitError, type PollTiming } from "@offerkit/core";
+import { type Acceptor, OfferkitError } from "@offerkit/core";
 import type { DpsCallOptions, DpsClient, MigrationClient, Workflow, WorkflowStatus } from "@offerkit/dps";
-import { clientWith, describeDetail, waitForStatus } from "./status-waiter.js";
+import { type CheckTiming, clientWith, describeDetail, type WaiterOptions, waitForStatus } from "./status-waiter.js";
 
 /**
  * What the migration waiters wait with when not told otherwise. Adobe gives no duration for any workflow
@@ -15,23 +15,14 @@ export const WORKFLOW_WAITER_DEFAULTS = { minDelay: 2_000, maxDelay: 30_000, max
 export type WorkflowKind = "dependency analysis" | "migration" | "rollback";
 
 /** Reported after every status check. */
-export interface WorkflowProgress {
+export interface WorkflowProgress extends CheckTiming {
   readonly kind: WorkflowKind;
   readonly status: WorkflowStatus;
   readonly workflow: Workflow;
-  /** 1 for the first check. */
-  readonly attempt: number;
-  /** Milliseconds since waiting started. */
-  readonly elapsed: number;
-  /** Milliseconds until the next check, when there will be one. */
-  readonly nextDelay: number | undefined;
 }
 
 /** How to wait; every duration is in milliseconds. Defaults: `WORKFLOW_WAITER_DEFAULTS`. */
-export interface WorkflowWaiterOptions extends PollTiming {
-  /** Called after every status check, e.g. to show progress. An exception it throws ends waiting. */
-  readonly onProgress?: ((progress: WorkflowProgress) => void) | undefined;
-}
+export interface WorkflowWaiterOptions extends WaiterOptions<WorkflowProgress> {}
 
 export interface WorkflowWaiterConfig extends WorkflowWaiterOptions {
   /** The Decisioning client (`createDpsClient`, or `offerkit.dps`): its `migration` calls are used. */

@@ -18,9 +18,8 @@ import {
   requestIdOf,
 } from "@offerkit/core/internal";
 
-/** Reported after every status check, by each waiter under its own names. */
-export interface StatusCheck<Resource> {
-  readonly result: Resource;
+/** When a check was made and when the next one will be: part of every waiter's progress report. */
+export interface CheckTiming {
   /** 1 for the first check. */
   readonly attempt: number;
   /** Milliseconds since waiting started. */
@@ -29,10 +28,20 @@ export interface StatusCheck<Resource> {
   readonly nextDelay: number | undefined;
 }
 
-/** A waiter's config as the caller gave it: a client, the timing, a signal and a progress callback. */
-export interface WaiterConfig<Client, Progress> extends PollTiming {
-  readonly client: Client;
+/** Reported after every status check, by each waiter under its own names. */
+export interface StatusCheck<Resource> extends CheckTiming {
+  readonly result: Resource;
+}
+
+/** How a waiter waits (every duration in milliseconds), and what it reports after each check. */
+export interface WaiterOptions<Progress> extends PollTiming {
+  /** Called after every status check, e.g. to show progress. An exception it throws ends waiting. */
   readonly onProgress?: ((progress: Progress) => void) | undefined;
+}
+
+/** A waiter's config as the caller gave it: a client, the timing, a signal and a progress callback. */
+export interface WaiterConfig<Client, Progress> extends WaiterOptions<Progress> {
+  readonly client: Client;
 }
 
 /** What one waiter adds to the shared loop. */

@@ -1,5 +1,5 @@
 // Waits for a batch decision workload (ODE) until it is COMPLETED, on the facade's shared status waiter.
-import { type Acceptor, OfferkitError, type PollTiming } from "@offerkit/core";
+import { type Acceptor, OfferkitError } from "@offerkit/core";
 import {
   isTerminalStatus,
   type OdeCallOptions,
@@ -8,7 +8,7 @@ import {
   type WorkloadStatus,
   type WorkloadStatusDetail,
 } from "@offerkit/ode";
-import { clientWith, describeDetail, waitForStatus } from "./status-waiter.js";
+import { type CheckTiming, clientWith, describeDetail, type WaiterOptions, waitForStatus } from "./status-waiter.js";
 
 /**
  * What `waitUntilWorkloadComplete` waits with when not told otherwise. Adobe reports runs of 6 to 75 minutes and
@@ -18,22 +18,13 @@ import { clientWith, describeDetail, waitForStatus } from "./status-waiter.js";
 export const WORKLOAD_WAITER_DEFAULTS = { minDelay: 2_000, maxDelay: 60_000, maxWaitTime: 7_200_000 } as const; // two hours, written as a literal so bundlers can keep it out of a chunk
 
 /** Reported after every status check. */
-export interface WorkloadProgress {
+export interface WorkloadProgress extends CheckTiming {
   readonly status: WorkloadStatus;
   readonly workload: Workload;
-  /** 1 for the first check. */
-  readonly attempt: number;
-  /** Milliseconds since waiting started. */
-  readonly elapsed: number;
-  /** Milliseconds until the next check, when there will be one. */
-  readonly nextDelay: number | undefined;
 }
 
 /** How to wait; every duration is in milliseconds. Defaults: `WORKLOAD_WAITER_DEFAULTS`. */
-export interface WorkloadWaiterOptions extends PollTiming {
-  /** Called after every status check, e.g. to show progress. An exception it throws ends waiting. */
-  readonly onProgress?: ((progress: WorkloadProgress) => void) | undefined;
-}
+export interface WorkloadWaiterOptions extends WaiterOptions<WorkloadProgress> {}
 
 export interface WorkloadWaiterConfig extends WorkloadWaiterOptions {
   /** The Batch Decisioning client (`createOdeClient`, or `offerkit.ode`). */
