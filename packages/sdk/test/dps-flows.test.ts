@@ -170,24 +170,22 @@ describe("updateWith", () => {
   );
 
   it("keeps the server's ApiError when nothing tested has changed, and a 409 as the ConflictError it is", async () => {
-    const refused = server(
-      object("/offer-collections/c-1", [COLLECTION], () => jsonResponse({ title: "Bad" }, { status: 400 })),
-    );
-    const error = await updateWith(refused.client.offerCollections, "c-1", (c) => {
-      c.name = "x";
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).not.toBeInstanceOf(ConflictError);
-
-    const conflict = server(
-      object("/offer-collections/c-1", [COLLECTION], () => jsonResponse({ title: "Conflict" }, { status: 409 })),
-    );
-    const lost = await updateWith(conflict.client.offerCollections, "c-1", (c) => {
-      c.name = "x";
-    }).catch((e: unknown) => e);
-    expect(lost).toBeInstanceOf(ConflictError);
+    const answered = async (status: number) => {
+      const { client, sent } = server(
+        object("/offer-collections/c-1", [COLLECTION], () => jsonResponse({ title: "Refused" }, { status })),
+      );
+      const error = await updateWith(client.offerCollections, "c-1", (c) => {
+        c.name = "x";
+      }).catch((e: unknown) => e);
+      return { error, methods: sent().map(([method]) => method) };
+    };
+    const refused = await answered(400);
+    expect(refused.error).toBeInstanceOf(ApiError);
+    expect(refused.error).not.toBeInstanceOf(ConflictError);
+    const lost = await answered(409);
+    expect(lost.error).toBeInstanceOf(ConflictError);
     // A 409 is a conflict already: no second read.
-    expect(conflict.sent().map(([method]) => method)).toEqual(["GET", "PATCH"]);
+    expect(lost.methods).toEqual(["GET", "PATCH"]);
   });
 
   it("refuses a change to a server-owned field, or a change that is not an edit, before patching", async () => {

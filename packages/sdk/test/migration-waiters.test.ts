@@ -4,7 +4,7 @@
 import type { Workflow, WorkflowStatus } from "@offerkit/dps";
 import { MOCK_WORKFLOW_HEADER, type Mocks, startMocks } from "@offerkit/mock";
 import { fakeFetch, jsonResponse } from "@offerkit/testkit";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   createOfferkit,
   TimeoutError,
@@ -17,6 +17,7 @@ import {
   waitUntilRollbackComplete,
 } from "../src/index.js";
 import { dpsClient, ORG } from "./support/dps.js";
+import { useFakeClock } from "./support/fake-clock.js";
 
 const ID = "3f2b8c1e-6d4a-4e9b-a1c7-5e8f0d2b9a61";
 const MIGRATION = "https://decisioning-migration.adobe.io";
@@ -40,14 +41,7 @@ function dpsAnswering(workflows: readonly Workflow[]) {
 }
 
 describe("the migration waiters, on fake timers", () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ now: 0 });
-    vi.spyOn(Math, "random").mockReturnValue(1);
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-  });
+  useFakeClock();
 
   it.each([
     [waitUntilDependencyAnalysisComplete, "generate-dependencies", "dependency analysis"],

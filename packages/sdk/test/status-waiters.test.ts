@@ -2,7 +2,7 @@
 // migration workflow waiters, each on its real client over a scripted server, on fake timers.
 import { createOdeClient } from "@offerkit/ode";
 import { fakeFetch, jsonResponse } from "@offerkit/testkit";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   AbortError,
   ApiError,
@@ -15,6 +15,7 @@ import {
   waitUntilWorkloadComplete,
 } from "../src/index.js";
 import { dpsClient, ORG } from "./support/dps.js";
+import { useFakeClock } from "./support/fake-clock.js";
 
 const ID = "47efef25-4bcf-404f-96e2-67c4f784a1f5";
 type Respond = (request: Request) => Response | Promise<Response>;
@@ -79,14 +80,7 @@ function start(subject: Subject, respond: Respond, timing: Timing = {}) {
   return { fetch, done: subject.wait({ client: subject.client(fetch), ...timing }, subject.input(ID)) };
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 0 });
-  vi.spyOn(Math, "random").mockReturnValue(1);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+useFakeClock();
 
 describe.each(SUBJECTS)("%s", (_name, subject) => {
   it("throws TimeoutError without another request when the next check would pass maxWaitTime", async () => {

@@ -1,12 +1,13 @@
 import { createOdeClient, type OdeClientOptions, type Workload, type WorkloadStatus } from "@offerkit/ode";
 import { fakeFetch, jsonResponse, startPrismMock } from "@offerkit/testkit";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   WORKLOAD_WAITER_DEFAULTS,
   WorkloadFailedError,
   type WorkloadProgress,
   waitUntilWorkloadComplete,
 } from "../src/index.js";
+import { useFakeClock } from "./support/fake-clock.js";
 
 const ORG = "0123456789ABCDEF01234567@AdobeOrg";
 const CONTAINER = "0948b1c5-fff8-3b76-ba17-909c6b93b5a2";
@@ -48,14 +49,7 @@ function odeAnswering(statuses: readonly WorkloadStatus[], overrides: Partial<Od
   }, overrides);
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 0 });
-  vi.spyOn(Math, "random").mockReturnValue(1);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+useFakeClock();
 
 describe("waitUntilWorkloadComplete", () => {
   it("follows QUEUED → PROCESSING → INGESTING → COMPLETED and resolves with the final workload", async () => {
