@@ -48,9 +48,10 @@ const SERVER_OWNED = ["id", "etag", "created", "modified", "createdBy", "lastMod
  *
  * What the server answers to a failed `test` is UNDOCUMENTED (RFC 5789 suggests 409, servers also use 400, 412 or
  * 422), and whether a refused patch can have been applied in part is UNDOCUMENTED too (RFC 6902 says it cannot).
- * So a 400, 409, 412 or 422 answer is checked by reading the object again: if a value the patch tested has changed,
- * `ConflictError` is thrown (with the server's status, request id and body), so a lost race is caught by type
- * whatever status the server chose; read, change and send again. Any other failure throws the server's `ApiError`.
+ * A 409 is a `ConflictError` already; a 400, 412 or 422 answer is checked by reading the object again: if a value
+ * the patch tested has changed, `ConflictError` is thrown (with the server's status, request id and body), so a lost
+ * race is caught by type whatever status the server chose; read, change and send again. Any other failure throws the
+ * server's `ApiError`. The PATCH is not retried unless the client's `retry` allows non-idempotent calls.
  *
  * ```ts
  * await updateWith(dps.offerCollections, collectionId, (collection) => {
