@@ -4,7 +4,8 @@
 // specs/ods.yaml limited to @offerkit/ods and its dependents.
 // The parts several specs share live in specs/shared/ (components only, referred to with `$ref`): a package whose
 // spec refers to them has `specs/shared/**` in its inputs too, one whose spec does not has not, and every shared
-// component is used by some spec (Redocly's no-unused-components only sees each spec's own components).
+// component is used by some spec (Redocly's no-unused-components only sees each spec's own components). A build
+// follows only runtime dependencies, not devDependencies (see below).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -109,6 +110,31 @@ for (const dir of readdirSync(join(root, "packages"))) {
   }
   if (!(pkg.scripts?.["check:generated"] ?? "").includes(`specs/${spec}.yaml`)) {
     problems.push(`${pkg.name}: check:generated must check specs/${spec}.yaml`);
+  }
+}
+
+// A build that waits for `^build` waits for the builds of devDependencies too: every package has the testkit among
+// them, the testkit the mock, and the mock's build reads every spec. So a package with workspace devDependencies
+// names the builds it needs (its runtime packages'), and a spec edit rebuilds only its client and what uses it.
+const rootBuild = rootTurbo.tasks?.build?.dependsOn ?? [];
+for (const dir of readdirSync(join(root, "packages"))) {
+  const manifest = join(root, "packages", dir, "package.json");
+  if (!existsSync(manifest)) continue;
+  const pkg = readJson(manifest);
+  if (!pkg.scripts?.build) continue;
+  const workspace = (deps) => Object.keys(deps ?? {}).filter((name) => name.startsWith("@offerkit/"));
+  if (workspace(pkg.devDependencies).length === 0) continue;
+  const turboPath = join(root, "packages", dir, "turbo.json");
+  const dependsOn = (existsSync(turboPath) ? readJson(turboPath).tasks?.build?.dependsOn : undefined) ?? rootBuild;
+  const needed = workspace({ ...pkg.dependencies, ...pkg.peerDependencies }).map((name) => `${name}#build`);
+  if (dependsOn.includes("^build")) {
+    problems.push(
+      `${pkg.name}: turbo build must not depend on ^build (it would follow devDependencies); list ${JSON.stringify(["generate", ...needed])}`,
+    );
+  } else {
+    for (const task of ["generate", ...needed]) {
+      if (!dependsOn.includes(task)) problems.push(`${pkg.name}: turbo build dependsOn must include ${task}`);
+    }
   }
 }
 
