@@ -132,7 +132,7 @@ export class ResponseTooLargeError extends OfferkitError {
     limit: number;
   }) {
     super(
-      `${prefix(init.request)}answered ${init.status} with a body over the ${init.limit}-byte limit${suffix(init.requestId)}. Raise \`maxResponseBytes\` if such answers are expected.`,
+      `${prefix(init.request)}answered ${init.status} with a body over its ${init.limit}-byte \`maxResponseBytes\`${suffix(init.requestId)}.`,
     );
     this.status = init.status;
     this.requestId = init.requestId;

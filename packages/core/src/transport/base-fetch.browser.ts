@@ -28,7 +28,7 @@ export function followRedirects(send: SendHop): (request: Request, init?: Reques
     if (guarded && (response.type === "opaqueredirect" || [301, 302, 303, 307, 308].includes(response.status))) {
       await response.body?.cancel().catch(() => {});
       throw new OfferkitError(
-        `${request.method} ${request.url.split("?")[0]} was redirected: offerkit does not let credentials follow a redirect in a browser. Call the final URL directly.`,
+        `${request.method} ${request.url.split("?")[0]} was redirected: offerkit does not let credentials follow a redirect. Call the final URL directly.`,
       );
     }
     return response;
