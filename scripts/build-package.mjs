@@ -144,10 +144,29 @@ try {
       .filter(([file]) => file.endsWith(".js"))
       .map(([file, meta]) => [resolve(cwd, file), meta]),
   );
-  const groups = await joinableGroups(outputs);
-  const groupOf = new Map(); // member chunk -> its group's output (the scratch path of its first member)
+  const dissolved = await dissolvableChunks(outputs);
+  const { groups, hosted } = await joinableGroups(outputs, dissolved);
+  const hubs = await hubImports(outputs);
+  const groupOf = new Map(); // member chunk -> its group's output (the scratch path of its first member, or its host)
   for (const members of groups) for (const member of members) groupOf.set(member, members[0]);
   const membersOf = new Map(groups.map((members) => [members[0], members]));
+  const namesOf = new Map(); // hosted chunk -> (its export name -> the name its host exports it as)
+  const extrasOf = new Map(); // host -> what it exports beyond its source, for the package's other modules
+  for (const { host, members, names } of hosted) {
+    groupOf.set(host, host);
+    const own = new Set(outputs.get(host).exports);
+    for (const member of members) {
+      groupOf.set(member, host);
+      namesOf.set(member, names.get(member));
+      for (const [name, as] of names.get(member)) {
+        if (!own.has(as))
+          extrasOf.set(host, [
+            ...(extrasOf.get(host) ?? []),
+            `export { ${name} as ${as} } from ${JSON.stringify(member)};`,
+          ]);
+      }
+    }
+  }
   const relativeImport = (from, to) => {
     const path = relative(dirname(from), to).split(sep).join("/");
     return path.startsWith(".") ? path : `./${path}`;
@@ -155,7 +174,7 @@ try {
   second = await build({
     ...common,
     entryPoints: [...outputs.keys()]
-      .filter((file) => !groupOf.has(file) || groupOf.get(file) === file)
+      .filter((file) => !dissolved.has(file) && (!groupOf.has(file) || groupOf.get(file) === file))
       .map((file) => ({ in: file, out: relative(scratch, file).replace(/\.js$/, "") })),
     outdir: outDir,
     write: false,
@@ -164,20 +183,45 @@ try {
         name: "join-chunks",
         setup(b) {
           b.onResolve({ filter: /.*/ }, ({ path, kind, importer, namespace }) => {
-            if (kind === "entry-point") return membersOf.has(path) ? { path, namespace: "joined" } : undefined;
-            if (isBare(path)) return { path, external: true };
+            if (kind === "entry-point") {
+              if (membersOf.has(path)) return { path, namespace: "joined" };
+              return extrasOf.has(path) ? { path, namespace: "hosting" } : undefined;
+            }
+            if (namespace === "via-host") return { path, external: true };
+            if (isBare(path)) return hubs.has(path) ? { path, namespace: "hub" } : { path, external: true };
             // Where the importing code ends up: its group's output, or its own file.
-            const from = namespace === "joined" ? importer : (groupOf.get(importer) ?? importer);
+            const from =
+              namespace === "joined" || namespace === "hosting" ? importer : (groupOf.get(importer) ?? importer);
             const target = resolve(dirname(importer), path);
+            if (dissolved.has(target)) return { path: target }; // each importer bundles the part it uses
             if (groupOf.has(target) && groupOf.get(target) === from) return { path: target }; // joined: bundled
+            // A hosted chunk's names, as its host exports them.
+            if (namesOf.has(target)) return { path: JSON.stringify([from, target]), namespace: "via-host" };
             return { path: relativeImport(from, groupOf.get(target) ?? target), external: true };
           });
+          b.onLoad({ filter: /.*/, namespace: "via-host" }, ({ path }) => {
+            const [from, target] = JSON.parse(path);
+            const names = [...namesOf.get(target)].map(([name, as]) => (name === as ? name : `${as} as ${name}`));
+            return {
+              contents: `export { ${names.join(", ")} } from ${JSON.stringify(relativeImport(from, groupOf.get(target)))};`,
+              loader: "js",
+            };
+          });
+          b.onLoad({ filter: /.*/, namespace: "hosting" }, ({ path }) => ({
+            contents: [`export * from ${JSON.stringify(path)};`, ...extrasOf.get(path)].join("\n"),
+            resolveDir: dirname(path),
+            loader: "js",
+          }));
           b.onLoad({ filter: /.*/, namespace: "joined" }, ({ path }) => ({
             contents: membersOf
               .get(path)
               .map((member) => `export * from ${JSON.stringify(member)};`)
               .join("\n"),
             resolveDir: dirname(path),
+            loader: "js",
+          }));
+          b.onLoad({ filter: /.*/, namespace: "hub" }, ({ path }) => ({
+            contents: `export { ${hubs.get(path).names.join(", ")} } from ${JSON.stringify(hubs.get(path).hub)};`,
             loader: "js",
           }));
         },
@@ -198,6 +242,13 @@ try {
     writeFileSync(
       path,
       text.replace(/^\/\/ (.+)$/gm, (line, from) => {
+        if (from.startsWith("hub:")) return `// ${from.slice(4)}, imported from ${hubs.get(from.slice(4))?.hub}`;
+        if (from.startsWith("via-host:")) {
+          const target = JSON.parse(from.slice(9))[1];
+          return `// ${sourcesOf.get(target)}, imported from ${relative(outDir, outputFileOf(groupOf.get(target)))}`;
+        }
+        if (from.startsWith("hosting:"))
+          return `// ${relative(outDir, outputFileOf(from.slice(8)))}, and more for the package's own modules`;
         const parts = sourcesOf.get(resolve(cwd, from));
         return parts === undefined ? line : `// ${parts}`;
       }),
@@ -228,7 +279,7 @@ console.log(
  * The chunks to join, as lists (each list becomes one module named after its first chunk): chunks that an entry point
  * any runtime may load reaches, whose top level does nothing, grouped so that no import cycle appears.
  */
-async function joinableGroups(outputs) {
+async function joinableGroups(outputs, dissolved) {
   const scratchOf = (file) => join(scratch, relative(outDir, file));
   const isChunk = (file) => !outputs.get(file).entryPoint;
   // What a `#` import, or an import of the package by its own name, may resolve to: every condition's file.
@@ -254,7 +305,11 @@ async function joinableGroups(outputs) {
   const edges = (file, anyRuntimeOnly) =>
     outputs.get(file).imports.flatMap(({ path, kind, external }) => {
       if (kind !== "import-statement") return [];
-      if (!external) return outputs.has(resolve(cwd, path)) ? [resolve(cwd, path)] : [];
+      if (!external) {
+        const target = resolve(cwd, path);
+        if (dissolved.has(target)) return edges(target, anyRuntimeOnly); // its code ends up in the importer
+        return outputs.has(target) ? [target] : [];
+      }
       return filesOf(path, anyRuntimeOnly);
     });
   const reach = (starts, anyRuntimeOnly, next = (file) => edges(file, anyRuntimeOnly)) => {
@@ -273,7 +328,7 @@ async function joinableGroups(outputs) {
   const anyRuntimeEntries = [...targets].filter(([, anyRuntime]) => anyRuntime).map(([file]) => scratchOf(file));
   const candidates = [];
   for (const file of [...reach(anyRuntimeEntries, true)].sort()) {
-    if (isChunk(file) && (await isInert(file))) candidates.push(file);
+    if (isChunk(file) && !dissolved.has(file) && (await isInert(file))) candidates.push(file);
   }
   // (c), greedily: the graph with each group as one node must gain no cycle. Two nodes can join when no path leads
   // from one to the other through a third node, and neither is on a cycle already. Nor may two chunks of a group
@@ -314,13 +369,422 @@ async function joinableGroups(outputs) {
     for (const member of members.get(file)) group.set(member, key);
     members.delete(file);
   }
-  return [...members.values()].filter((list) => list.length > 1).map((list) => [...list].sort());
+  // (d) A chunk, or a group, goes into an entry point that imports it (its host), one module fewer for that entry
+  // point's users, when that costs no one a module and bundlers nothing:
+  //   - every runtime that loads the chunk may load the host: the host is a target no condition swaps for another
+  //     file, or the entry points that reach the chunk are all loaded under exactly the host's conditions (core's Node
+  //     transport: `#base-fetch`'s `node` target, and `./node`);
+  //   - the host's own top level does nothing (bundlers drop it for the others, as (b));
+  //   - the host imports nothing that an entry point reaching the chunk did not already load: it only adds its own
+  //     code to theirs (core's `internal` to `.` and `/platform`);
+  //   - no cycle, as (c);
+  //   - what the others take from the chunk, the host already exports as the same binding (core's `internal` exports
+  //     everything of the root), so no entry point users import exports more than its source says. A host that only
+  //     the package itself imports (a `#` import) may export more.
+  // Among several hosts, the one that exports the most names: the one that other packages, or users, import.
+  const entries = [...outputs.keys()].filter((file) => !isChunk(file));
+  const bareOf = (file) =>
+    outputs.get(file).imports.flatMap(({ path, kind, external }) => {
+      if (kind !== "import-statement") return [];
+      if (!external) return dissolved.has(resolve(cwd, path)) ? bareOf(resolve(cwd, path)) : [];
+      return path.startsWith("#") || packageOf(path) === pkg.name ? [] : [path];
+    });
+  const importsDirectly = (file, target) =>
+    outputs.get(file).imports.some(({ path, external }) => !external && resolve(cwd, path) === target);
+  const hosted = [];
+  for (const key of [...members.keys()]) {
+    const unit = members.get(key);
+    if (!unit.every((file) => isChunk(file) && !dissolved.has(file))) continue;
+    const inUnit = new Set(unit);
+    // The entry points that load the chunk other than through the host (through it, the host is loaded anyway).
+    const reachingBeside = (host) =>
+      entries.filter((entry) => {
+        if (entry === host) return false;
+        const seen = reach([entry], false, (file) => (file === host ? [] : edges(file, false)));
+        return unit.some((member) => seen.has(member));
+      });
+    const importers = [...outputs.keys()].filter(
+      (file) => !inUnit.has(file) && unit.some((member) => importsDirectly(file, member)),
+    );
+    let best;
+    for (const host of entries.filter((entry) => importers.includes(entry))) {
+      const reaching = reachingBeside(host);
+      if (best && outputs.get(host).exports.length <= outputs.get(best.host).exports.length) continue;
+      const hostKey = group.get(host);
+      const source = outputFileOf(host);
+      if (
+        swappable(source)
+          ? !reaching.every((entry) => sameConditions(outputFileOf(entry), source))
+          : !targets.get(source)
+      )
+        continue;
+      if (onCycle(hostKey) || onCycle(key) || throughAnother(hostKey, key) || throughAnother(key, hostKey)) continue;
+      const addedFiles = edges(host, false).filter((file) => !inUnit.has(file));
+      const addedBare = bareOf(host);
+      const costsNoOne = reaching.every((entry) => {
+        const seen = reach([entry], false).add(entry);
+        const bare = new Set([...seen].flatMap(bareOf));
+        return addedFiles.every((file) => seen.has(file)) && addedBare.every((path) => bare.has(path));
+      });
+      if (!costsNoOne || !(await isInert(host))) continue;
+      const exported = exportsOf(host, inUnit);
+      const taken = new Map(unit.map((member) => [member, new Set()]));
+      let complete = true;
+      for (const importer of importers.filter((file) => file !== host)) {
+        for (const member of unit) {
+          if (!importsDirectly(importer, member)) continue;
+          const names = namesTakenFrom(importer, member);
+          if (names === undefined) complete = false;
+          else for (const name of names) taken.get(member).add(name);
+        }
+      }
+      if (!complete) continue;
+      const own = new Set(outputs.get(host).exports);
+      const names = new Map(); // member -> (its export name -> the host's)
+      for (const [member, wanted] of taken) {
+        names.set(member, new Map());
+        for (const name of wanted) {
+          let as = exported.get(`${member}\0${name}`);
+          if (as === undefined) {
+            if (publicFiles.has(source)) {
+              complete = false;
+              break;
+            }
+            for (as = name; own.has(as); ) as += "$";
+            own.add(as);
+          }
+          names.get(member).set(name, as);
+        }
+      }
+      if (complete) best = { host, names };
+    }
+    if (!best) continue;
+    const hostKey = group.get(best.host);
+    members.get(hostKey).push(...unit);
+    for (const member of unit) group.set(member, hostKey);
+    members.delete(key);
+    hosted.push({ ...best, members: unit });
+  }
+  return {
+    groups: [...members.values()]
+      .filter((list) => list.length > 1 && list.every((file) => isChunk(file)))
+      .map((list) => [...list].sort()),
+    hosted,
+  };
+}
+
+/** The dist/ file of a scratch output. */
+function outputFileOf(file) {
+  return join(outDir, relative(scratch, file));
+}
+
+/** Whether some specifier of package.json maps `file` under one condition and another file under another. */
+function swappable(file) {
+  let found = false;
+  const walk = (value) => {
+    if (!value || typeof value !== "object") return;
+    const files = Object.entries(value)
+      .filter(([key, inner]) => key !== "types" && typeof inner === "string" && inner.endsWith(".js"))
+      .map(([, inner]) => resolve(cwd, inner));
+    if (files.includes(file) && files.some((other) => other !== file)) found = true;
+    for (const inner of Object.values(value)) walk(inner);
+  };
+  walk(pkg.exports);
+  walk(pkg.imports);
+  return found;
+}
+
+/** Whether package.json maps the two files under the same conditions (as sets of condition names along each path). */
+function sameConditions(a, b) {
+  const paths = (file) => {
+    const found = [];
+    const walk = (value, along) => {
+      if (typeof value === "string") {
+        if (resolve(cwd, value) === file) found.push([...along].sort().join("+"));
+      } else if (value && typeof value === "object") {
+        for (const [key, inner] of Object.entries(value)) {
+          if (key === "types") continue;
+          walk(inner, /^[.#]/.test(key) || key === "default" || key === "import" ? along : [...along, key]);
+        }
+      }
+    };
+    walk(pkg.exports, []);
+    walk(pkg.imports, []);
+    return [...new Set(found)].sort().join(",");
+  };
+  return paths(a) === paths(b);
+}
+
+/** What an output exports of the chunks it imports: "chunk\0its export name" -> the name the output exports it as. */
+function exportsOf(file, chunks) {
+  const tree = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest);
+  const from = (statement) => {
+    const specifier = statement.moduleSpecifier;
+    if (!specifier || !ts.isStringLiteral(specifier) || isBare(specifier.text)) return undefined;
+    const target = resolve(dirname(file), specifier.text);
+    return chunks.has(target) ? target : undefined;
+  };
+  const locals = new Map(); // local name -> "chunk\0name"
+  const found = new Map();
+  for (const statement of tree.statements) {
+    const chunk = from(statement);
+    if (chunk && ts.isImportDeclaration(statement)) {
+      const bindings = statement.importClause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const { name, propertyName } of bindings.elements)
+          locals.set(name.text, `${chunk}\0${(propertyName ?? name).text}`);
+      }
+    }
+  }
+  for (const statement of tree.statements) {
+    if (!ts.isExportDeclaration(statement) || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) {
+      continue;
+    }
+    const chunk = from(statement);
+    if (statement.moduleSpecifier && !chunk) continue;
+    for (const { name, propertyName } of statement.exportClause.elements) {
+      const inner = (propertyName ?? name).text;
+      const key = chunk ? `${chunk}\0${inner}` : locals.get(inner);
+      if (key !== undefined && !found.has(key)) found.set(key, name.text);
+    }
+  }
+  return found;
+}
+
+/**
+ * Bare imports of another package's entry point that can be taken from another entry point of that package this one
+ * imports anyway: `@offerkit/core/platform` from `@offerkit/core/internal`, when the second exports every name of the
+ * first as the very same binding (the same class, not a copy) under every condition of that package's package.json.
+ * Node then resolves and loads one module of it instead of several. A map: specifier -> { hub, names }.
+ */
+async function hubImports(outputs) {
+  const specifiersOf = new Map(); // package -> the specifiers of it that this package imports
+  for (const meta of outputs.values()) {
+    for (const { path, kind, external } of meta.imports) {
+      if (!external || kind !== "import-statement" || !isBare(path) || path.startsWith("#") || isBuiltin(path))
+        continue;
+      const dependency = packageOf(path);
+      if (dependency === pkg.name) continue;
+      if (!specifiersOf.has(dependency)) specifiersOf.set(dependency, new Set());
+      specifiersOf.get(dependency).add(path);
+    }
+  }
+  const hubs = new Map();
+  for (const [dependency, specifierSet] of specifiersOf) {
+    if (specifierSet.size < 2) continue;
+    const specifiers = [...specifierSet].sort();
+    const analyse = async (code, condition) =>
+      build({
+        stdin: { contents: code, resolveDir: cwd, loader: "js" },
+        bundle: true,
+        write: false,
+        format: "esm",
+        platform: "neutral",
+        conditions: condition === undefined ? [] : [condition],
+        metafile: true,
+        logLevel: "silent",
+        plugins: [
+          {
+            name: "this-dependency-alone",
+            setup(b) {
+              b.onResolve({ filter: /.*/ }, ({ path }) =>
+                isBare(path) && !path.startsWith("#") && packageOf(path) !== dependency
+                  ? { path, external: true }
+                  : undefined,
+              );
+            },
+          },
+        ],
+      });
+    const conditions = [undefined, ...conditionsOf(dependency)];
+    // Each specifier's names under each condition; one whose names change with the condition is left alone.
+    const namesOf = new Map();
+    for (const specifier of specifiers) {
+      let names;
+      for (const condition of conditions) {
+        const { metafile } = await analyse(`export * from ${JSON.stringify(specifier)};`, condition);
+        const found = Object.values(metafile.outputs)[0].exports.sort().join(",");
+        names = names === undefined || names === found ? found : null;
+      }
+      if (names) namesOf.set(specifier, names.split(","));
+    }
+    // The hub: the specifier that can stand for the most others.
+    let best = { hub: undefined, covered: [] };
+    for (const hub of specifiers.filter((specifier) => namesOf.has(specifier))) {
+      const offered = new Set(namesOf.get(hub));
+      let covered = specifiers.filter(
+        (specifier) =>
+          specifier !== hub && namesOf.has(specifier) && namesOf.get(specifier).every((name) => offered.has(name)),
+      );
+      for (const condition of conditions) {
+        if (covered.length === 0) break;
+        const lines = covered.flatMap((specifier, i) => [
+          `export { ${namesOf.get(specifier).map((name, j) => `${name} as s${i}_${j}`)} } from ${JSON.stringify(specifier)};`,
+          `export { ${namesOf.get(specifier).map((name, j) => `${name} as h${i}_${j}`)} } from ${JSON.stringify(hub)};`,
+        ]);
+        const local = exportedLocals((await analyse(lines.join("\n"), condition)).outputFiles[0].text);
+        covered = covered.filter((specifier, i) =>
+          namesOf.get(specifier).every((_, j) => local.get(`s${i}_${j}`) === local.get(`h${i}_${j}`)),
+        );
+      }
+      if (covered.length > best.covered.length) best = { hub, covered };
+    }
+    for (const specifier of best.covered) hubs.set(specifier, { hub: best.hub, names: namesOf.get(specifier) });
+  }
+  return hubs;
+}
+
+/** The conditions a package's package.json names in its `exports` and `imports` (besides types, import, default). */
+function conditionsOf(dependency) {
+  let dir = cwd;
+  let manifest;
+  for (;;) {
+    const file = join(dir, "node_modules", dependency, "package.json");
+    if (existsSync(file)) {
+      manifest = JSON.parse(readFileSync(file, "utf8"));
+      break;
+    }
+    if (dirname(dir) === dir) return [];
+    dir = dirname(dir);
+  }
+  const found = new Set();
+  const walk = (value) => {
+    if (!value || typeof value !== "object") return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (!/^[.#]/.test(key) && !["types", "import", "default"].includes(key)) found.add(key);
+      walk(inner);
+    }
+  };
+  walk(manifest.exports);
+  walk(manifest.imports);
+  return [...found].sort();
+}
+
+/**
+ * An esbuild output's `export { local as name }`: name -> what it exports, the local binding, or for a string,
+ * number or boolean constant its value (two copies of one are the same value).
+ */
+function exportedLocals(text) {
+  const tree = ts.createSourceFile("analysed.js", text, ts.ScriptTarget.Latest);
+  const values = new Map();
+  for (const statement of tree.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const { name, initializer } of statement.declarationList.declarations) {
+      if (ts.isIdentifier(name) && isCopyable(initializer)) values.set(name.text, `= ${initializer.getText(tree)}`);
+    }
+  }
+  const local = new Map();
+  for (const statement of tree.statements) {
+    if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || !statement.exportClause) continue;
+    if (!ts.isNamedExports(statement.exportClause)) continue;
+    for (const { name, propertyName } of statement.exportClause.elements) {
+      const binding = (propertyName ?? name).text;
+      local.set(name.text, values.get(binding) ?? binding);
+    }
+  }
+  return local;
+}
+
+/** A string, number or boolean literal (or a template of names set to one, given `values`): a copy is the same. */
+function isCopyable(node, values = new Set()) {
+  return (
+    node !== undefined &&
+    (ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isNumericLiteral(node) ||
+      node.kind === ts.SyntaxKind.TrueKeyword ||
+      node.kind === ts.SyntaxKind.FalseKeyword ||
+      (ts.isIdentifier(node) && values.has(node.text)) ||
+      (ts.isTemplateExpression(node) && node.templateSpans.every((span) => isCopyable(span.expression, values))))
+  );
+}
+
+/**
+ * The chunks that need not be chunks: each module that imports one takes declarations of it that no other takes (the
+ * client's request rules for its root entry, the full rule tables for `/validation`), so each can hold its part and
+ * nothing exists twice. Only chunks whose top level does nothing (esbuild drops what is not taken) and that import no
+ * other file of the package (their imports are the same from wherever they end up).
+ */
+async function dissolvableChunks(outputs) {
+  const found = new Set();
+  for (const [file, meta] of outputs) {
+    if (meta.entryPoint) continue;
+    if (meta.imports.some(({ external }) => !external)) continue;
+    const importers = [...outputs].filter(([, other]) =>
+      other.imports.some(({ path, external }) => !external && resolve(cwd, path) === file),
+    );
+    const taken = importers.map(([importer]) => namesTakenFrom(importer, file));
+    if (taken.includes(undefined) || !(await isInert(file))) continue;
+    const kept = new Set();
+    let disjoint = true;
+    for (const names of taken) {
+      const text = await keptBy(file, `export { ${names.join(", ")} } from ${JSON.stringify(file)};`);
+      for (const name of declaredNames(text)) {
+        if (kept.has(name)) disjoint = false;
+        kept.add(name);
+      }
+    }
+    if (disjoint) found.add(file);
+  }
+  return found;
+}
+
+/** The names `importer` imports from `file` (both scratch outputs), or undefined if it takes it whole (`*`). */
+function namesTakenFrom(importer, file) {
+  const tree = ts.createSourceFile(importer, readFileSync(importer, "utf8"), ts.ScriptTarget.Latest);
+  const names = new Set();
+  for (const statement of tree.statements) {
+    const specifier = statement.moduleSpecifier;
+    if (!specifier || !ts.isStringLiteral(specifier) || isBare(specifier.text)) continue;
+    if (resolve(dirname(importer), specifier.text) !== file) continue;
+    if (ts.isImportDeclaration(statement)) {
+      const bindings = statement.importClause?.namedBindings;
+      if (statement.importClause?.name || (bindings && !ts.isNamedImports(bindings))) return undefined;
+      for (const { name, propertyName } of bindings?.elements ?? []) names.add((propertyName ?? name).text);
+    } else if (ts.isExportDeclaration(statement)) {
+      if (!statement.exportClause || !ts.isNamedExports(statement.exportClause)) return undefined;
+      for (const { name, propertyName } of statement.exportClause.elements) names.add((propertyName ?? name).text);
+    }
+  }
+  return [...names];
+}
+
+/**
+ * The names an output declares at its top level, but for those set to a string, number or boolean (or a template of
+ * such names): a copy of one is the same value (xcore's schema ids, taken by its root entry and `/validation`).
+ */
+function declaredNames(text) {
+  const tree = ts.createSourceFile("kept.js", text, ts.ScriptTarget.Latest);
+  const values = new Set(); // names set to a copyable value
+  return tree.statements.flatMap((statement) => {
+    if (ts.isVariableStatement(statement)) {
+      return statement.declarationList.declarations.flatMap(({ name, initializer }) => {
+        if (!ts.isIdentifier(name)) return [];
+        if (!isCopyable(initializer, values)) return [name.text];
+        values.add(name.text);
+        return [];
+      });
+    }
+    return (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name
+      ? [statement.name.text]
+      : [];
+  });
 }
 
 /** Whether esbuild, bundling a file that imports `file` for its side effects alone, keeps none of its code. */
 async function isInert(file) {
+  const kept = ts.createSourceFile(
+    "kept.js",
+    await keptBy(file, `import ${JSON.stringify(file)};`),
+    ts.ScriptTarget.Latest,
+  );
+  return kept.statements.every((statement) => ts.isImportDeclaration(statement));
+}
+
+/** What esbuild keeps of `file` when bundling `code` (which imports it), judging its statements alone. */
+async function keptBy(file, code) {
   const { outputFiles } = await build({
-    stdin: { contents: `import ${JSON.stringify(file)};`, resolveDir: dirname(file) },
+    stdin: { contents: code, resolveDir: dirname(file) },
     bundle: true,
     write: false,
     format: "esm",
@@ -343,8 +807,7 @@ async function isInert(file) {
       },
     ],
   });
-  const kept = ts.createSourceFile("kept.js", outputFiles[0].text, ts.ScriptTarget.Latest);
-  return kept.statements.every((statement) => ts.isImportDeclaration(statement));
+  return outputFiles[0].text;
 }
 
 /** Fails on a class, or a function users import, whose name esbuild changed to avoid a clash. */
