@@ -1,24 +1,46 @@
 #!/usr/bin/env node
 // The `build` of each published runtime package, run in the package's directory: tsc writes the .d.ts files, esbuild
 // writes the JavaScript with each entry point bundled into one module. Node pays for every module it loads and every
-// specifier it resolves: `import "@offerkit/sdk"` loaded 63 modules and resolved 170 specifiers when tsc wrote one .js
-// per source file (see bench/README.md, import-cold-start).
+// specifier it resolves, more than for the code in them: `import "@offerkit/sdk"` loaded 63 modules and resolved 170
+// specifiers when tsc wrote one .js per source file, 21 and 58 with entry points bundled and shared code in chunks,
+// and 11 and 19 with the steps below (see bench/README.md, import-cold-start).
 //
 // - Entry points come from package.json: every file its `exports` and `imports` map to (all conditions but `types`),
 //   traced back to its source through tsconfig.build.json's rootDir and outDir. Moving files inside src/ needs no
 //   change here; a new entry point needs only its line in package.json.
-// - Code that two entry points share is written once, in dist/chunks/, and imported by both, so each class exists
-//   once per package and `instanceof` holds across `@offerkit/core`, `@offerkit/core/internal` and the rest. Code
-//   only one entry point uses stays in its file.
-// - esbuild's code splitting makes one chunk per set of entry points sharing code: with ten entry points, core had
-//   twelve, down to 43 bytes. A second pass joins chunks where that is free: (a) an entry point that any runtime
-//   may load (a `default` target) reaches the chunk, so no runtime loads code it did not load before (core's Node
-//   transport, under `node` only, stays apart); (b) esbuild drops all of the chunk's top level when none of its
-//   exports is used, so bundlers still leave out every unused part, as with the chunks apart; (c) joining makes no
-//   import cycle, counting the package's `#` imports as edges to every file they may resolve to.
+// - Code that two entry points share is written once and imported by both, so each class exists once per package and
+//   `instanceof` holds across `@offerkit/core`, `@offerkit/core/internal` and the rest. Code only one entry point uses
+//   stays in its file.
+// - esbuild's code splitting shares whole source files: one chunk in dist/chunks/ per set of entry points sharing
+//   code (with ten entry points, core had twelve, down to 43 bytes). A second pass makes fewer modules of them:
+//   - A chunk whose declarations its importers take apart, none taken by two (a client's generated request rules:
+//     `requestRules` for the root entry, the full tables for `/validation`), is no chunk: each importer holds its
+//     part. Strings and numbers may be taken by both (copies of them are the same value). Only for a chunk whose top
+//     level does nothing and that imports no other file of the package.
+//   - Chunks join where that is free: (a) an entry point that any runtime may load (a `default` target) reaches the
+//     chunk, so no runtime loads code it did not load before (core's Node transport, under `node` only, stays
+//     apart); (b) esbuild drops all of the chunk's top level when none of its exports is used, so bundlers still
+//     leave out every unused part, as with the chunks apart; (c) joining makes no import cycle, counting the
+//     package's `#` imports as edges to every file they may resolve to.
+//   - A chunk (or joined group) goes into an entry point that imports it, its host, when (d) every runtime loading
+//     the chunk may load the host; the host's own top level does nothing, as (b); it imports nothing that the other
+//     entry points reaching the chunk do not load already; no cycle, as (c); and it already exports, as the same
+//     binding, everything the others take from the chunk (core's `internal`, which re-exports the root), unless only
+//     the package itself imports it (the `node` target of `#base-fetch` then also exports the Node transport to
+//     `./node`). So no entry point users import exports more than its source says.
+//   What is left on `import "@offerkit/sdk"`: one module per entry point, the facade's chunk (shared with
+//   `./target`, `./target/cookies` and `./target/on-device`), and in core, above and below its two conditional
+//   imports (`#base-fetch` needs errors and the redirect rules, the transport needs `#base-fetch`, `#ims` needs the
+//   transport, the runner needs `#ims`), the errors chunk, the transport chunk, `internal` (with the runner),
+//   `#ims` and `#base-fetch`.
 // - Only the package's own relative imports are bundled. Every bare import stays an import: dependencies, other
 //   workspace packages, `node:` built-ins, and the package's `#` imports (`#base-fetch`, `#ims`), which the runtime
-//   resolves by its conditions when it loads the package; nothing resolves them here.
+//   resolves by its conditions when it loads the package; nothing resolves them here. But of another package, one
+//   entry point can stand for others: when this package imports several of a dependency's entry points and one of
+//   them exports every name of another as the same binding (by esbuild, under each condition the dependency's
+//   package.json names), the names are imported from that one (`@offerkit/core`, `/common` and `/platform` from
+//   `@offerkit/core/internal`). The .d.ts files keep their imports; Node resolves and loads one module of core per
+//   importing module instead of up to four.
 // - Not minified: names and lines stay readable in stack traces and in dist/, and bundlers minify for browsers
 //   anyway. Syntax is simplified (`minifySyntax`): it folds constants that one source file took from another, as
 //   bundlers did across tsc's separate files (without it, browser bundles of the packages grow). Source maps carry
@@ -26,6 +48,10 @@
 // - esbuild renames a top-level name that two bundled source files both declare (`isObject` becomes `isObject2`).
 //   That is harmless for a private helper (its source map points at the right line), so the build fails only when it
 //   would change the `name` of a class, or of a function users import.
+//
+// "Its top level does nothing" is esbuild's judgement, so a constant computed from another module's (a template
+// reading a constant, a property read, a call not marked `/* @__PURE__ */`) keeps a chunk apart; write such
+// constants as literals, or mark the call pure (xcore's schema ids, core's `isBrowser()` and Node base fetch).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire, isBuiltin } from "node:module";
@@ -235,6 +261,20 @@ try {
   );
   for (const { path, text, contents } of second.outputFiles) {
     mkdirSync(dirname(path), { recursive: true });
+    if (path.endsWith(".js.map")) {
+      // The same for a source map's sources: no scratch path (it changes with every build), no virtual module's.
+      const map = JSON.parse(new TextDecoder().decode(contents));
+      map.sources = map.sources.map((source) => {
+        const [, namespace, rest] = /^(hub|via-host|hosting):(.*)$/.exec(source) ?? [];
+        if (namespace === "hub") return source;
+        if (namespace === "via-host") return `${namespace}:${relative(scratch, JSON.parse(rest)[1]).split(sep).join("/")}`;
+        if (namespace === "hosting") return `${namespace}:${relative(scratch, rest).split(sep).join("/")}`;
+        const file = resolve(dirname(path), source);
+        return file.startsWith(scratch + sep) ? `bundled:${relative(scratch, file).split(sep).join("/")}` : source;
+      });
+      writeFileSync(path, JSON.stringify(map));
+      continue;
+    }
     if (!path.endsWith(".js")) {
       writeFileSync(path, contents);
       continue;
