@@ -264,13 +264,14 @@ try {
     if (path.endsWith(".js.map")) {
       // The same for a source map's sources: no scratch path (it changes with every build), no virtual module's.
       const map = JSON.parse(new TextDecoder().decode(contents));
+      const inScratch = (file) => relative(scratch, file).split(sep).join("/");
       map.sources = map.sources.map((source) => {
         const [, namespace, rest] = /^(hub|via-host|hosting):(.*)$/.exec(source) ?? [];
         if (namespace === "hub") return source;
-        if (namespace === "via-host") return `${namespace}:${relative(scratch, JSON.parse(rest)[1]).split(sep).join("/")}`;
-        if (namespace === "hosting") return `${namespace}:${relative(scratch, rest).split(sep).join("/")}`;
+        if (namespace === "via-host") return `${namespace}:${inScratch(JSON.parse(rest)[1])}`;
+        if (namespace === "hosting") return `${namespace}:${inScratch(rest)}`;
         const file = resolve(dirname(path), source);
-        return file.startsWith(scratch + sep) ? `bundled:${relative(scratch, file).split(sep).join("/")}` : source;
+        return file.startsWith(scratch + sep) ? `bundled:${inScratch(file)}` : source;
       });
       writeFileSync(path, JSON.stringify(map));
       continue;
