@@ -614,7 +614,8 @@ async function hubImports(outputs) {
   for (const [dependency, specifierSet] of specifiersOf) {
     if (specifierSet.size < 2) continue;
     const specifiers = [...specifierSet].sort();
-    const analyse = async (code, condition) =>
+    // esbuild's reading of the dependency under one condition; undefined if it cannot bundle it (then no hub).
+    const analyse = (code, condition) =>
       build({
         stdin: { contents: code, resolveDir: cwd, loader: "js" },
         bundle: true,
@@ -636,16 +637,16 @@ async function hubImports(outputs) {
             },
           },
         ],
-      });
+      }).catch(() => undefined);
     const conditions = [undefined, ...conditionsOf(dependency)];
     // Each specifier's names under each condition; one whose names change with the condition is left alone.
     const namesOf = new Map();
     for (const specifier of specifiers) {
       let names;
       for (const condition of conditions) {
-        const { metafile } = await analyse(`export * from ${JSON.stringify(specifier)};`, condition);
-        const found = Object.values(metafile.outputs)[0].exports.sort().join(",");
-        names = names === undefined || names === found ? found : null;
+        const analysed = await analyse(`export * from ${JSON.stringify(specifier)};`, condition);
+        const found = analysed && Object.values(analysed.metafile.outputs)[0].exports.sort().join(",");
+        names = analysed && (names === undefined || names === found) ? found : null;
       }
       if (names) namesOf.set(specifier, names.split(","));
     }
@@ -663,9 +664,12 @@ async function hubImports(outputs) {
           `export { ${namesOf.get(specifier).map((name, j) => `${name} as s${i}_${j}`)} } from ${JSON.stringify(specifier)};`,
           `export { ${namesOf.get(specifier).map((name, j) => `${name} as h${i}_${j}`)} } from ${JSON.stringify(hub)};`,
         ]);
-        const local = exportedLocals((await analyse(lines.join("\n"), condition)).outputFiles[0].text);
+        const analysed = await analyse(lines.join("\n"), condition);
+        const local = exportedLocals(analysed?.outputFiles[0].text ?? "");
         covered = covered.filter((specifier, i) =>
-          namesOf.get(specifier).every((_, j) => local.get(`s${i}_${j}`) === local.get(`h${i}_${j}`)),
+          namesOf
+            .get(specifier)
+            .every((_, j) => local.has(`s${i}_${j}`) && local.get(`s${i}_${j}`) === local.get(`h${i}_${j}`)),
         );
       }
       if (covered.length > best.covered.length) best = { hub, covered };
