@@ -2,15 +2,15 @@
 // The `build` of each published runtime package, run in the package's directory: tsc writes the .d.ts files, esbuild
 // writes the JavaScript with each entry point bundled into one module. Node pays for every module it loads and every
 // specifier it resolves, more than for the code in them: `import "@offerkit/sdk"` loaded 63 modules and resolved 170
-// specifiers when tsc wrote one .js per source file, 21 and 58 with entry points bundled and shared code in chunks,
-// and 11 and 19 with the steps below (see bench/README.md, import-cold-start).
+// specifiers when tsc wrote one .js per source file, 21 and 59 with entry points bundled and shared code in chunks,
+// and 9 and 15 with the steps below (see bench/README.md, import-cold-start).
 //
 // - Entry points come from package.json: every file its `exports` and `imports` map to (all conditions but `types`),
 //   traced back to its source through tsconfig.build.json's rootDir and outDir. Moving files inside src/ needs no
 //   change here; a new entry point needs only its line in package.json.
-// - Code that two entry points share is written once and imported by both, so each class exists once per package and
-//   `instanceof` holds across `@offerkit/core`, `@offerkit/core/internal` and the rest. Code only one entry point uses
-//   stays in its file.
+// - Code that two entry points share is written once per runtime and imported by both, so each class exists once
+//   and `instanceof` holds across `@offerkit/core`, `@offerkit/core/internal` and the rest. Code only one entry
+//   point uses stays in its file.
 // - esbuild's code splitting shares whole source files: one chunk in dist/chunks/ per set of entry points sharing
 //   code (with ten entry points, core had twelve, down to 43 bytes). A second pass makes fewer modules of them:
 //   - A chunk whose declarations its importers take apart, none taken by two (a client's generated request rules:
@@ -28,14 +28,22 @@
 //     binding, everything the others take from the chunk (core's `internal`, which re-exports the root), unless only
 //     the package itself imports it (the `node` target of `#base-fetch` then also exports the Node transport to
 //     `./node`). So no entry point users import exports more than its source says.
-//   What is left on `import "@offerkit/sdk"`: one module per entry point, the facade's chunk (shared with
-//   `./target`, `./target/cookies` and `./target/on-device`), and in core, above and below its two conditional
-//   imports (`#base-fetch` needs errors and the redirect rules, the transport needs `#base-fetch`, `#ims` needs the
-//   transport, the runner needs `#ims`), the errors chunk, the transport chunk, `internal` (with the runner),
-//   `#ims` and `#base-fetch`.
+//   - (e) A chunk that every runtime loads along with one of the package's conditional `#` imports goes into each
+//     file that import may resolve to, and the package's other modules import its names by that specifier (core's
+//     errors, checks and transport are in each target of `#base-fetch`: they sat between it, which needs the errors
+//     and the redirect rules, and `#ims`, which needs the transport). A runtime, or a bundler, resolves the specifier
+//     to one file for every module of the package, so each class still exists once in what it loads; dist/ holds
+//     one copy per target. When the chunk imports the specifier or each target imports the chunk, only the package
+//     imports the targets, their top level does nothing, every entry point users import that reaches the chunk
+//     loads a target anyway, and no cycle forms.
+//   What is left on `import "@offerkit/sdk"`: one module per entry point (the facade's, each client's, core's
+//   `internal` with the runner, `#ims`, and `#base-fetch` with the errors, checks and transport), and the facade's
+//   chunk, shared with `./target`, `./target/cookies` and `./target/on-device`, of which the root cannot be the
+//   host (the on-device client takes a name the root does not export).
 // - Only the package's own relative imports are bundled. Every bare import stays an import: dependencies, other
 //   workspace packages, `node:` built-ins, and the package's `#` imports (`#base-fetch`, `#ims`), which the runtime
-//   resolves by its conditions when it loads the package; nothing resolves them here. But of another package, one
+//   resolves by its conditions when it loads the package; nothing resolves them here (but in a file of a `#` import
+//   that holds a chunk, (e), the chunk's import of that specifier is the file itself). Of another package, one
 //   entry point can stand for others: when this package imports several of a dependency's entry points and one of
 //   them exports every name of another as the same binding (by esbuild, under each condition the dependency's
 //   package.json names), the names are imported from that one (`@offerkit/core`, `/common` and `/platform` from
@@ -171,89 +179,139 @@ try {
       .map(([file, meta]) => [resolve(cwd, file), meta]),
   );
   const dissolved = await dissolvableChunks(outputs);
-  const { groups, hosted } = await joinableGroups(outputs, dissolved);
+  const { groups, hosted, condHosted } = await joinableGroups(outputs, dissolved);
   const hubs = await hubImports(outputs);
   const groupOf = new Map(); // member chunk -> its group's output (the scratch path of its first member, or its host)
   for (const members of groups) for (const member of members) groupOf.set(member, members[0]);
   const membersOf = new Map(groups.map((members) => [members[0], members]));
   const namesOf = new Map(); // hosted chunk -> (its export name -> the name its host exports it as)
   const extrasOf = new Map(); // host -> what it exports beyond its source, for the package's other modules
+  const addExtra = (host, name, as, member) =>
+    extrasOf.set(host, [...(extrasOf.get(host) ?? []), `export { ${name} as ${as} } from ${JSON.stringify(member)};`]);
   for (const { host, members, names } of hosted) {
     groupOf.set(host, host);
     const own = new Set(outputs.get(host).exports);
     for (const member of members) {
       groupOf.set(member, host);
       namesOf.set(member, names.get(member));
-      for (const [name, as] of names.get(member)) {
-        if (!own.has(as))
-          extrasOf.set(host, [
-            ...(extrasOf.get(host) ?? []),
-            `export { ${name} as ${as} } from ${JSON.stringify(member)};`,
-          ]);
-      }
+      for (const [name, as] of names.get(member)) if (!own.has(as)) addExtra(host, name, as, member);
     }
   }
+  const condOf = new Map(); // chunk in every file of a `#` import -> { specifier, files, names }
+  for (const hosting of condHosted) {
+    for (const member of hosting.members) {
+      condOf.set(member, hosting);
+      for (const file of hosting.files)
+        for (const [name, as] of hosting.names.get(member)) addExtra(file, name, as, member);
+    }
+    for (const file of hosting.files) if (!extrasOf.has(file)) extrasOf.set(file, []);
+  }
+  const condFiles = new Set(condHosted.flatMap(({ files }) => files));
   const relativeImport = (from, to) => {
     const path = relative(dirname(from), to).split(sep).join("/");
     return path.startsWith(".") ? path : `./${path}`;
   };
-  second = await build({
-    ...common,
-    entryPoints: [...outputs.keys()]
-      .filter((file) => !dissolved.has(file) && (!groupOf.has(file) || groupOf.get(file) === file))
-      .map((file) => ({ in: file, out: relative(scratch, file).replace(/\.js$/, "") })),
-    outdir: outDir,
-    write: false,
-    plugins: [
-      {
-        name: "join-chunks",
-        setup(b) {
-          b.onResolve({ filter: /.*/ }, ({ path, kind, importer, namespace }) => {
-            if (kind === "entry-point") {
-              if (membersOf.has(path)) return { path, namespace: "joined" };
-              return extrasOf.has(path) ? { path, namespace: "hosting" } : undefined;
-            }
-            if (namespace === "via-host") return { path, external: true };
-            if (isBare(path)) return hubs.has(path) ? { path, namespace: "hub" } : { path, external: true };
-            // Where the importing code ends up: its group's output, or its own file.
-            const from =
-              namespace === "joined" || namespace === "hosting" ? importer : (groupOf.get(importer) ?? importer);
-            const target = resolve(dirname(importer), path);
-            if (dissolved.has(target)) return { path: target }; // each importer bundles the part it uses
-            if (groupOf.has(target) && groupOf.get(target) === from) return { path: target }; // joined: bundled
-            // A hosted chunk's names, as its host exports them.
-            if (namesOf.has(target)) return { path: JSON.stringify([from, target]), namespace: "via-host" };
-            return { path: relativeImport(from, groupOf.get(target) ?? target), external: true };
-          });
-          b.onLoad({ filter: /.*/, namespace: "via-host" }, ({ path }) => {
-            const [from, target] = JSON.parse(path);
-            const names = [...namesOf.get(target)].map(([name, as]) => (name === as ? name : `${as} as ${name}`));
-            return {
-              contents: `export { ${names.join(", ")} } from ${JSON.stringify(relativeImport(from, groupOf.get(target)))};`,
+  // One build for the outputs, and one more for each file of a `#` import that holds chunks (`self`): there the
+  // chunks' imports of that `#` import are the file itself.
+  const secondPass = (files, self) =>
+    build({
+      ...common,
+      entryPoints: files.map((file) => ({ in: file, out: relative(scratch, file).replace(/\.js$/, "") })),
+      outdir: outDir,
+      write: false,
+      plugins: [
+        {
+          name: "join-chunks",
+          setup(b) {
+            b.onResolve({ filter: /.*/ }, ({ path, kind, importer, namespace }) => {
+              if (kind === "entry-point") {
+                if (membersOf.has(path)) return { path, namespace: "joined" };
+                return extrasOf.has(path) ? { path, namespace: "hosting" } : undefined;
+              }
+              if (namespace === "via-host" || namespace === "via-import") return { path, external: true };
+              if (self && condOf.get(importer)?.specifier === path && condOf.get(importer).files.includes(self)) {
+                return { path: self }; // the chunk's `#` import, inside the file it resolves to
+              }
+              if (isBare(path)) return hubs.has(path) ? { path, namespace: "hub" } : { path, external: true };
+              // Where the importing code ends up: its group's output, or its own file.
+              const from =
+                namespace === "joined" || namespace === "hosting"
+                  ? importer
+                  : condOf.has(importer)
+                    ? self
+                    : (groupOf.get(importer) ?? importer);
+              const target = resolve(dirname(importer), path);
+              if (target === from) return { path: target }; // a host's own file, from its hosting module
+              if (dissolved.has(target)) return { path: target }; // each importer bundles the part it uses
+              if (condOf.has(target)) {
+                if (condOf.get(target).files.includes(from)) return { path: target };
+                return { path: JSON.stringify([importer, target]), namespace: "via-import" };
+              }
+              if (groupOf.has(target) && groupOf.get(target) === from) return { path: target }; // joined: bundled
+              // A hosted chunk's names, as its host exports them.
+              if (namesOf.has(target)) return { path: JSON.stringify([from, target, importer]), namespace: "via-host" };
+              return { path: relativeImport(from, groupOf.get(target) ?? target), external: true };
+            });
+            // The names the importer takes of a chunk that went elsewhere, from where it went.
+            const taken = (importer, target, names) =>
+              (namesTakenFrom(importer, target) ?? []).map((name) =>
+                name === names.get(name) ? name : `${names.get(name)} as ${name}`,
+              );
+            b.onLoad({ filter: /.*/, namespace: "via-host" }, ({ path }) => {
+              const [from, target, importer] = JSON.parse(path);
+              const names = taken(importer, target, namesOf.get(target));
+              const contents =
+                names.length === 0
+                  ? ""
+                  : `export { ${names.join(", ")} } from ${JSON.stringify(relativeImport(from, groupOf.get(target)))};`;
+              return { contents, loader: "js" };
+            });
+            b.onLoad({ filter: /.*/, namespace: "via-import" }, ({ path }) => {
+              const [importer, target] = JSON.parse(path);
+              const { specifier, names } = condOf.get(target);
+              const list = taken(importer, target, names.get(target));
+              // Nothing taken (esbuild's `import "./chunk.js"` beside a named import of it): nothing to import.
+              const contents =
+                list.length === 0 ? "" : `export { ${list.join(", ")} } from ${JSON.stringify(specifier)};`;
+              return { contents, loader: "js" };
+            });
+            b.onLoad({ filter: /.*/, namespace: "hosting" }, ({ path }) => ({
+              contents: [`export * from ${JSON.stringify(path)};`, ...extrasOf.get(path)].join("\n"),
+              resolveDir: dirname(path),
               loader: "js",
-            };
-          });
-          b.onLoad({ filter: /.*/, namespace: "hosting" }, ({ path }) => ({
-            contents: [`export * from ${JSON.stringify(path)};`, ...extrasOf.get(path)].join("\n"),
-            resolveDir: dirname(path),
-            loader: "js",
-          }));
-          b.onLoad({ filter: /.*/, namespace: "joined" }, ({ path }) => ({
-            contents: membersOf
-              .get(path)
-              .map((member) => `export * from ${JSON.stringify(member)};`)
-              .join("\n"),
-            resolveDir: dirname(path),
-            loader: "js",
-          }));
-          b.onLoad({ filter: /.*/, namespace: "hub" }, ({ path }) => ({
-            contents: `export { ${hubs.get(path).names.join(", ")} } from ${JSON.stringify(hubs.get(path).hub)};`,
-            loader: "js",
-          }));
+            }));
+            b.onLoad({ filter: /.*/, namespace: "joined" }, ({ path }) => ({
+              contents: membersOf
+                .get(path)
+                .map((member) => `export * from ${JSON.stringify(member)};`)
+                .join("\n"),
+              resolveDir: dirname(path),
+              loader: "js",
+            }));
+            b.onLoad({ filter: /.*/, namespace: "hub" }, ({ path }) => ({
+              contents: `export { ${hubs.get(path).names.join(", ")} } from ${JSON.stringify(hubs.get(path).hub)};`,
+              loader: "js",
+            }));
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  const passes = await Promise.all([
+    secondPass(
+      [...outputs.keys()].filter(
+        (file) =>
+          !dissolved.has(file) &&
+          !condOf.has(file) &&
+          !condFiles.has(file) &&
+          (!groupOf.has(file) || groupOf.get(file) === file),
+      ),
+    ),
+    ...[...condFiles].map((file) => secondPass([file], file)),
+  ]);
+  second = {
+    outputFiles: passes.flatMap((pass) => pass.outputFiles),
+    metafile: { outputs: Object.assign({}, ...passes.map((pass) => pass.metafile.outputs)) },
+  };
   // esbuild heads each part of an output with the file it came from, here a scratch file: name its sources instead.
   // Whole comment lines only, so the source maps stay right.
   const sourcesOf = new Map(
@@ -266,8 +324,9 @@ try {
       const map = JSON.parse(new TextDecoder().decode(contents));
       const inScratch = (file) => relative(scratch, file).split(sep).join("/");
       map.sources = map.sources.map((source) => {
-        const [, namespace, rest] = /^(hub|via-host|hosting):(.*)$/.exec(source) ?? [];
+        const [, namespace, rest] = /^(hub|via-host|via-import|hosting):(.*)$/.exec(source) ?? [];
         if (namespace === "hub") return source;
+        if (namespace === "via-import") return `${namespace}:${inScratch(JSON.parse(rest)[1])}`;
         if (namespace === "via-host") return `${namespace}:${inScratch(JSON.parse(rest)[1])}`;
         if (namespace === "hosting") return `${namespace}:${inScratch(rest)}`;
         const file = resolve(dirname(path), source);
@@ -290,6 +349,10 @@ try {
         }
         if (from.startsWith("hosting:"))
           return `// ${relative(outDir, outputFileOf(from.slice(8)))}, and more for the package's own modules`;
+        if (from.startsWith("via-import:")) {
+          const target = JSON.parse(from.slice(11))[1];
+          return `// ${sourcesOf.get(target)}, imported from ${condOf.get(target).specifier}`;
+        }
         const parts = sourcesOf.get(resolve(cwd, from));
         return parts === undefined ? line : `// ${parts}`;
       }),
@@ -506,11 +569,105 @@ async function joinableGroups(outputs, dissolved) {
     members.delete(key);
     hosted.push({ ...best, members: unit });
   }
+  // (e) A chunk (or group) that every runtime loads along with one of the package's conditional `#` imports goes into
+  // each file that import may resolve to (core's errors and transport into every target of `#base-fetch`), and the
+  // package's other modules import its names by that `#` specifier. A runtime resolves the specifier to one file, the
+  // same from every module of the package, so each class still exists once in it; bundlers do the same with their
+  // conditions. When:
+  //   - the chunk imports the specifier, or each of its files imports the chunk;
+  //   - only the package imports those files (they export the chunk's names too), and their top level does nothing;
+  //   - every entry point users import that reaches the chunk reaches one of those files anyway;
+  //   - no cycle, as (c).
+  // What it costs: the chunk's code is written once per file (in dist/, not in what a runtime loads).
+  const publicEntries = entries.filter((entry) => publicFiles.has(outputFileOf(entry)));
+  const exportedBy = (file) => [
+    ...outputs.get(file).exports,
+    ...hosted
+      .filter(({ host }) => host === file)
+      .flatMap(({ names }) => [...names.values()].flatMap((map) => [...map.values()])),
+  ];
+  const heightOfKey = (key) => Math.max(...members.get(key).map((file) => heightOf(file)));
+  const conditional = Object.keys(pkg.imports ?? {}).filter((specifier) => {
+    const files = [...new Set(filesOf(specifier, false))];
+    return files.length > 1 && files.every((file) => !publicFiles.has(outputFileOf(file)));
+  });
+  const aliasesOf = new Map(); // specifier -> every name its files export
+  const condHosted = [];
+  const units = [...members.keys()]
+    .filter((key) => members.get(key).every((file) => isChunk(file) && !dissolved.has(file)))
+    .sort((a, b) => heightOfKey(a) - heightOfKey(b) || a.localeCompare(b));
+  for (const key of units) {
+    const unit = members.get(key);
+    const inUnit = new Set(unit);
+    for (const specifier of conditional) {
+      const files = [...new Set(filesOf(specifier, false))];
+      const importsSpecifier = unit.some((member) =>
+        outputs.get(member).imports.some(({ path, external }) => external && path === specifier),
+      );
+      const importedByEach = files.every((file) =>
+        members.get(group.get(file)).some((inner) => unit.some((member) => importsDirectly(inner, member))),
+      );
+      if (!importsSpecifier && !importedByEach) continue;
+      const loadedAnyway =
+        importsSpecifier ||
+        publicEntries.every((entry) => {
+          if (!unit.some((member) => reach([entry], false).add(entry).has(member))) return true;
+          const beside = reach([entry], false, (file) => (inUnit.has(file) ? [] : edges(file, false))).add(entry);
+          // A file, or a chunk that went into one ((d): `./node` imports the Node transport from `#base-fetch`'s).
+          return files.some((file) => members.get(group.get(file)).some((inner) => beside.has(inner)));
+        });
+      if (!loadedAnyway) continue;
+      const keys = new Set([key, ...files.map((file) => group.get(file))]);
+      const out = [...keys].flatMap(next).filter((other) => !keys.has(other));
+      const back = reach(out, false, next);
+      if ([...keys].some((other) => back.has(other))) continue;
+      let inert = true;
+      for (const file of files) inert &&= await isInert(file);
+      if (!inert) continue;
+      const inside = new Set([...keys].flatMap((other) => members.get(other)));
+      const importers = [...outputs.keys()].filter(
+        (file) => !inside.has(file) && unit.some((member) => importsDirectly(file, member)),
+      );
+      const taken = new Map(unit.map((member) => [member, new Set()]));
+      let complete = true;
+      for (const importer of importers) {
+        for (const member of unit) {
+          if (!importsDirectly(importer, member)) continue;
+          const names = namesTakenFrom(importer, member);
+          if (names === undefined) complete = false;
+          else for (const name of names) taken.get(member).add(name);
+        }
+      }
+      if (!complete) continue;
+      if (!aliasesOf.has(specifier)) aliasesOf.set(specifier, new Set(files.flatMap(exportedBy)));
+      const used = aliasesOf.get(specifier);
+      const names = new Map(); // member -> (its export name -> the name the files export it as)
+      for (const [member, wanted] of taken) {
+        names.set(member, new Map());
+        for (const name of wanted) {
+          let as = name;
+          while (used.has(as)) as += "$";
+          used.add(as);
+          names.get(member).set(name, as);
+        }
+      }
+      const into = group.get(files[0]);
+      for (const other of keys) {
+        if (other === into) continue;
+        members.get(into).push(...members.get(other));
+        for (const member of members.get(other)) group.set(member, into);
+        members.delete(other);
+      }
+      condHosted.push({ specifier, files, members: unit, names });
+      break;
+    }
+  }
   return {
     groups: [...members.values()]
       .filter((list) => list.length > 1 && list.every((file) => isChunk(file)))
       .map((list) => [...list].sort()),
     hosted,
+    condHosted,
   };
 }
 

@@ -72,6 +72,7 @@ let workspace: Fixture | undefined;
 afterEach(() => workspace?.remove());
 
 function build(files: Readonly<Record<string, string | null>> = {}) {
+  workspace?.remove(); // a test may build twice
   workspace = fixture({ ...core, ...files });
   return buildIn("core");
 }
@@ -255,8 +256,42 @@ describe("build-package", () => {
     expect(result).toEqual(["node transport", "node transport"]);
   });
 
+  it("puts shared code in every file of a # import that all its importers load, imported by that specifier", () => {
+    const baseFetch = (name: string) =>
+      [
+        'import { ValidationError } from "../errors.js";',
+        `export const baseFetch = () => "${name}";`,
+        'export const refuse = () => new ValidationError("refused");',
+        "",
+      ].join("\n");
+    const { status, stdout, stderr, cwd } = build({
+      "packages/core/src/transport/base-fetch.ts": baseFetch("global fetch"),
+      "packages/core/src/transport/base-fetch.node.ts": baseFetch("node transport"),
+      // Both entry points load `#base-fetch` (through send.ts) besides the error class.
+      "packages/core/src/internal.ts": `export { send } from "./send.js";\n${core["packages/core/src/internal.ts"]}`,
+    });
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout).toContain("@offerkit/core: 4 entry points in 4 modules");
+    expect(chunksOf(cwd)).toEqual([]);
+    for (const file of ["transport/base-fetch.js", "transport/base-fetch.node.js"]) {
+      expect(read(cwd, file)).toContain("class extends Error"); // a copy in each; a runtime loads one of them
+    }
+    expect(read(cwd, "internal.js")).toContain('from "#base-fetch"');
+    const result = run(
+      cwd,
+      `const core = await import("@offerkit/core");
+      const internal = await import("@offerkit/core/internal");
+      let thrown;
+      try { internal.check(1); } catch (error) { thrown = error; }
+      console.log(JSON.stringify({ same: thrown instanceof core.ValidationError, sent: core.send() }));`,
+    );
+    expect(result).toEqual({ same: true, sent: "node transport" });
+  });
+
   it("imports a dependency's names from one of its entry points when it exports them as the same binding", () => {
     const client = (internal: string) => {
+      workspace?.remove();
       workspace = fixture({
         ...core,
         "packages/core/src/internal.ts": internal,
