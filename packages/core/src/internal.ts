@@ -50,6 +50,9 @@ export {
   wholeNumber,
   withChecks,
 } from "./checks/options.js";
+// Everything of the root too, so that a sibling package loads this one module of core at run time: its build takes
+// what it imports from `@offerkit/core`, `/common` and `/platform` from here (scripts/build-package.mjs).
+export * from "./index.js";
 // Paging and polling engines of the facade's paginators and waiters.
 export { type PaginateOptions, paginate } from "./paging/paginate.js";
 export { type PollOptions, type PollOutcome, poll } from "./paging/poll.js";

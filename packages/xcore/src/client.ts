@@ -38,22 +38,29 @@ import { VERSION } from "./version.js";
 
 // ---------------------------------------------------------------- schema ids and media types
 
-const OFFER_MANAGEMENT = "https://ns.adobe.com/experience/offer-management/";
+// Written out, not built from a shared prefix: a template that reads another constant is code to a bundler, which
+// then keeps it (and, in dist/, the module it sits in) even where no one uses it.
 /** Personalized offer. */
 export const PERSONALIZED_OFFER_SCHEMA =
-  `${OFFER_MANAGEMENT}personalized-offer;version=0.5` as const satisfies SchemaId;
+  "https://ns.adobe.com/experience/offer-management/personalized-offer;version=0.5" as const satisfies SchemaId;
 /** Fallback offer. */
-export const FALLBACK_OFFER_SCHEMA = `${OFFER_MANAGEMENT}fallback-offer;version=0.1` as const satisfies SchemaId;
+export const FALLBACK_OFFER_SCHEMA =
+  "https://ns.adobe.com/experience/offer-management/fallback-offer;version=0.1" as const satisfies SchemaId;
 /** Placement (`offer-placement`). */
-export const PLACEMENT_SCHEMA = `${OFFER_MANAGEMENT}offer-placement;version=0.4` as const satisfies SchemaId;
+export const PLACEMENT_SCHEMA =
+  "https://ns.adobe.com/experience/offer-management/offer-placement;version=0.4" as const satisfies SchemaId;
 /** Decision, formerly "offer activity" (`offer-activity`). */
-export const DECISION_SCHEMA = `${OFFER_MANAGEMENT}offer-activity;version=0.5` as const satisfies SchemaId;
+export const DECISION_SCHEMA =
+  "https://ns.adobe.com/experience/offer-management/offer-activity;version=0.5" as const satisfies SchemaId;
 /** Collection, the API's "offer filter" (`offer-filter`). */
-export const COLLECTION_SCHEMA = `${OFFER_MANAGEMENT}offer-filter;version=0.1` as const satisfies SchemaId;
+export const COLLECTION_SCHEMA =
+  "https://ns.adobe.com/experience/offer-management/offer-filter;version=0.1" as const satisfies SchemaId;
 /** Collection qualifier, the API's "tag" (`tag`). */
-export const COLLECTION_QUALIFIER_SCHEMA = `${OFFER_MANAGEMENT}tag;version=0.1` as const satisfies SchemaId;
+export const COLLECTION_QUALIFIER_SCHEMA =
+  "https://ns.adobe.com/experience/offer-management/tag;version=0.1" as const satisfies SchemaId;
 /** Decision rule, the API's "eligibility rule" (`eligibility-rule`). */
-export const DECISION_RULE_SCHEMA = `${OFFER_MANAGEMENT}eligibility-rule;version=0.3` as const satisfies SchemaId;
+export const DECISION_RULE_SCHEMA =
+  "https://ns.adobe.com/experience/offer-management/eligibility-rule;version=0.3" as const satisfies SchemaId;
 
 type Ops = operations;
 type ReadMediaType = keyof Ops["getInstance"]["responses"][200]["content"];
@@ -91,10 +98,11 @@ export const patchMediaType = (<S extends SchemaId>(schema: S): PatchMediaType<S
 
 /** The repository's path prefix; `_links[*].href` values are relative to it. */
 export const XCORE_BASE_PATH = "/data/core/xcore";
-const HOME_PATH = `${XCORE_BASE_PATH}/` as const satisfies keyof paths;
-const INSTANCES_PATH = `${XCORE_BASE_PATH}/{containerId}/instances` as const satisfies keyof paths;
-const SEARCH_PATH = `${XCORE_BASE_PATH}/{containerId}/queries/core/search` as const satisfies keyof paths;
-const INSTANCE_PATH = `${XCORE_BASE_PATH}/{containerId}/instances/{instanceId}` as const satisfies keyof paths;
+// Written out, as the schema ids above; `satisfies` checks each against the spec's paths.
+const HOME_PATH = "/data/core/xcore/" as const satisfies keyof paths;
+const INSTANCES_PATH = "/data/core/xcore/{containerId}/instances" as const satisfies keyof paths;
+const SEARCH_PATH = "/data/core/xcore/{containerId}/queries/core/search" as const satisfies keyof paths;
+const INSTANCE_PATH = "/data/core/xcore/{containerId}/instances/{instanceId}" as const satisfies keyof paths;
 
 // ---------------------------------------------------------------- inputs and results
 
@@ -493,11 +501,14 @@ function checkSchema(schema: unknown): asserts schema is SchemaId {
 export const PATCH_OP_RULE = { type: "string", enum: ["add", "replace", "remove"] } as const;
 /** What `path` may be: inside the envelope's instance or links. */
 export const PATCH_PATH_RULE = { type: "string", pattern: "^/(_instance|_links)(/.*)?$" } as const;
+// The same values again, not read from the objects above: reading a property is code to a bundler (see the schema ids).
+const PATCH_OPS = ["add", "replace", "remove"] as const satisfies typeof PATCH_OP_RULE.enum;
+const PATCH_PATH_PATTERN = "^/(_instance|_links)(/.*)?$" as const satisfies typeof PATCH_PATH_RULE.pattern;
 
 const checkOperations = /* @__PURE__ */ parameter(true, isArray, /* @__PURE__ */ hasItems(1));
 const checkOperation = /* @__PURE__ */ parameter(true, isObject);
-const checkOp = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ isOneOf(PATCH_OP_RULE.enum));
-const checkPath = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ matches(PATCH_PATH_RULE.pattern));
+const checkOp = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ isOneOf(PATCH_OPS));
+const checkPath = /* @__PURE__ */ parameter(true, isString, /* @__PURE__ */ matches(PATCH_PATH_PATTERN));
 
 /** At least one operation; each an object with a known `op`, a path inside the envelope, a `value` unless removing. */
 function checkPatch(operations: unknown): void {

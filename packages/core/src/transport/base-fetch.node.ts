@@ -3,7 +3,8 @@ import { createNodeSend, READ_BYTES } from "./node-fetch.js";
 import { readBytes as readStream } from "./read-limit.js";
 
 /** The base fetch on Node (the `node` condition of `#base-fetch`): undici with a keep-alive pool. */
-export const baseFetch = createNodeSend();
+// Pure: it only makes a closure (undici is loaded, and the agent made, on the first request).
+export const baseFetch = /* @__PURE__ */ createNodeSend();
 
 export { followRedirects } from "./redirect.js";
 

@@ -17,7 +17,10 @@ export interface HopInit extends RequestInit {
 /** Sends one hop and returns its response as is, a redirect included (`redirect: "manual"`). */
 export type SendHop = (url: string, init: HopInit) => Promise<Response>;
 
-export const isBrowser = typeof (globalThis as { document?: unknown }).document !== "undefined";
+/** Whether this is a browser page. A function, not a constant, so that bundlers can drop this file when it is unused. */
+export function isBrowser(): boolean {
+  return typeof (globalThis as { document?: unknown }).document !== "undefined";
+}
 
 /**
  * Headers that identify the caller to an Adobe API. Fetch drops only `authorization` on a cross-origin redirect; an
@@ -66,7 +69,7 @@ export function followRedirects(send: SendHop): (request: Request, init?: Reques
           : null;
     const signal = init?.signal ?? request.signal;
     const credentialed = CREDENTIAL_HEADERS.some((name) => headers.has(name));
-    const manual = mode !== "follow" || !isBrowser || credentialed;
+    const manual = mode !== "follow" || !isBrowser() || credentialed;
     for (let hops = 0; ; hops++) {
       const response = await send(url, {
         ...init,

@@ -210,7 +210,7 @@ function resolveConfig(
   );
   return {
     timeout,
-    userAgent: isBrowser ? undefined : options.userAgent,
+    userAgent: isBrowser() ? undefined : options.userAgent,
     hooks,
     chain: retryStep(policy, hooks, authenticated ? authenticated(send) : send),
   };
