@@ -16,7 +16,7 @@ import {
   scopeRequest,
   serializeJsonBody,
 } from "../transport/transport.js";
-import { type CallMetadata, emptyBodyError } from "./result.js";
+import { type CallMetadata, emptyBodyError, requestIdOf } from "./result.js";
 
 type QueryValue = string | number | boolean;
 
@@ -190,7 +190,7 @@ async function resultOf(response: Response, noContent: readonly number[] | undef
   const answer = answerOf(response) as NonNullable<ReturnType<typeof answerOf>>;
   const metadata: CallMetadata = {
     request: answer.request,
-    requestId: response.headers.get("x-request-id") ?? answer.sentRequestId,
+    requestId: requestIdOf(response),
     attempts: answer.attempts,
   };
   const text = await response.text();

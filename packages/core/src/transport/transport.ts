@@ -334,7 +334,8 @@ async function run(
  */
 export function scopeRequest(url: string, method: string, headers: Headers): Request {
   // Parsed as a Request would be: a malformed URL throws before the network, and error summaries show the normal form.
-  return { url: new URL(url).href, method, headers, body: null, redirect: "follow" } as unknown as Request;
+  // No body (it comes as `init.body`) and no redirect mode (`run` follows by default), so neither is read from it.
+  return { url: new URL(url).href, method, headers } as unknown as Request;
 }
 
 /**
