@@ -495,6 +495,20 @@ async function joinableGroups(outputs, dissolved) {
     });
   const importsDirectly = (file, target) =>
     outputs.get(file).imports.some(({ path, external }) => !external && resolve(cwd, path) === target);
+  // Each unit member -> every name the importers take from it; undefined when an importer's use cannot be read
+  // (a namespace import): then the unit cannot move, since a renamed export could be missed.
+  const takenByImporters = (importers, unit) => {
+    const taken = new Map(unit.map((member) => [member, new Set()]));
+    for (const importer of importers) {
+      for (const member of unit) {
+        if (!importsDirectly(importer, member)) continue;
+        const names = namesTakenFrom(importer, member);
+        if (names === undefined) return undefined;
+        for (const name of names) taken.get(member).add(name);
+      }
+    }
+    return taken;
+  };
   const hosted = [];
   for (const key of [...members.keys()]) {
     const unit = members.get(key);
@@ -532,17 +546,12 @@ async function joinableGroups(outputs, dissolved) {
       });
       if (!costsNoOne || !(await isInert(host))) continue;
       const exported = exportsOf(host, inUnit);
-      const taken = new Map(unit.map((member) => [member, new Set()]));
+      const taken = takenByImporters(
+        importers.filter((file) => file !== host),
+        unit,
+      );
+      if (!taken) continue;
       let complete = true;
-      for (const importer of importers.filter((file) => file !== host)) {
-        for (const member of unit) {
-          if (!importsDirectly(importer, member)) continue;
-          const names = namesTakenFrom(importer, member);
-          if (names === undefined) complete = false;
-          else for (const name of names) taken.get(member).add(name);
-        }
-      }
-      if (!complete) continue;
       const own = new Set(outputs.get(host).exports);
       const names = new Map(); // member -> (its export name -> the host's)
       for (const [member, wanted] of taken) {
@@ -628,17 +637,8 @@ async function joinableGroups(outputs, dissolved) {
       const importers = [...outputs.keys()].filter(
         (file) => !inside.has(file) && unit.some((member) => importsDirectly(file, member)),
       );
-      const taken = new Map(unit.map((member) => [member, new Set()]));
-      let complete = true;
-      for (const importer of importers) {
-        for (const member of unit) {
-          if (!importsDirectly(importer, member)) continue;
-          const names = namesTakenFrom(importer, member);
-          if (names === undefined) complete = false;
-          else for (const name of names) taken.get(member).add(name);
-        }
-      }
-      if (!complete) continue;
+      const taken = takenByImporters(importers, unit);
+      if (!taken) continue;
       if (!aliasesOf.has(specifier)) aliasesOf.set(specifier, new Set(files.flatMap(exportedBy)));
       const used = aliasesOf.get(specifier);
       const names = new Map(); // member -> (its export name -> the name the files export it as)

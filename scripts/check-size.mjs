@@ -21,37 +21,39 @@ const KB = 1024;
  * `without`: patterns of modules the bundle must not contain (besides the Node-only ones below).
  */
 const ENTRIES = [
+  // Budgets from ../shared/design.md (85f9dfa's sizes with a margin); the client ceilings hold today's sizes, over
+  // those budgets since issue 15's guarantees.
   {
     name: "@offerkit/delivery",
-    budget: 5 * KB,
+    budget: 5.9 * KB,
     // 5.54 KB at 85f9dfa; 7.43 with issue 15's guarantees (option checks, body limit, per-call deadline on every
     // read, hooks and logger, secret redaction): over the 0.3 KB the issue allowed, see the changeset. 7.38 with
     // issue 16's runner and result metadata (its auth step left out of Delivery's bundle); 7.24 once each option is
-    // checked once and the identity headers are set in one place.
-    ceiling: 7.25 * KB,
+    // checked once and the identity headers are set in one place; 7.21 with the default header checks reading
+    // lowercase names only.
+    ceiling: 7.22 * KB,
     code: 'export * from "@offerkit/delivery";',
     from: "delivery",
   },
-  // ods 8.30 and ode 8.66 KB before issue 16; 8.31 and 8.66 after it (its runner and the results' metadata, less
-  // repeated checks and shorter messages): about 40 bytes more each, measured the same way on the sources.
-  { name: "@offerkit/ods", budget: 5 * KB, ceiling: 8.32 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
-  { name: "@offerkit/ode", budget: 5 * KB, ceiling: 8.67 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
+  // ods 8.30 and ode 8.66 KB before issue 16 (9396a79); 8.22 and 8.58 after it (its runner and the results'
+  // metadata, less repeated checks, lowercase header lookups and a shorter browser-IMS message).
+  { name: "@offerkit/ods", budget: 6.7 * KB, ceiling: 8.23 * KB, code: 'export * from "@offerkit/ods";', from: "ods" },
+  { name: "@offerkit/ode", budget: 7.1 * KB, ceiling: 8.59 * KB, code: 'export * from "@offerkit/ode";', from: "ode" },
   { name: "@offerkit/sdk (whole)", budget: 40 * KB, code: 'export * from "@offerkit/sdk";', from: "sdk" },
-  // Measured 8.52 KB: core's share (about 6 KB, as in ods) is over every client's budget until core shrinks.
   {
     name: "@offerkit/xcore",
-    budget: 7 * KB,
-    // 10.40 KB before issue 16; 10.21 with its runner and metadata, entry points bundled and shared rule tables.
-    ceiling: 10.22 * KB,
+    budget: 8.8 * KB,
+    // 10.40 KB before issue 16; 10.14 with its runner and metadata, entry points bundled and shared rule tables.
+    ceiling: 10.15 * KB,
     code: 'export * from "@offerkit/xcore";',
     from: "xcore",
   },
-  // Issue 19: xcore's budget. 10.39 KB (xcore 10.21): the same core share, and the default checks of 61 operations
+  // Issue 19: xcore's budget. 10.31 KB (xcore 10.14): the same core share, and the default checks of 61 operations
   // where xcore has 7.
   {
     name: "@offerkit/dps",
-    budget: 7 * KB,
-    ceiling: 10.4 * KB,
+    budget: 8.8 * KB,
+    ceiling: 10.32 * KB,
     code: 'export * from "@offerkit/dps";',
     from: "dps",
   },
@@ -68,7 +70,7 @@ const ENTRIES = [
     name: "@offerkit/sdk/target/on-device",
     budget: 20 * KB,
     // 20.25 KB: the getOffers path grew with core's option checks after this budget was set.
-    ceiling: 20.06 * KB,
+    ceiling: 20.02 * KB,
     code: 'export { createTargetClient } from "@offerkit/sdk/target/on-device";',
     from: "sdk",
   },

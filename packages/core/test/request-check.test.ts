@@ -105,7 +105,7 @@ describe("the default checks", () => {
     expect(outcome(() => parameter(true, isString)(undefined, "query.x"))).toEqual(["query.x", "present"]);
   });
 
-  it("checks every parameter as where.name, headers whatever their case, then the body", () => {
+  it("checks every parameter as where.name, headers by their lowercase names (as a Headers object gives them), then the body", () => {
     const rules = {
       op: {
         path: { id: parameter(true, isString, hasLength(1)) },
@@ -114,12 +114,12 @@ describe("the default checks", () => {
         body: parameter(true, isObject),
       },
     };
-    const input = { path: { id: "a" }, query: { limit: 2 }, header: { "X-Request-Id": "abc" }, body: {} };
+    const input = { path: { id: "a" }, query: { limit: 2 }, header: { "x-request-id": "abc" }, body: {} };
     expect(outcome(() => checkRequest(rules, "op", input))).toBeUndefined();
     for (const [change, refused] of [
       [{ path: {} }, ["path.id", "present"]],
       [{ query: { limit: 0 } }, ["query.limit", "at least 1"]],
-      [{ header: { "X-REQUEST-ID": "abcd" } }, ["header.x-request-id", "at most 3 characters"]],
+      [{ header: { "x-request-id": "abcd" } }, ["header.x-request-id", "at most 3 characters"]],
       [{ body: undefined }, ["body", "present"]],
       [{ body: [] }, ["body", "an object"]],
     ] as const) {

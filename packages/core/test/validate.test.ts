@@ -464,7 +464,7 @@ components:
       operations: Record<string, OperationRules>;
       requestRules: Record<"execute" | "getContainer", RequestRules>;
     };
-    const execute = { query: { client: "web", sessionId: "s" }, header: { "X-API-KEY": "k" }, body: 1 };
+    const execute = { query: { client: "web", sessionId: "s" }, header: { "x-api-key": "k" }, body: 1 };
     expect(() => checkRequest(requestRules, "execute", execute)).not.toThrow();
     for (const [input, message] of [
       [{ ...execute, query: { client: "web" } }, "Invalid query.sessionId: must be present."],
@@ -476,7 +476,7 @@ components:
         { ...execute, query: { client: "web", sessionId: "" } },
         "Invalid query.sessionId: must be at least 1 character.",
       ],
-      [{ ...execute, header: { "X-Api-Key": 1 } }, "Invalid header.x-api-key: must be a string."],
+      [{ ...execute, header: { "x-api-key": 1 } }, "Invalid header.x-api-key: must be a string."],
       [{ ...execute, body: undefined }, "Invalid body: must be present."],
     ] as const) {
       expect(() => checkRequest(requestRules, "execute", input)).toThrow(message);

@@ -11,7 +11,8 @@ export { IMS_HOST, IMS_TOKEN_PATH } from "./ims-endpoint.js";
 export function imsTokenProvider(_options: ImsTokenProviderOptions, fields: string): ImsTokenProvider {
   throw new ValidationError(
     fields.slice(0, -1) || "options",
-    "{ tokenProvider, apiKey } or { accessToken, apiKey } in a browser, where a client secret is public: get tokens on your server (a server runtime resolving the browser condition can import createImsTokenProvider from @offerkit/core/ims)",
+    // A server runtime that resolves `browser` can import the real provider from `@offerkit/core/ims` (core's README).
+    "{ tokenProvider, apiKey } or { accessToken, apiKey } in a browser, where a client secret is public: get tokens on your server",
   );
 }
 

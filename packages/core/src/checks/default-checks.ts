@@ -141,7 +141,8 @@ export const isNoneOf =
 /**
  * The default checks of one call, before the network: every parameter rule of the spec, as `path.id`,
  * `query.sessionId`, `header.x-api-key`, and a body that is present when required and of the spec's kind. Header names
- * match whatever their case, as in HTTP; `undefined` counts as absent. With `validation` (a client's opt-in
+ * come lowercased, as a `Headers` object gives them (the generated tables are lowercase too); `undefined` counts as
+ * absent. With `validation` (a client's opt-in
  * `/validation` export), the whole input is also checked against every rule of the spec.
  */
 export function checkRequest<Operation extends string>(
@@ -153,10 +154,7 @@ export function checkRequest<Operation extends string>(
   const operation = rules[operationId];
   for (const where of ["path", "query", "header"] as const) {
     const given = input[where] ?? {};
-    for (const [name, check] of Object.entries(operation[where] ?? {})) {
-      const key = where === "header" ? Object.keys(given).find((k) => k.toLowerCase() === name.toLowerCase()) : name;
-      check(key === undefined ? undefined : given[key], `${where}.${name}`);
-    }
+    for (const [name, check] of Object.entries(operation[where] ?? {})) check(given[name], `${where}.${name}`);
   }
   operation.body?.(input.body, "body");
   validation?.(operationId, input);

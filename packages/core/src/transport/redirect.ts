@@ -68,8 +68,8 @@ export function followRedirects(send: SendHop): (request: Request, init?: Reques
           ? new Uint8Array(await request.arrayBuffer())
           : null;
     const signal = init?.signal ?? request.signal;
-    const credentialed = CREDENTIAL_HEADERS.some((name) => headers.has(name));
-    const manual = mode !== "follow" || !isBrowser() || credentialed;
+    // Outside a browser every hop is manual; the credential headers are looked at only where that is not so.
+    const manual = mode !== "follow" || !isBrowser() || CREDENTIAL_HEADERS.some((name) => headers.has(name));
     for (let hops = 0; ; hops++) {
       const response = await send(url, {
         ...init,
