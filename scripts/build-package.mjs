@@ -49,6 +49,9 @@
 //   package.json names), the names are imported from that one (`@offerkit/core`, `/common` and `/platform` from
 //   `@offerkit/core/internal`). The .d.ts files keep their imports; Node resolves and loads one module of core per
 //   importing module instead of up to four.
+// - A Node bundle (package.json `"offerkit": { "nodeBundles": { ".": [...] } }`, the facade's root): the entry point's
+//   `node` target is its `default` target with the package's chunks and the listed workspace packages bundled in,
+//   so that Node loads one module where it loaded six (step 6 says when that is safe).
 // - Not minified: names and lines stay readable in stack traces and in dist/, and bundlers minify for browsers
 //   anyway. Syntax is simplified (`minifySyntax`): it folds constants that one source file took from another, as
 //   bundlers did across tsc's separate files (without it, browser bundles of the packages grow). Source maps carry
@@ -88,9 +91,16 @@ bail();
 // import (`exports`, unlike the package's own `imports`).
 const targets = new Map(); // file -> anyRuntime
 const publicFiles = new Set();
+// Step 6 writes these, from what this step builds: they have no source of their own.
+const nodeBundles = Object.entries(pkg.offerkit?.nodeBundles ?? {}).map(([subpath, inlined]) => ({
+  subpath,
+  inlined,
+  ...pkg.exports?.[subpath],
+}));
+const nodeBundleFiles = new Set(nodeBundles.map(({ node }) => typeof node === "string" && resolve(cwd, node)));
 const collect = (value, anyRuntime, isPublic) => {
   if (typeof value === "string") {
-    if (!value.endsWith(".js")) return;
+    if (!value.endsWith(".js") || nodeBundleFiles.has(resolve(cwd, value))) return;
     const file = resolve(cwd, value);
     targets.set(file, targets.get(file) || anyRuntime);
     if (isPublic) publicFiles.add(file);
@@ -373,6 +383,54 @@ const outputs = Object.keys(second.metafile.outputs)
   .filter((file) => file.endsWith(".js"))
   .map((file) => resolve(cwd, file));
 checkNames();
+bail();
+
+// 6. Node bundles: an entry point whose package.json names, under `"offerkit": { "nodeBundles": { subpath: [...] } }`,
+// workspace packages to inline gets, as its `node` target, its `default` target with the package's own chunks and
+// those packages' code bundled in. Node pays for every module it loads (over 1 ms each on a cold start,
+// bench/README.md), and the facade's root loaded its chunk and five clients that are small next to that. Only under
+// `node`: a bundler (browsers, edge) keeps one copy of a client the app also imports directly. Every other package
+// stays an import (core above all: its error classes must exist once). A Node app that imports another entry point
+// of the package, or an inlined client, directly as well loads that code twice, which is harmless only without
+// classes: the build fails if anything inlined declares one (`instanceof` would fail across the copies).
+for (const { subpath, inlined, node, default: plain } of nodeBundles) {
+  const where = `package.json's "offerkit.nodeBundles" names ${subpath}, which`;
+  if (typeof node !== "string" || typeof plain !== "string") {
+    fail(`${where} needs a "node" and a "default" target in "exports"`);
+    continue;
+  }
+  for (const name of inlined) if (!declared.has(name)) fail(`${where} inlines ${name}, not a dependency`);
+  const result = await build({
+    ...common,
+    platform: "node",
+    entryPoints: [resolve(cwd, plain)],
+    outfile: resolve(cwd, node),
+    minifySyntax: true,
+    plugins: [
+      {
+        name: "inline-listed-packages",
+        setup(b) {
+          b.onResolve({ filter: /.*/ }, ({ path, kind, importer }) => {
+            if (kind === "entry-point" || !isBare(path) || inlined.includes(packageOf(path))) return undefined;
+            if (!path.startsWith("node:") && !declared.has(packageOf(path))) {
+              return {
+                errors: [{ text: `${relative(cwd, importer)} imports ${path}, not a dependency of ${pkg.name}` }],
+              };
+            }
+            return { path, external: true };
+          });
+        },
+      },
+    ],
+  });
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const file = resolve(cwd, input);
+    if (file === resolve(cwd, plain)) continue;
+    const tree = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+    const hasClass = (node) => ts.isClassLike(node) || Boolean(ts.forEachChild(node, hasClass));
+    if (ts.forEachChild(tree, hasClass)) fail(`${where} would copy ${relative(cwd, file)}, which declares a class`);
+  }
+}
 bail();
 const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
 console.log(

@@ -240,7 +240,10 @@ export function checkImports({ root, layers = LAYERS }) {
       if (!hit) return { error: `${owner.name}'s package.json has no ${what} entry for "${key}"` };
       const [value, star] = hit;
       const files = [];
+      // A Node bundle (build-package.mjs, step 6) is built from the entry's `default` target: that one has the source.
+      const nodeBundle = what === "exports" && owner.manifest.offerkit?.nodeBundles?.[key] ? value.node : undefined;
       for (let target of targetsOf(value)) {
+        if (target === nodeBundle) continue;
         if (star !== undefined) target = target.replaceAll("*", star);
         if (!target.startsWith("./")) {
           // An imports-map entry may name a package instead of a file.
