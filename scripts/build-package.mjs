@@ -400,6 +400,15 @@ for (const { subpath, inlined, node, default: plain } of nodeBundles) {
     continue;
   }
   for (const name of inlined) if (!declared.has(name)) fail(`${where} inlines ${name}, not a dependency`);
+  // Node loads the bundle instead of the `default` target only if no other module of the package imports that one
+  // (a chunk hosted by it, (d) above): else both would load, with a copy of each class the entry point declares.
+  for (const file of outputs) {
+    for (const { fileName } of ts.preProcessFile(readFileSync(file, "utf8")).importedFiles) {
+      if (!isBare(fileName) && resolve(dirname(file), fileName) === resolve(cwd, plain)) {
+        fail(`${where} cannot be a Node bundle: ${relative(cwd, file)} imports its default target`);
+      }
+    }
+  }
   const result = await build({
     ...common,
     platform: "node",
