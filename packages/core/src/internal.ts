@@ -38,8 +38,9 @@ export {
   validateOperation,
 } from "./checks/full-validation.js";
 // Checks of option objects.
-export { assertSafeHeaders, userAgent } from "./checks/headers.js";
+export { assertSafeHeaders, userAgent, VISIBLE_ASCII } from "./checks/headers.js";
 export {
+  checkedLater,
   checkOptions,
   isBooleanOption,
   isFunctionOption,

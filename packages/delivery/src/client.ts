@@ -11,6 +11,7 @@ import {
   assertSafeHeaders,
   CALL_OPTION_CHECKS,
   checkBaseUrl,
+  checkedLater,
   checkOptions,
   createCallTransport,
   createRunner,
@@ -122,9 +123,7 @@ const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 const EDGE_EXAMPLE = "https://mboxedge28.tt.omtrdc.net";
 const BEACON_ANSWER = [204];
 
-/** Checked below with their own wording. */
-const checkedLater: OptionCheck = () => {};
-
+// `checkedLater`: checked below, with their own wording.
 const OPTION_CHECKS = /* @__PURE__ */ withChecks(TRANSPORT_OPTION_CHECKS, {
   client: checkedLater,
   imsOrgId: checkedLater,

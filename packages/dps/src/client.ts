@@ -8,6 +8,7 @@ import {
 } from "@offerkit/core";
 import {
   checkBaseUrl,
+  checkedLater,
   createRunner,
   isOneOf,
   isString,
@@ -17,6 +18,7 @@ import {
   type PreparedRequest,
   parameter,
   setUpPlatformClient,
+  VISIBLE_ASCII,
   withChecks,
   withConnection,
 } from "@offerkit/core/internal";
@@ -283,7 +285,6 @@ interface Prepared extends PreparedRequest {
   readonly path: Path;
 }
 
-const checkedLater: OptionCheck = () => {};
 const OFFER_ITEM_CALL_CHECKS = /* @__PURE__ */ withChecks(PLATFORM_CALL_OPTION_CHECKS, {
   schemaId: checkedLater,
 }) as Record<keyof OfferItemCallOptions, OptionCheck>;
@@ -438,7 +439,7 @@ export function createDpsClient(options: DpsClientOptions): DpsClient {
 
 /** A schema id for `x-schema-id`: visible ASCII only, so it is a valid header value. */
 function checkSchemaId(value: unknown, field: string): string {
-  if (typeof value !== "string" || !/^[\x21-\x7e]+$/.test(value)) {
+  if (typeof value !== "string" || !VISIBLE_ASCII.test(value)) {
     throw new ValidationError(field, "a schema id, https://ns.adobe.com/…");
   }
   return value;

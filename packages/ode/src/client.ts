@@ -5,6 +5,7 @@ import {
   type WithMetadata,
 } from "@offerkit/core";
 import {
+  checkedLater,
   createRunner,
   type OptionCheck,
   PLATFORM_CALL_OPTION_CHECKS,
@@ -95,7 +96,6 @@ export function isTerminalStatus(status: WorkloadStatus): boolean {
   return TERMINAL.has(status);
 }
 
-const checkedLater: OptionCheck = () => {};
 const CALL_CHECKS = /* @__PURE__ */ withChecks(PLATFORM_CALL_OPTION_CHECKS, { containerId: checkedLater }) as Record<
   keyof OdeCallOptions,
   OptionCheck

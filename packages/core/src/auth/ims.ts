@@ -1,6 +1,6 @@
 // The IMS token client: OAuth Server-to-Server tokens fetched, cached, refreshed once for all waiters, never leaked.
 import { requireHeaderSafe, requireText, userAgent, VISIBLE_ASCII } from "../checks/headers.js";
-import { checkOptions, millis, type OptionCheck } from "../checks/options.js";
+import { checkedLater, checkOptions, millis, type OptionCheck } from "../checks/options.js";
 import {
   AbortError,
   NetworkError,
@@ -63,9 +63,7 @@ export interface ImsTokenProvider extends TokenProvider {
   readonly endpoint: string;
 }
 
-/** Checked below with their own wording. */
-const checkedLater: OptionCheck = () => {};
-
+// `checkedLater`: checked below, with their own wording.
 const IMS_OPTION_CHECKS: Record<keyof ImsTokenProviderOptions, OptionCheck> = {
   clientId: checkedLater,
   clientSecret: checkedLater,

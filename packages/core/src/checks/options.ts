@@ -53,6 +53,9 @@ export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER): OptionC
   };
 }
 
+/** Accepts anything: for an option the code checks elsewhere (where it is used, or with its own wording). */
+export const checkedLater: OptionCheck = () => {};
+
 /** `true` or `false`. */
 export const isBooleanOption: OptionCheck = (value, field) => {
   if (typeof value !== "boolean") throw new ValidationError(field, "true or false");

@@ -3,7 +3,7 @@
 import { authenticator, type PlatformCredentials, resolveCredentials } from "../auth/credentials.js";
 import type { RequestRules, RequestValidation } from "../checks/default-checks.js";
 import { assertSafeHeaders, type HeaderInput, userAgent, VISIBLE_ASCII } from "../checks/headers.js";
-import { checkOptions, isStringOption, type OptionCheck, withChecks } from "../checks/options.js";
+import { checkedLater, checkOptions, isStringOption, type OptionCheck, withChecks } from "../checks/options.js";
 import { ValidationError } from "../errors/errors.js";
 import { authStep } from "../transport/steps.js";
 import {
@@ -109,9 +109,7 @@ export function setUpPlatformClient<OperationId extends string>(
   };
 }
 
-/** Checked elsewhere with their own wording (credentials, identity headers, base URL, validation). */
-const checkedLater: OptionCheck = () => {};
-
+// `checkedLater`: checked elsewhere, with their own wording (credentials, identity headers, base URL, validation).
 /** The options of every Platform client; a facade that passes them on checks them with this too. */
 export const PLATFORM_OPTION_CHECKS = /* @__PURE__ */ withChecks(TRANSPORT_OPTION_CHECKS, {
   auth: checkedLater,

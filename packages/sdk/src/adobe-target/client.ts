@@ -7,6 +7,7 @@ import {
   ValidationError,
 } from "@offerkit/core";
 import {
+  checkedLater,
   checkHooks,
   checkLogger,
   checkMaxResponseBytes,
@@ -180,9 +181,7 @@ export interface TargetClient {
 
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$/;
 
-/** Checked below with their own wording. */
-const checkedLater: OptionCheck = () => {};
-
+// `checkedLater`: checked below, with their own wording.
 const OPTION_CHECKS: Record<keyof TargetClientOptions, OptionCheck> = {
   client: checkedLater,
   organizationId: checkedLater,

@@ -1,7 +1,7 @@
 // The paging engine of the facade's Platform paginators (Offer Library and Decisioning): one typed list call per
 // page, following each page's `_links.next` as the server wrote it, on core's `paginate`.
 import { type CallResult, type Paginator, unwrap } from "@offerkit/core";
-import { isBooleanOption, isSignalOption, type OptionCheck, paginate } from "@offerkit/core/internal";
+import { checkedLater, isBooleanOption, isSignalOption, type OptionCheck, paginate } from "@offerkit/core/internal";
 
 /** What every page of a link-paged list has: a `next` link, absent on the last page. */
 export interface LinkedPage {
@@ -16,7 +16,6 @@ export interface HalResultsPage<Item> extends LinkedPage {
 /** The item type of a results page. */
 export type HalResultOf<Page> = Page extends HalResultsPage<infer Item> ? Item : never;
 
-const checkedLater: OptionCheck = () => {};
 /** The options every paginator's config has, checked before anything is sent. */
 export const PAGING_CHECKS: Readonly<Record<"client" | "prefetch" | "signal" | "callOptions", OptionCheck>> = {
   // The client is checked by each paginator, which knows which calls it needs.

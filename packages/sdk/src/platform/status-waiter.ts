@@ -9,6 +9,7 @@ import {
   ValidationError,
 } from "@offerkit/core";
 import {
+  checkedLater,
   checkOptions,
   isFunctionOption,
   isSignalOption,
@@ -76,10 +77,10 @@ export async function waitForStatus<Client, Resource, Progress>(
 ): Promise<StatusOutcome<Resource>> {
   checkOptions(config, "config", {
     // Checked below, where a missing client is caught too.
-    client: noCheck,
-    minDelay: noCheck,
-    maxDelay: noCheck,
-    maxWaitTime: noCheck,
+    client: checkedLater,
+    minDelay: checkedLater,
+    maxDelay: checkedLater,
+    maxWaitTime: checkedLater,
     signal: isSignalOption,
     onProgress: isFunctionOption,
   });
@@ -138,5 +139,3 @@ export function describeDetail(detail: Readonly<Record<string, unknown>> | undef
   }
   return JSON.stringify(detail).slice(0, 300);
 }
-
-const noCheck: OptionCheck = () => {};
