@@ -13,10 +13,10 @@ const sent: string[] = [];
 
 beforeAll(async () => {
   mocks = await startMocks();
-  kit = kitOnMocks(mocks, (request) => {
-    const url = new URL(request.url);
-    sent.push(`${request.method} ${url.host}${url.pathname}`);
-    return mocks.fetch(request);
+  kit = kitOnMocks(mocks, (url, init) => {
+    const { host, pathname } = new URL(url);
+    sent.push(`${init.method ?? "GET"} ${host}${pathname}`);
+    return mocks.fetch(url, init);
   });
 });
 afterAll(() => mocks.stop());

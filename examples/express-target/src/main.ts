@@ -9,16 +9,17 @@ const clientCode = process.env.TARGET_CLIENT_CODE;
 const organizationId = process.env.TARGET_ORG_ID || undefined;
 // The mocks keep every Target host local, the visitor's edge host (mboxedge28.tt.omtrdc.net) included.
 const mocks = clientCode ? undefined : await startMocks();
-const send = mocks?.fetch ?? ((request: Request) => fetch(request));
+const send = mocks?.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
 
 const target = createTargetClient({
   client: clientCode ?? "demo",
   organizationId,
   serverDomain: process.env.TARGET_SERVER_DOMAIN || undefined,
   propertyToken: process.env.TARGET_PROPERTY_TOKEN || undefined,
-  fetch: (request: Request) => {
-    console.log(`  Target call to ${new URL(request.url).host}`);
-    return send(request);
+  // Called as the global fetch is: forward both arguments.
+  fetch: (url, init) => {
+    console.log(`  Target call to ${new URL(url).host}`);
+    return send(url, init);
   },
   logger: console,
 });

@@ -20,10 +20,10 @@ beforeAll(async () => {
     // Not the 3 s default: Prism's first answers can take longer than that while CI runs every suite at once.
     timeout: 30_000,
     // Production hosts, answered by the mocks: the test sees where each call was addressed.
-    fetch: (request: Request) => {
-      const url = new URL(request.url);
+    fetch: (address, init) => {
+      const url = new URL(address);
       calls.push({ host: url.host, sessionId: url.searchParams.get("sessionId") });
-      return mocks.fetch(request);
+      return mocks.fetch(address, init);
     },
   });
   server = createApp({ target, mbox: "thank-you-hero" }).listen(0, "127.0.0.1");

@@ -66,9 +66,9 @@ export async function runOnDeviceDemo(mocks: Mocks): Promise<void> {
     // 0: never refresh it from Target's CDN in this demo (the default is every five minutes).
     pollingInterval: 0,
     // The mocks' fetch answers Target's hosts locally, so the client is configured as in production.
-    fetch: (request: Request) => {
-      server.push(`${request.method} ${new URL(request.url).pathname}`);
-      return mocks.fetch(request);
+    fetch: (url, init) => {
+      server.push(`${init.method ?? "GET"} ${new URL(url).pathname}`);
+      return mocks.fetch(url, init);
     },
     events: {
       clientReady: () => console.log("  event clientReady: the artifact is in use"),

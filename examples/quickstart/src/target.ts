@@ -19,16 +19,17 @@ export async function runTargetDemo(mocks: Mocks | undefined): Promise<void> {
   // Writes down the host of every call, so that the demo can show where each one went. Against the mocks, their
   // fetch answers the client's host and the visitor's edge host (mboxedge<N>.tt.omtrdc.net) locally.
   const hosts: string[] = [];
-  const send = mocks ? mocks.fetch : (request: Request) => fetch(request);
+  const send = mocks ? mocks.fetch : (url: string, init: RequestInit) => fetch(url, init);
   const target = createTargetClient({
     client: clientCode ?? "demo",
     organizationId: process.env.TARGET_IMS_ORG_ID || undefined,
     serverDomain: process.env.TARGET_SERVER_DOMAIN || undefined,
     propertyToken: process.env.TARGET_PROPERTY_TOKEN || undefined,
     timeout: 5_000,
-    fetch: (request: Request) => {
-      hosts.push(new URL(request.url).host);
-      return send(request);
+    // Called as the global fetch is: forward both arguments.
+    fetch: (url, init) => {
+      hosts.push(new URL(url).host);
+      return send(url, init);
     },
     // A tampered cookie is ignored with a warning; debug lines (every call) are left out here.
     logger: { warn: console.warn, error: console.error },

@@ -30,6 +30,7 @@ export {
   createTransport,
   DEFAULT_MAX_RESPONSE_BYTES,
   DEFAULT_TIMEOUT,
+  type FetchFunction,
   type FetchLike,
   type Transport,
   type TransportOptions,

@@ -296,6 +296,64 @@ describe("responses", () => {
   });
 });
 
+describe("the fetch option", () => {
+  it("is called as the global fetch is: (url, init) with method, headers, body, the call's signal and manual redirects", async () => {
+    const calls: [unknown, RequestInit][] = [];
+    const transport = createTransport({
+      fetch: async (url, init) => {
+        calls.push([url, init]);
+        return new Response('{"ok":true}', { headers: { "content-type": "application/json" } });
+      },
+      retry: false,
+    });
+    const response = await transport(
+      new Request("https://api.example.test/things?q=1", {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": "r-1" },
+        body: '{"a":1}',
+      }),
+    );
+    expect(await response.json()).toEqual({ ok: true });
+    expect(calls).toHaveLength(1);
+    const [url, init] = calls[0] as [unknown, RequestInit];
+    // A string, not a Request: no Request is built for a fetch option.
+    expect(url).toBe("https://api.example.test/things?q=1");
+    expect(init.method).toBe("POST");
+    expect(new Headers(init.headers).get("x-request-id")).toBe("r-1");
+    expect(new TextDecoder().decode(init.body as Uint8Array)).toBe('{"a":1}');
+    expect(init.redirect).toBe("manual");
+    expect(init.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it("gets the call's deadline as init.signal, aborted when the call times out", async () => {
+    let signal: AbortSignal | undefined;
+    const transport = createTransport({
+      fetch: (_url, init) => {
+        signal = init.signal ?? undefined;
+        return new Promise<Response>(() => {});
+      },
+      timeout: 30,
+      retry: false,
+    });
+    await expect(transport(get("/deadline"))).rejects.toBeInstanceOf(TimeoutError);
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it("is called once per attempt, each with a fresh init", async () => {
+    const inits: RequestInit[] = [];
+    const transport = createTransport({
+      fetch: async (_url, init) => {
+        inits.push(init);
+        return new Response(null, { status: inits.length === 1 ? 503 : 204 });
+      },
+      retry: { minDelay: 1, maxDelay: 1 },
+    });
+    expect((await transport(get("/twice"))).status).toBe(204);
+    expect(inits).toHaveLength(2);
+    expect(inits[0]).not.toBe(inits[1]);
+  });
+});
+
 describe("unwrap", () => {
   it("throws an ApiError that keeps status, request id and the problem body", async () => {
     const response = new Response('{"status":500,"message":"boom","requestId":"body-id"}', {

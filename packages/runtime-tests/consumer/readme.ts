@@ -6,7 +6,7 @@ import { createDpsClient, nextPageOf } from "@offerkit/dps";
 import { createOdsClient } from "@offerkit/ods";
 import { createOfferkit, createTargetClient } from "@offerkit/sdk";
 
-export type Send = (request: Request) => Promise<Response>;
+export type Send = (url: string, init: RequestInit) => Promise<Response>;
 
 export async function readmeExamples(fetch: Send, ims: { clientId: string; clientSecret: string }): Promise<string[]> {
   const seen: string[] = [];
@@ -91,8 +91,8 @@ export async function readmeExamples(fetch: Send, ims: { clientId: string; clien
  */
 export function mockFetch(mocks: { delivery: string; ods: string; xcore: string; dps: string; ims: string }): Send {
   const send = createNodeFetch({ keepAliveTimeout: 1000 });
-  return async (request) => {
-    const url = new URL(request.url);
+  return async (address, init) => {
+    const url = new URL(address);
     const api = url.pathname.split("/")[3];
     const to = url.hostname.endsWith(".tt.omtrdc.net")
       ? mocks.delivery
@@ -102,12 +102,6 @@ export function mockFetch(mocks: { delivery: string; ods: string; xcore: string;
           ? mocks.ims
           : undefined;
     if (to === undefined) throw new Error(`unexpected host ${url.hostname}`);
-    const hasBody = request.method !== "GET" && request.method !== "HEAD";
-    return send(new URL(`${url.pathname}${url.search}`, to), {
-      method: request.method,
-      headers: request.headers,
-      body: hasBody ? await request.arrayBuffer() : null,
-      signal: request.signal,
-    });
+    return send(new URL(`${url.pathname}${url.search}`, to), init);
   };
 }

@@ -44,8 +44,7 @@ describe("hooks and logger through the facade", () => {
       sandboxName: "prod",
       hooks,
       timeout: 200,
-      fetch: (request) =>
-        request.url.includes("/ods/") ? json({ "xdm:propositions": [] }) : new Promise<Response>(() => {}),
+      fetch: (url) => (url.includes("/ods/") ? json({ "xdm:propositions": [] }) : new Promise<Response>(() => {})),
     });
     await offerkit.ods.makeDecisions({
       "xdm:propositionRequests": [

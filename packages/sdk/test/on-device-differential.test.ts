@@ -269,9 +269,9 @@ function ourClient(artifact: Json): OnDeviceTargetClient {
     artifactPayload: structuredClone(artifact),
     pollingInterval: 0,
     targetLocationHint: "28",
-    fetch: async (request) => {
-      if (request.url.endsWith("/v1/geo")) return new Response(JSON.stringify(geoAnswer));
-      sentByUs.push((await request.json()) as Json);
+    fetch: async (url, init) => {
+      if (url.endsWith("/v1/geo")) return new Response(JSON.stringify(geoAnswer));
+      sentByUs.push(JSON.parse(String(init.body)) as Json);
       return new Response(JSON.stringify({ status: 200, requestId: "x" }), {
         headers: { "content-type": "application/json" },
       });

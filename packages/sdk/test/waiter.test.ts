@@ -153,11 +153,12 @@ describe("against Prism serving specs/ode.yaml", () => {
           baseUrl: prism.url,
           containerId: CONTAINER,
           retry: false,
-          fetch: (request) => {
+          fetch: (url, init) => {
             const example = script.shift() ?? "completed";
             sent.push(example);
-            request.headers.set("prefer", `example=${example}`);
-            return fetch(request);
+            const headers = new Headers(init.headers);
+            headers.set("prefer", `example=${example}`);
+            return fetch(url, { ...init, headers });
           },
         });
         const statuses: WorkloadStatus[] = [];

@@ -6,22 +6,23 @@ export interface RecordedRequest {
   readonly body: string;
 }
 
-type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
-
 /**
- * A fetch that writes down exactly what goes on the wire before passing it on. Prism accepts a wrong
- * Content-Type and ignores unknown headers, so tests assert headers from this record, not from the mock's answer.
+ * A fetch that writes down exactly what goes on the wire before passing it on to `send` as a `Request`. It takes
+ * what offerkit's `fetch` option is given (`(url, init)`) and what openapi-fetch passes (a `Request`). Prism accepts
+ * a wrong Content-Type and ignores unknown headers, so tests assert headers from this record, not from the mock's
+ * answer.
  */
-export function recordingFetch(send: FetchLike = (request, init) => fetch(request, init)) {
+export function recordingFetch(send: (request: Request) => Promise<Response> = (request) => fetch(request)) {
   const requests: RecordedRequest[] = [];
-  const recorder = async (request: Request, init?: RequestInit): Promise<Response> => {
+  const recorder = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+    const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     requests.push({
       method: request.method,
       url: request.url,
       headers: Object.fromEntries(request.headers),
       body: request.body ? await request.clone().text() : "",
     });
-    return send(request, init);
+    return send(request);
   };
   // defineProperty, not Object.assign: assign would read the getter once instead of copying it.
   return Object.defineProperties(recorder, {

@@ -4,7 +4,7 @@ import { type ImsTokenProviderOptions, imsTokenProvider } from "#ims";
 import { requireHeaderSafe } from "../checks/headers.js";
 import { ValidationError } from "../errors/errors.js";
 import type { RequestAuthenticator } from "../transport/steps.js";
-import type { FetchLike } from "../transport/transport.js";
+import type { FetchFunction } from "../transport/transport.js";
 import { staticToken, type TokenProvider } from "./token.js";
 
 /** How a client authenticates to Adobe Experience Platform APIs. */
@@ -26,7 +26,7 @@ export interface PlatformAuthOptions {
   /** Sandbox id, sent as `x-sandbox-id` when given. */
   readonly sandboxId?: string | undefined;
   /** The fetch for IMS token requests when the IMS credentials name none: a client passes its own. */
-  readonly fetch?: FetchLike | undefined;
+  readonly fetch?: FetchFunction | undefined;
 }
 
 /**
@@ -92,7 +92,7 @@ export interface ResolvedCredentials {
  */
 export function resolveCredentials(
   credentials: PlatformCredentials | undefined,
-  fetch: FetchLike | undefined,
+  fetch: FetchFunction | undefined,
 ): ResolvedCredentials {
   const allowed =
     "IMS credentials { clientId, clientSecret, scopes }, { tokenProvider, apiKey } or { accessToken, apiKey }";

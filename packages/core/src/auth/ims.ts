@@ -14,7 +14,7 @@ import type { RetryOptions } from "../transport/retry-policy.js";
 import {
   checkBaseUrl,
   createCallTransport,
-  type FetchLike,
+  type FetchFunction,
   scopeRequest,
   TRANSPORT_OPTION_CHECKS,
 } from "../transport/transport.js";
@@ -41,7 +41,7 @@ export interface ImsTokenProviderOptions extends ImsCredentials {
   /** IMS origin. Default `https://ims-na1.adobelogin.com`. */
   readonly imsHost?: string | undefined;
   /** The fetch to call IMS with. Default: the Node transport on Node, else the global `fetch` (looked up per request). */
-  readonly fetch?: FetchLike | undefined;
+  readonly fetch?: FetchFunction | undefined;
   /** Milliseconds one token request may take, retries included. Default 10000. */
   readonly timeout?: number | undefined;
   /** Retries of the token request on network errors, 429 and 5xx. Default: 3 attempts. */

@@ -19,4 +19,4 @@ export { type CallMetadata, type CallResult, type DataOf, unwrap, type WithMetad
 export type { BaseCallOptions } from "../runner/runner.js";
 export type { CallHooks, ErrorEvent, Logger, RequestEvent, ResponseEvent, RetryEvent } from "../transport/observe.js";
 export type { RetryOptions } from "../transport/retry-policy.js";
-export type { ConnectionOptions } from "../transport/transport.js";
+export type { ConnectionOptions, FetchFunction } from "../transport/transport.js";

@@ -146,12 +146,19 @@ export function createRunner<OperationId extends string, Call extends BaseCallOp
         (request.body === undefined || headers.has("content-type") ? undefined : "application/json");
       if (contentType) headers.set("content-type", contentType);
       connection.identity?.(call, headers);
-      // The checks see the headers as they will be sent (names in lower case; they match whatever the case).
-      const header = Object.fromEntries(headers);
+      // The checks see the headers as they will be sent (names in lower case; they match whatever the case): the ones
+      // the operation's rules name, or all of them for the full validation.
+      const header: Record<string, string | undefined> = {};
+      for (const name in rules[operation].header) header[name] = headers.get(name) ?? undefined;
       checkRequest(
         rules,
         operation,
-        { path: request.pathParams, query: request.query, header, body: request.body },
+        {
+          path: request.pathParams,
+          query: request.query,
+          header: validation ? Object.fromEntries(headers) : header,
+          body: request.body,
+        },
         validation,
       );
       const response = await scope.fetch(

@@ -17,7 +17,6 @@ export function followRedirects(send: SendHop): (request: Request, init?: Reques
     const headers = request.headers;
     const guarded = mode === "follow" && CREDENTIAL_HEADERS.some((name) => headers.has(name));
     const response = await send(request.url, {
-      ...init,
       method: request.method,
       headers,
       // The transport always hands over the body it read.

@@ -6,8 +6,15 @@ import { AbortError, type RequestSummary, TimeoutError } from "../errors/errors.
 export interface Call {
   /** Aborts when the caller's signal does or the deadline passes; governs every send, wait and body read. */
   readonly signal: AbortSignal;
-  /** When the call must have settled, in epoch ms (Infinity without a timeout). */
+  /** When the call must have settled, in epoch ms (far in the future without a timeout). */
   readonly deadline: number;
+  /**
+   * `promise`, or a rejection with the signal's reason as soon as the call ends early: what a step awaits from code
+   * that may ignore the signal (a caller's fetch, a body stream). The call settles it directly, with no listener.
+   */
+  race<T>(promise: Promise<T>): Promise<T>;
+  /** Runs `listener` when the call aborts (now, if it has): cheaper than a listener on the signal, never removed. */
+  onAbort(listener: () => void): void;
   /** The error the caller gets once `signal` has aborted: a `TimeoutError` or an `AbortError`. */
   outcome(request: RequestSummary): Error;
   /** Clears the timer and the listener on the caller's signal. */
@@ -21,20 +28,39 @@ export interface Call {
  */
 export function openCall(callerSignal: AbortSignal | undefined, timeout: number): Call {
   const controller = new AbortController();
+  const { signal } = controller;
   let timedOut = false;
-  const onCallerAbort = () => controller.abort(callerSignal?.reason);
+  // Told directly when the call aborts: cheaper than listeners on the signal, and never removed (the list goes with
+  // the call).
+  const listeners: (() => void)[] = [];
+  const onAbort = (listener: () => void) => {
+    if (signal.aborted) listener();
+    else listeners.push(listener);
+  };
+  const abort = (reason: unknown) => {
+    controller.abort(reason);
+    for (const listener of listeners) listener();
+  };
+  const onCallerAbort = () => abort(callerSignal?.reason);
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
   const timer =
     timeout > 0
       ? setTimeout(() => {
           timedOut = true;
-          controller.abort(new TimeoutError(timeout));
+          abort(new TimeoutError(timeout));
         }, timeout)
       : undefined;
   return {
-    signal: controller.signal,
-    deadline: timeout > 0 ? Date.now() + timeout : Number.POSITIVE_INFINITY,
+    signal,
+    race: (promise) =>
+      new Promise((resolve, reject) => {
+        onAbort(() => reject(signal.reason));
+        promise.then(resolve, reject);
+      }),
+    onAbort,
+    // Without a timeout, a deadline no wait reaches (a timer holds at most 2^31 - 1 ms).
+    deadline: Date.now() + (timeout || 2 ** 53),
     outcome: (request) =>
       timedOut ? new TimeoutError(timeout, request) : new AbortError(request, { cause: callerSignal?.reason }),
     end() {

@@ -11,19 +11,27 @@ export function isOverLimit(error: unknown): boolean {
   return (error as { overLimit?: unknown } | undefined)?.overLimit === true;
 }
 
+/** What a body read runs under: the call's signal, and its abort list (see `Call.onAbort`). */
+export interface ReadScope {
+  readonly signal: AbortSignal;
+  onAbort(listener: () => void): void;
+}
+
 /**
  * The whole body of a Response, read from its web stream, stopping at `limit` bytes (the body is cancelled, which
- * closes the connection) and when `signal` aborts (likewise). A read that fails part-way throws an error whose
+ * closes the connection) and when the call aborts (likewise). A read that fails part-way throws an error whose
  * `partial` holds the bytes that did arrive and whose `cause` is why (the Node transport's direct read throws the
  * same shapes).
  */
-export async function readBytes(response: Response, limit: number, signal: AbortSignal): Promise<Uint8Array> {
+export async function readBytes(response: Response, limit: number, call: ReadScope): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(0);
+  const { signal } = call;
   const reader = response.body.getReader();
   const cancel = () => {
     reader.cancel().catch(() => {});
   };
-  signal.addEventListener("abort", cancel, { once: true });
+  // Cancelling a finished read is harmless, so the call's list needs no removal.
+  call.onAbort(cancel);
   const chunks: Uint8Array[] = [];
   let length = 0;
   try {
@@ -42,8 +50,6 @@ export async function readBytes(response: Response, limit: number, signal: Abort
   } catch (error) {
     if (isOverLimit(error) || signal.aborted) throw error;
     throw Object.assign(new Error("body read failed", { cause: error }), { partial: concat(chunks, length) });
-  } finally {
-    signal.removeEventListener("abort", cancel);
   }
 }
 

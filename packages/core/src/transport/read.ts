@@ -3,7 +3,7 @@
 // and request id, and every reader of the returned Response answers from memory.
 import { readBytes } from "#base-fetch";
 import { type RequestSummary, ResponseTooLargeError, redact, UnexpectedResponseError } from "../errors/errors.js";
-import { untilAborted } from "../timing/timers.js";
+import type { Call } from "./deadline.js";
 import { isOverLimit } from "./read-limit.js";
 
 /** 16 MiB: far above any real answer of these APIs (a few hundred KB at most), far below what hurts a server. */
@@ -53,7 +53,8 @@ export function keepSecret(response: Response, secret: string): void {
 export interface ReadContext {
   readonly request: RequestSummary;
   readonly sentRequestId: string | undefined;
-  readonly signal: AbortSignal;
+  /** The call: every byte is read under its signal, and its race. */
+  readonly call: Pick<Call, "signal" | "race" | "onAbort">;
   readonly limit: number;
   /** The error to throw once `signal` has aborted. */
   aborted(): Error;
@@ -66,7 +67,8 @@ export interface ReadContext {
  * over the value parsed here. (Rebuilding a Response instead costs about 10% of a loopback call.)
  */
 export async function buffer(response: Response, context: ReadContext): Promise<Response> {
-  const { request, signal, limit } = context;
+  const { request, call, limit } = context;
+  const { signal } = call;
   const contentType = response.headers.get("content-type") ?? undefined;
   const requestId = response.headers.get("x-request-id") ?? undefined;
   const fail = (bodyStart: string, reason: string, cause?: unknown) =>
@@ -89,7 +91,7 @@ export async function buffer(response: Response, context: ReadContext): Promise<
   let bytes: Uint8Array;
   try {
     // Raced as well: a body stream that ignores cancellation must not hold the call past its deadline.
-    bytes = await untilAborted(readBytes(response, limit, signal), signal);
+    bytes = await call.race(readBytes(response, limit, call));
   } catch (error) {
     if (signal.aborted) throw context.aborted();
     if (isOverLimit(error)) throw tooLarge();
@@ -99,7 +101,7 @@ export async function buffer(response: Response, context: ReadContext): Promise<
       : fail("", "a body that could not be read", error);
   }
   const text = decoder.decode(bytes);
-  keepAnswer(response, { request, sentRequestId: context.sentRequestId, bytes, attempts: 1, redact: (text) => text });
+  const answer: Answer = { request, sentRequestId: context.sentRequestId, bytes, attempts: 1, redact: (text) => text };
   let json = () => Promise.resolve(text).then(JSON.parse);
   if (bytes.byteLength > 0 && response.ok && response.status !== 204 && response.status !== 205) {
     if (contentType && !isJsonMediaType(contentType)) {
@@ -113,11 +115,13 @@ export async function buffer(response: Response, context: ReadContext): Promise<
     }
     json = () => Promise.resolve(value);
   }
-  return withReaders(response, {
-    text: () => Promise.resolve(text),
-    json,
-    bytes: () => Promise.resolve(bytes.slice()),
-    bodyUsed: false,
+  // One defineProperties: the record and the readers together.
+  return Object.defineProperties(response, {
+    [ANSWER]: { value: answer },
+    text: { value: () => Promise.resolve(text) },
+    json: { value: json },
+    bytes: { value: () => Promise.resolve(bytes.slice()) },
+    bodyUsed: { value: false },
   });
 }
 
@@ -150,6 +154,8 @@ const decoder = /* @__PURE__ */ new TextDecoder();
 
 /** Whether a `Content-Type` is JSON: `application/json` or any `+json` type, parameters ignored. */
 export function isJsonMediaType(contentType: string): boolean {
-  const essence = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  return essence === "application/json" || essence.endsWith("+json");
+  return JSON_MEDIA_TYPE.test(contentType);
 }
+
+/** `application/json` or `…+json`, before any parameters, whitespace around it ignored. */
+const JSON_MEDIA_TYPE = /^\s*(?:application\/json|[^;]*\+json)\s*(?:;|$)/i;

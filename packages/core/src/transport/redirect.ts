@@ -71,14 +71,8 @@ export function followRedirects(send: SendHop): (request: Request, init?: Reques
     // Outside a browser every hop is manual; the credential headers are looked at only where that is not so.
     const manual = mode !== "follow" || !isBrowser() || CREDENTIAL_HEADERS.some((name) => headers.has(name));
     for (let hops = 0; ; hops++) {
-      const response = await send(url, {
-        ...init,
-        method,
-        headers,
-        body,
-        signal,
-        redirect: manual ? "manual" : mode,
-      });
+      // A fresh init per hop, only what a hop needs: a base fetch may keep or change what it is given.
+      const response = await send(url, { method, headers, body, signal, redirect: manual ? "manual" : mode });
       if (mode === "manual") return response;
       if (response.type === "opaqueredirect") {
         throw new OfferkitError(

@@ -5,7 +5,6 @@
 import { baseFetch, followRedirects } from "#base-fetch";
 import { isFunctionOption, isStringOption, millis, type OptionCheck, wholeNumber } from "../checks/options.js";
 import { OfferkitError, type RequestSummary, ValidationError } from "../errors/errors.js";
-import { untilAborted } from "../timing/timers.js";
 import { type Call, openCall } from "./deadline.js";
 import { type CallHooks, checkHooks, checkLogger, type Logger, observer } from "./observe.js";
 import { answerOf, buffer, DEFAULT_MAX_RESPONSE_BYTES, everyReader } from "./read.js";
@@ -26,17 +25,25 @@ export { type Answer, answerOf, DEFAULT_MAX_RESPONSE_BYTES, isJsonMediaType } fr
 /** The shape openapi-fetch calls: a `Request` in, a `Response` out. Any WHATWG `fetch` fits. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
+/**
+ * What the `fetch` option is: a function called as the global `fetch` is, `fetch(url, init)`, with the method,
+ * headers, body (a string or bytes, never a stream), the call's signal and the redirect mode in `init`. The global
+ * `fetch`, undici's, or any wrapper that forwards both arguments fits; one that wants a `Request` makes it with
+ * `new Request(url, init)`.
+ */
+export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+
 /** How a client sends its calls: the options every client (and `createTransport`) takes. */
 export interface ConnectionOptions {
   /**
    * The fetch to send with (a Platform client's IMS token requests too, unless its `auth` names another). Default:
    * on Node, the Node transport (undici with a keep-alive pool); elsewhere `globalThis.fetch`, looked up on every
    * call so that test doubles installed later still apply. Whichever it is, redirects are followed here, and
-   * credential headers never follow one to another origin. It is called with a Request that follows the call's
-   * signal, and `init` with that signal and the request body again: a fetch that forwards `init`
-   * (`(request, init) => fetch(request, init)`) sends the body without streaming it.
+   * credential headers never follow one to another origin. It is called as the global `fetch` is,
+   * `fetch(url, init)`, once per attempt and redirect hop, with `init.signal` the call's signal: forward both
+   * arguments (`(url, init) => fetch(url, { ...init, dispatcher })`) so that the deadline reaches the socket.
    */
-  readonly fetch?: FetchLike | undefined;
+  readonly fetch?: FetchFunction | undefined;
   /** Milliseconds one call may take in all, token request, retries, waits and the body read included; `0` for no limit. Default 10000. */
   readonly timeout?: number | undefined;
   /** Retries on network errors, 408, 429 and 5xx; `false` for a single attempt. A POST is only retried with `retryNonIdempotent: true`. */
@@ -204,7 +211,8 @@ function resolveConfig(
   const hooks = observer(options.hooks, options.logger);
   const policy: ResolvedRetryPolicy = resolveRetryPolicy(options.retry, `${prefix}retry`);
   const send = sendStep(
-    fetch ? followRedirects(userFetchHop(fetch)) : defaultSend,
+    // A caller's fetch is one hop, called exactly as the default base fetch is: no Request is made for it.
+    fetch ? followRedirects(fetch as SendHop) : defaultSend,
     options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     hooks,
   );
@@ -213,20 +221,6 @@ function resolveConfig(
     userAgent: isBrowser() ? undefined : options.userAgent,
     hooks,
     chain: retryStep(policy, hooks, authenticated ? authenticated(send) : send),
-  };
-}
-
-/**
- * A caller's `fetch` as one hop. It gets a Request, as openapi-fetch's fetch does, that follows the call's signal;
- * that Request is held until the fetch settles (a runtime may link a Request to its parent signal only weakly, and a
- * collected link would let the deadline miss the socket), and the signal is also passed as `init.signal`, which a
- * fetch that forwards `init` gives its own Request directly.
- */
-function userFetchHop(fetch: FetchLike): SendHop {
-  return (url, init) => {
-    const request = new Request(url, init);
-    // The body again in `init`: a fetch that forwards it sends it as it is, not streamed out of the Request's copy.
-    return fetch(request, { body: init.body, signal: init.signal }).finally(() => request);
   };
 }
 
@@ -244,10 +238,7 @@ function sendStep(
     let response: Response;
     try {
       // Raced with the signal: a fetch that ignores its signal must not hold the call past its deadline.
-      response = await untilAborted(
-        send(exchange as unknown as Request, { body: exchange.body, signal: call.signal }),
-        call.signal,
-      );
+      response = await call.race(send(exchange as unknown as Request, { body: exchange.body, signal: call.signal }));
     } catch (error) {
       if (call.signal.aborted || error instanceof OfferkitError) throw error;
       throw new SendFailure(undefined, { cause: error });
@@ -258,7 +249,7 @@ function sendStep(
     const read = await buffer(response, {
       request,
       sentRequestId: requestId,
-      signal: call.signal,
+      call,
       limit,
       aborted: () => call.outcome(request),
     });

@@ -1,6 +1,6 @@
 import {
   type CallHooks,
-  type FetchLike,
+  type FetchFunction,
   type RequestValidation,
   type RetryOptions,
   unwrap,
@@ -79,10 +79,10 @@ export interface TargetClientOptions {
   readonly maxResponseBytes?: number;
   /** Called as each call is sent, answered, retried or fails (for metrics and tracing). Never given a secret. */
   readonly hooks?: CallHooks;
-  /** The fetch to send with. Default: the global `fetch`, looked up at call time. */
-  readonly fetch?: FetchLike;
-  /** Adobe's name for `fetch`. */
-  readonly fetchApi?: FetchLike;
+  /** The fetch to send with, called as `fetch(url, init)`. Default: the global `fetch`, looked up at call time. */
+  readonly fetch?: FetchFunction;
+  /** Adobe's name for `fetch` (its SDK calls it the same way). */
+  readonly fetchApi?: FetchFunction;
   readonly logger?: TargetLogger;
   /**
    * Retries. A delivery call counts impressions, so it is never retried unless you pass

@@ -1,6 +1,6 @@
 // What the reliability tests share: the two transports, every entry point aimed at a base URL, and error matching.
 import { inspect } from "node:util";
-import { createImsTokenProvider, OfferkitError, unwrap } from "@offerkit/core";
+import { createImsTokenProvider, type FetchFunction, OfferkitError, unwrap } from "@offerkit/core";
 import { createDeliveryClient } from "@offerkit/delivery";
 import { rawClient as rawDelivery } from "@offerkit/delivery/raw";
 import { createOdeClient } from "@offerkit/ode";
@@ -21,8 +21,8 @@ export const nativeFetch: typeof globalThis.fetch = globalThis.fetch;
 export type TransportName = "node" | "fetch";
 export const TRANSPORT_NAMES: readonly TransportName[] = ["node", "fetch"];
 
-export function fetchOption(transport: TransportName): { fetch?: (r: Request, i?: RequestInit) => Promise<Response> } {
-  return transport === "fetch" ? { fetch: (request, init) => nativeFetch(request, init) } : {};
+export function fetchOption(transport: TransportName): { fetch?: FetchFunction } {
+  return transport === "fetch" ? { fetch: (url, init) => nativeFetch(url, init) } : {};
 }
 
 export const ORG = "0123456789ABCDEF01234567@AdobeOrg";

@@ -48,26 +48,21 @@ export async function startEdgeServer() {
     return { target: `${local}${parsed.pathname}${parsed.search}`, origin: parsed.origin };
   };
 
+  const send = (url: string, init: RequestInit = {}): Promise<Response> => {
+    const { target, origin } = redirect(url);
+    const headers = new Headers(init.headers);
+    headers.set(ORIGIN_HEADER, origin);
+    return fetch(target, { ...init, headers });
+  };
   return {
     calls,
     url: local,
     set answer(body: unknown) {
       answer = body;
     },
-    /** For offerkit: a WHATWG fetch taking a Request. */
-    async fetch(request: Request): Promise<Response> {
-      const { target, origin } = redirect(request.url);
-      const headers = new Headers(request.headers);
-      headers.set(ORIGIN_HEADER, origin);
-      return fetch(target, { method: request.method, headers, body: await request.text(), signal: request.signal });
-    },
-    /** For Adobe's SDK: `fetchApi(url, init)`. */
-    fetchApi(url: string, init: RequestInit = {}): Promise<Response> {
-      const { target, origin } = redirect(url);
-      const headers = new Headers(init.headers);
-      headers.set(ORIGIN_HEADER, origin);
-      return fetch(target, { ...init, headers });
-    },
+    /** For offerkit (`fetch`) and Adobe's SDK (`fetchApi`): both call it as `fetch(url, init)`. */
+    fetch: send,
+    fetchApi: send,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,6 +1,6 @@
 // The artifact lifecycle: the first artifact (given or downloaded), ETag polling, and the last good one kept on failure.
 
-import type { FetchLike } from "@offerkit/core";
+import type { FetchFunction } from "@offerkit/core";
 import { OfferkitError } from "@offerkit/core";
 import type { ArtifactFacts, DecisionEngine } from "./engine.js";
 import type { Emitter } from "./events.js";
@@ -35,7 +35,7 @@ export interface ArtifactSourceOptions<A extends ArtifactFacts> {
   readonly maximumWaitReady: number | undefined;
   readonly organizationId: string | undefined;
   readonly timeout: number;
-  readonly fetch: FetchLike;
+  readonly fetch: FetchFunction;
   readonly emitter: Emitter;
 }
 
@@ -107,7 +107,7 @@ export function createArtifactSource<A extends ArtifactFacts>(options: ArtifactS
       try {
         const headers = new Headers();
         if (etag !== undefined && artifact !== undefined) headers.set("If-None-Match", etag);
-        const response = await options.fetch(new Request(location, { headers, signal }));
+        const response = await options.fetch(location, { headers, signal });
         if (response.status === 304 && artifact !== undefined) {
           await response.body?.cancel();
           return true;

@@ -1,5 +1,5 @@
 // createTargetClient with on-device and hybrid decisioning: options, routing of each call, geo lookup, notifications.
-import { type FetchLike, OfferkitError, ValidationError } from "@offerkit/core";
+import { type FetchFunction, OfferkitError, ValidationError } from "@offerkit/core";
 import type { DeliveryRequest, Geo, Notification } from "@offerkit/delivery";
 import type { Attributes } from "../attributes.js";
 import {
@@ -135,7 +135,7 @@ export function createOnDeviceTargetClient<A extends ArtifactFacts>(
     const listener = options.events?.[name];
     if (listener) emitter.on(name, listener as never);
   }
-  const fetcher: FetchLike = options.fetch ?? options.fetchApi ?? ((request) => fetch(request));
+  const fetcher: FetchFunction = options.fetch ?? options.fetchApi ?? ((url, init) => fetch(url, init));
   const timeout = options.timeout ?? 3000;
 
   let initial: A | undefined;
@@ -167,9 +167,10 @@ export function createOnDeviceTargetClient<A extends ArtifactFacts>(
       headers.set("x-forwarded-for", geo.ipAddress);
     }
     const deadline = AbortSignal.timeout(timeout);
-    const response = await fetcher(
-      new Request(`${CDN}/v1/geo`, { headers, signal: signal ? AbortSignal.any([signal, deadline]) : deadline }),
-    );
+    const response = await fetcher(`${CDN}/v1/geo`, {
+      headers,
+      signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+    });
     if (!response.ok) {
       await response.body?.cancel();
       throw new OfferkitError(`The geo lookup answered ${response.status}.`);
