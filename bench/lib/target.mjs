@@ -50,13 +50,8 @@ export function ourEdgeClient(server) {
   return createTargetClient({
     client: "acme",
     organizationId: ORG,
-    fetch: async (request) =>
-      fetch(toLoopback(request.url, server.origin), {
-        method: request.method,
-        headers: request.headers,
-        body: await request.text(),
-        signal: request.signal,
-      }),
+    // The same wrapper Adobe's SDK gets (its fetchApi is called as fetch(url, init) too).
+    fetch: (url, init) => fetch(toLoopback(url, server.origin), init),
   });
 }
 

@@ -10,11 +10,11 @@ export async function run() {
   const bare = barePost(url, deliveryRequest);
   const clients = {
     "": createDeliveryClient({ client: "acme", baseUrl: server.origin }),
-    // A fetch option as users write it: forwarding `init`, which carries the call's signal and the body as sent.
+    // A fetch option as users write it: called as fetch(url, init), forwarding both (init carries the call's signal).
     " (global fetch transport)": createDeliveryClient({
       client: "acme",
       baseUrl: server.origin,
-      fetch: (request, init) => fetch(request, init),
+      fetch: (url, init) => fetch(url, init),
     }),
   };
   const results = [];

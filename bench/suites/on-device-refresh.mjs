@@ -30,8 +30,8 @@ export async function run() {
   globalThis.setTimeout = (callback, delay, ...rest) =>
     realSetTimeout(callback, delay >= 300_000 ? 100 : delay, ...rest);
   let refreshes = 0;
-  const fetchAny = (request) =>
-    request.url.startsWith("http://127.0.0.1") ? fetch(request) : Promise.resolve(new Response("{}"));
+  const fetchAny = (url, init) =>
+    url.startsWith("http://127.0.0.1") ? fetch(url, init) : Promise.resolve(new Response("{}"));
   // A polling client exists only during its own phases, so the other phases see no refresh work at all.
   const pollingClient = () =>
     ourOnDeviceClient(undefined, {

@@ -7,7 +7,7 @@ import { createOdsClient } from "@offerkit/ods";
 import { createOfferkit, createTargetClient } from "@offerkit/sdk";
 
 const [entry, transport, base, imsHost, targetHost] = process.argv.slice(2);
-const fetchOption = transport === "fetch" ? { fetch: (request, init) => globalThis.fetch(request, init) } : {};
+const fetchOption = transport === "fetch" ? { fetch: (url, init) => globalThis.fetch(url, init) } : {};
 const common = {
   timeout: Number(process.env.HYGIENE_TIMEOUT ?? 2000),
   retry: { minDelay: 20, maxDelay: 40 },
