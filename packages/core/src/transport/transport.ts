@@ -8,7 +8,7 @@ import { OfferkitError, type RequestSummary, ValidationError } from "../errors/e
 import { type Call, openCall } from "./deadline.js";
 import { type CallHooks, checkHooks, checkLogger, type Logger, observer } from "./observe.js";
 import { answerOf, buffer, DEFAULT_MAX_RESPONSE_BYTES, everyReader } from "./read.js";
-import { isBrowser, type SendHop } from "./redirect.js";
+import { isBrowser } from "./redirect.js";
 import { type ResolvedRetryPolicy, type RetryOptions, resolveRetryPolicy } from "./retry-policy.js";
 import {
   authStep,
@@ -212,7 +212,7 @@ function resolveConfig(
   const policy: ResolvedRetryPolicy = resolveRetryPolicy(options.retry, `${prefix}retry`);
   const send = sendStep(
     // A caller's fetch is one hop, called exactly as the default base fetch is: no Request is made for it.
-    fetch ? followRedirects(fetch as SendHop) : defaultSend,
+    fetch ? followRedirects(fetch) : defaultSend,
     options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     hooks,
   );
