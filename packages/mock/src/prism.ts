@@ -1,5 +1,7 @@
 // One Prism mock server in this process, for one OpenAPI file.
 
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import type { Socket } from "node:net";
 import { createLogger } from "@stoplight/prism-core";
 import { getHttpOperationsFromSpec } from "@stoplight/prism-http";
 import { createServer } from "@stoplight/prism-http-server";
@@ -57,5 +59,25 @@ export async function startPrism(options: PrismOptions): Promise<PrismServer> {
     },
   });
   const url = await server.listen(options.port ?? 0, options.host ?? "127.0.0.1");
-  return { url, close: () => server.close() };
+  // Prism's close only stops listening and then waits for every connection to end, and a connection that never
+  // sends a request (a browser's preconnect, a held keep-alive) may never end: it would keep the port and the
+  // process. Its server is not exposed, so its connections are told apart by their local port.
+  const port = Number(new URL(url).port);
+  const connections = new Set<Socket>();
+  const track = (message: unknown) => {
+    const { socket } = message as { socket: Socket };
+    if (socket.localPort !== port) return;
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  };
+  subscribe("net.server.socket", track);
+  return {
+    url,
+    close() {
+      unsubscribe("net.server.socket", track);
+      const closed = server.close();
+      for (const socket of connections) socket.destroy();
+      return closed;
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { connect, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";
 
@@ -19,14 +20,36 @@ async function origins(child: ChildProcess): Promise<string[]> {
   return [main, ...behind];
 }
 
-async function allRefused(urls: readonly string[]) {
-  for (const url of urls) {
-    const refused = await fetch(url).then(
-      () => false,
-      () => true,
-    );
-    if (!refused) throw new Error(`${url} still answers after the CLI stopped`);
-  }
+/**
+ * Opens a plain TCP connection to each server and keeps it. Whether a stopped CLI let go of its servers is read from
+ * these connections closing, not from the ports refusing: a freed port may be bound at once by another test's server.
+ */
+async function holdConnections(urls: readonly string[]): Promise<Socket[]> {
+  return Promise.all(
+    urls.map(async (url) => {
+      const { hostname, port } = new URL(url);
+      const socket = connect({ host: hostname, port: Number(port) });
+      await once(socket, "connect");
+      socket.on("error", () => {}); // a reset is one way of being closed
+      return socket;
+    }),
+  );
+}
+
+/** Every held connection was closed by its server within 10 s. */
+async function allClosed(sockets: readonly Socket[], urls: readonly string[]) {
+  await Promise.all(
+    sockets.map(async (socket, i) => {
+      if (socket.closed) return;
+      const timer = setTimeout(() => socket.destroy(new Error("open")), 10_000);
+      const closed = once(socket, "close");
+      const [hadError] = await closed;
+      clearTimeout(timer);
+      if (socket.errored?.message === "open") {
+        throw new Error(`${urls[i]} still holds its connection after the CLI stopped (hadError ${hadError})`);
+      }
+    }),
+  );
 }
 
 function start(args: string[] = []) {
@@ -39,11 +62,12 @@ describe.concurrent("offerkit-mock", () => {
     it(`stops every server on ${signal} and exits 0`, async ({ expect }) => {
       const child = start();
       const urls = await origins(child);
+      const held = await holdConnections(urls);
       expect((await fetch(`${urls[0]}/data/core/nope`)).status).toBe(404);
       const exited = once(child, "exit");
       child.kill(signal);
       expect(await exited).toEqual([0, null]);
-      await allRefused(urls);
+      await allClosed(held, urls);
     });
   }
 
@@ -65,13 +89,14 @@ describe.concurrent("offerkit-mock", () => {
       });
     });
     const urls = await origins(wrapper);
+    const held = await holdConnections(urls);
     const pid = await childPid;
     wrapper.kill("SIGKILL");
     await once(wrapper, "exit");
     const deadline = Date.now() + 10_000;
     while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(isAlive(pid)).toBe(false);
-    await allRefused(urls);
+    await allClosed(held, urls);
   });
 
   it("refuses a port that is not a number", async ({ expect }) => {

@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   MOCK_EXAMPLE_HEADER,
@@ -375,14 +377,33 @@ describe("mockFetch", () => {
   });
 });
 
+/** A TCP connection to `origin` that sends nothing, as a browser's preconnect does. */
+async function idleConnection(origin: string): Promise<Socket> {
+  const { hostname, port } = new URL(origin);
+  const socket = connect({ host: hostname, port: Number(port) });
+  await once(socket, "connect");
+  socket.on("error", () => {});
+  return socket;
+}
+
 describe("stop", () => {
-  it("closes every port, and a second call does nothing", async () => {
+  // Whether a server let go is read from connections it had accepted: a freed port can be taken at once by
+  // another test's server, so "the port refuses" would not be a fair check.
+  it("ends every server's connections, idle ones included, and a second call does nothing", async () => {
     const own = await startMocks();
     const origins = [own.url, own.ims.url, ...Object.values(own.specs)];
+    const idle = await Promise.all(origins.map(idleConnection));
     expect((await fetch(`${own.url}/data/core/nope`)).status).toBe(404);
     await own.stop();
     await own.stop();
-    for (const origin of origins) await expect(fetch(origin)).rejects.toThrow();
+    await Promise.all(idle.map((socket) => (socket.closed ? undefined : once(socket, "close"))));
+  });
+
+  it("startPrism's close ends a connection that never sent a request", async () => {
+    const prism = await startPrism({ spec: "ods" });
+    const idle = await idleConnection(prism.url);
+    await prism.close();
+    expect(idle.closed || (await once(idle, "close"))).toBeTruthy();
   });
 
   it("startPrism serves one spec by name", async () => {
