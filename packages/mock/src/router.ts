@@ -3,8 +3,9 @@
 import { once } from "node:events";
 import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, STATUS_CODES } from "node:http";
 import type { AddressInfo } from "node:net";
+import { deliveryAnswer } from "./delivery.js";
 import type { Route } from "./specs.js";
-import { createWorkflows, MOCK_WORKFLOW_HEADER, type WorkflowAnswer } from "./workflows.js";
+import { createWorkflows, MOCK_WORKFLOW_HEADER, type ShapedAnswer } from "./workflows.js";
 
 /** Request header that picks the status of the mock's answer, e.g. `x-mock-status: 503`. */
 export const MOCK_STATUS_HEADER = "x-mock-status";
@@ -76,10 +77,15 @@ export async function startRouter(options: {
         return problem(400, `${MOCK_WORKFLOW_HEADER} must be "fail"`);
       }
       if (example !== undefined) prefer.set("example", example);
-      let workflow: WorkflowAnswer | undefined;
+      let shaped: ShapedAnswer | undefined;
       if (!prefer.has("example") && !prefer.has("code")) {
-        workflow = route.spec === "dps" ? workflows.answer(method, path, workflowFate === "fail") : undefined;
-        const fitting = workflow ? workflow.example : fittingExample(route.spec, method, path, body);
+        shaped =
+          route.spec === "dps"
+            ? workflows.answer(method, path, workflowFate === "fail")
+            : route.spec === "delivery" && method === "POST"
+              ? deliveryAnswer(body)
+              : undefined;
+        const fitting = shaped ? shaped.example : fittingExample(route.spec, method, path);
         if (fitting) prefer.set("example", fitting);
       }
       const code = prefer.get("code");
@@ -94,7 +100,7 @@ export async function startRouter(options: {
       }
       if (prefer.size > 0) headers.prefer = [...prefer].map(([key, value]) => `${key}=${value}`).join(", ");
       else delete headers.prefer;
-      forward(upstream, headers, body, workflow?.rewrite);
+      forward(upstream, headers, body, shaped?.rewrite);
     });
 
     /** Sends the request on, and its answer back; a 2xx JSON answer through `rewrite` when one is given. */
@@ -138,19 +144,7 @@ export async function startRouter(options: {
   });
 
   /** The example that fits a request whose caller chose none. */
-  function fittingExample(spec: string, method: string, path: string, body: Buffer): string | undefined {
-    if (spec === "delivery" && method === "POST") {
-      let parsed: { prefetch?: unknown; notifications?: unknown; execute?: unknown } = {};
-      try {
-        parsed = JSON.parse(body.toString("utf8")) as typeof parsed;
-      } catch {
-        return undefined; // Prism answers the malformed body itself
-      }
-      if (parsed.execute) return "executeOptions";
-      if (parsed.prefetch) return "prefetchViewsAndMboxes";
-      if (parsed.notifications) return "notificationsAck";
-      return undefined;
-    }
+  function fittingExample(spec: string, method: string, path: string): string | undefined {
     if (spec === "ode" && method === "GET" && WORKLOAD_PATH.test(path)) {
       const checks = statusChecks.get(path) ?? 0;
       statusChecks.set(path, checks + 1);

@@ -14,8 +14,11 @@ const FAILING = ["running", "failed"] as const;
 
 const WORKFLOW_PATH = /^\/workflows\/(generate-dependencies|migration|rollback)(?:\/([^/]+))?$/;
 
-/** How the router answers one migration request: with the spec's example `example`, its body passed through `rewrite`. */
-export interface WorkflowAnswer {
+/**
+ * How the router answers a request it shapes (a migration workflow's, a Delivery call's): with the spec's example
+ * `example`, its body passed through `rewrite`.
+ */
+export interface ShapedAnswer {
   readonly example: string | undefined;
   /** Applied to a 2xx JSON answer before it is sent. */
   readonly rewrite: (body: Record<string, unknown>) => Record<string, unknown>;
@@ -27,7 +30,7 @@ export interface Workflows {
    * answer is 2xx) or a status check of a workflow these mocks started. Undefined for anything else, which Prism
    * answers with the spec's examples as usual.
    */
-  answer(method: string, path: string, fail: boolean): WorkflowAnswer | undefined;
+  answer(method: string, path: string, fail: boolean): ShapedAnswer | undefined;
 }
 
 export function createWorkflows(): Workflows {

@@ -136,6 +136,75 @@ describe("startMocks", () => {
     expect(prefetched.edgeHost).toBe("mboxedge28.tt.omtrdc.net");
   });
 
+  describe("answers a Delivery request as Target would", () => {
+    const deliver = async (body: object, headers: Record<string, string> = {}) => {
+      const answer = await fetch(`${mocks.url}/rest/v1/delivery?client=demo&sessionId=s-1`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ context: { channel: "web" }, ...body }),
+      });
+      expect(answer.status).toBe(200);
+      return (await answer.json()) as {
+        requestId?: string;
+        id?: { tntId?: string };
+        execute?: { pageLoad?: unknown; mboxes?: { index: number; name: string; options?: unknown[] }[] };
+        prefetch?: { views?: unknown[]; mboxes?: { index: number; name: string; options?: unknown[] }[] };
+        notifications?: { id: string }[];
+      };
+    };
+
+    it("one entry per mbox asked for, under its own name and index, and no page load unless asked for", async () => {
+      const answer = await deliver({ execute: { mboxes: [{ index: 0, name: "hero" }] } });
+      expect(answer.execute?.mboxes).toHaveLength(1);
+      expect(answer.execute?.mboxes?.[0]).toMatchObject({ index: 0, name: "hero", options: [{ type: "html" }] });
+      expect(answer.execute).not.toHaveProperty("pageLoad");
+    });
+
+    it("an example mbox of the same name keeps its content; one past the examples has no options", async () => {
+      const asked = ["legacy-landing", "a", "b", "c"].map((name, index) => ({ index: index + 5, name }));
+      const answer = await deliver({ execute: { pageLoad: {}, mboxes: asked } });
+      expect(answer.execute?.pageLoad).toHaveProperty("options");
+      const mboxes = answer.execute?.mboxes ?? [];
+      expect(mboxes.map(({ index, name }) => [index, name])).toEqual(asked.map(({ index, name }) => [index, name]));
+      expect(mboxes[0]?.options).toEqual([{ type: "redirect", content: "https://shop.example.com/new-landing" }]);
+      expect(mboxes[1]?.options).toMatchObject([{ type: "json" }]);
+      expect(mboxes[3]).toEqual({ index: 8, name: "c" });
+    });
+
+    it("execute and prefetch together, its own requestId, an acknowledgement per notification", async () => {
+      const answer = await deliver({
+        requestId: "req-42",
+        id: { tntId: "returning-visitor.28_0" },
+        execute: { mboxes: [{ index: 0, name: "hero" }] },
+        prefetch: { views: [{}], mboxes: [{ index: 1, name: "onboarding-tip" }] },
+        notifications: [
+          { id: "n-1", type: "display", timestamp: 1, mbox: { name: "hero" } },
+          { id: "n-2", type: "click", timestamp: 2, mbox: { name: "hero" } },
+        ],
+      });
+      expect(answer.requestId).toBe("req-42");
+      expect(answer.id).toEqual({ tntId: "returning-visitor.28_0" });
+      expect(answer.execute?.mboxes?.map((mbox) => mbox.name)).toEqual(["hero"]);
+      expect(answer.prefetch?.views).toMatchObject([{ name: "dashboard" }]);
+      const named = await deliver({ prefetch: { views: [{ name: "checkout" }] } });
+      expect(named.prefetch?.views).toEqual([]);
+      expect(answer.prefetch?.mboxes?.[0]).toMatchObject({ index: 1, name: "onboarding-tip", options: [{}] });
+      expect(answer.notifications).toEqual([{ id: "n-1" }, { id: "n-2" }]);
+    });
+
+    it("an example asked for by name is sent as the spec has it", async () => {
+      const answer = await deliver(
+        { execute: { mboxes: [{ index: 0, name: "hero" }] } },
+        { [MOCK_EXAMPLE_HEADER]: "executeOptions" },
+      );
+      expect(answer.execute?.mboxes?.map((mbox) => mbox.name)).toEqual([
+        "thank-you-hero",
+        "cross-sell-strip",
+        "legacy-landing",
+      ]);
+    });
+  });
+
   it("moves a batch workload through its states, one status check at a time, per workload", async () => {
     const states = async (id: string) => {
       const seen: unknown[] = [];
