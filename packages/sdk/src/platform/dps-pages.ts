@@ -50,26 +50,6 @@ export interface DpsPaginationConfig<Name extends DpsListName = DpsListName> {
  */
 export type DpsPaginator<Name extends DpsListName> = Paginator<DpsPageOf<Name>, DpsItemOf<Name>>;
 
-/**
- * Where each list lives under `/data/core/dps`, and for `/offers` which `offer-type`. A next link must stay in it:
- * `/offer-rules` is one list for both generations' rules, so eligibility and decision rules share it.
- */
-const LISTS: Readonly<Record<DpsListName, readonly [collection: string, offerType?: string]>> = {
-  offerItems: ["offer-items"],
-  itemCollections: ["item-collections"],
-  selectionStrategies: ["selection-strategies"],
-  eligibilityRules: ["offer-rules"],
-  rankingFormulas: ["ranking-formulas"],
-  exdPlacements: ["exd-placements"],
-  personalizedOffers: ["offers", "personalized"],
-  fallbackOffers: ["offers", "fallback"],
-  placements: ["placements"],
-  offerCollections: ["offer-collections"],
-  decisionRules: ["offer-rules"],
-  tags: ["tags"],
-  decisions: ["offer-decisions"],
-};
-
 /** The list call every resource has, as the engine calls it (each resource's own types are on `DpsPageOf`). */
 type AnyList = (query: ListQuery | PageLinkInput | undefined, options: DpsCallOptions) => Promise<CallResult<unknown>>;
 
@@ -95,12 +75,14 @@ export function paginateDps<Name extends DpsListName>(
   resource: Name,
   query?: ListQuery,
 ): DpsPaginator<Name> {
-  const client = config?.client;
-  const list = Object.hasOwn(LISTS, resource) ? LISTS[resource] : undefined;
-  if (!list) throw new ValidationError("resource", `one of ${Object.keys(LISTS).join(", ")}`);
-  const lists = (client as Partial<Record<string, { readonly list?: unknown }>> | undefined)?.[resource];
-  if (!client || typeof client.baseUrl !== "string" || typeof lists?.list !== "function") {
-    throw new ValidationError("config.client", `a Decisioning client from createDpsClient, with ${resource}.list`);
+  const client = config?.client as (Partial<Record<string, { readonly list?: unknown }>> & { baseUrl?: unknown }) | undefined;
+  if (!client || typeof client.baseUrl !== "string") {
+    throw new ValidationError("config.client", "a Decisioning client from createDpsClient");
+  }
+  const lists = client[resource];
+  if (typeof lists?.list !== "function") {
+    const names = Object.keys(client).filter((name) => typeof client[name]?.list === "function");
+    throw new ValidationError("resource", `one of the client's lists (${names.join(", ")})`);
   }
   checkOptions(config, "config", PAGING_CHECKS);
   if (query !== undefined && (query === null || typeof query !== "object")) {
@@ -116,21 +98,16 @@ export function paginateDps<Name extends DpsListName>(
     itemsOf: (page: { readonly results?: readonly unknown[] }) => (page.results ?? []) as readonly DpsItemOf<Name>[],
     list: (href, { signal }) => {
       const options = { ...config.callOptions, signal };
-      const page = call(href === undefined ? query : { next: sameListLink(href, list, baseUrl) }, options);
+      const page = call(href === undefined ? query : { next: href }, options).catch((error: unknown) => {
+        // The client refuses, before sending it, a link out of this list (another collection, the other offer type):
+        // the server wrote it, not the caller, so it ends paging as any bad link does.
+        if (href !== undefined && error instanceof ValidationError && error.field === "query.next") {
+          throw new PaginationError({ reason: "invalid_link", expectedOrigin: new URL(baseUrl).origin });
+        }
+        throw error;
+      });
       return page as Promise<CallResult<LinkedPage & DpsPageOf<Name>>>;
     },
   });
 }
 
-/**
- * A next link (its origin already checked by `paginate`, absolute links already cut to the relative form) that reads
- * a further page of this list. Any other link is the server's doing, not the caller's: `PaginationError`.
- */
-function sameListLink(href: string, [collection, offerType]: readonly [string, string?], baseUrl: string): string {
-  const [, path, query = ""] = /^(\/[a-z-]+)(?:\?([^#\s]*))?$/.exec(href) ?? [];
-  const linkedType = new URLSearchParams(query).get("offer-type")?.toLowerCase();
-  if (path !== `/${collection}` || (offerType !== undefined && linkedType !== undefined && linkedType !== offerType)) {
-    throw new PaginationError({ reason: "invalid_link", expectedOrigin: new URL(baseUrl).origin });
-  }
-  return href;
-}
