@@ -75,7 +75,9 @@ export function paginateDps<Name extends DpsListName>(
   resource: Name,
   query?: ListQuery,
 ): DpsPaginator<Name> {
-  const client = config?.client as (Partial<Record<string, { readonly list?: unknown }>> & { baseUrl?: unknown }) | undefined;
+  const client = config?.client as
+    | (Partial<Record<string, { readonly list?: unknown }>> & { baseUrl?: unknown })
+    | undefined;
   if (!client || typeof client.baseUrl !== "string") {
     throw new ValidationError("config.client", "a Decisioning client from createDpsClient");
   }
@@ -110,4 +112,3 @@ export function paginateDps<Name extends DpsListName>(
     },
   });
 }
-
