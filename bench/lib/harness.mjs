@@ -4,8 +4,10 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import { Bench } from "tinybench";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
-const ROUND_TIME = Number(process.env.BENCH_ROUND_MS ?? 400);
+// Many short rounds: a shared machine's speed drifts over seconds, and a ratio taken within each round (both variants
+// back to back) cancels that drift, where six long rounds could read 1.0x and 1.36x for the same code.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 24);
+const ROUND_TIME = Number(process.env.BENCH_ROUND_MS ?? 100);
 
 /**
  * Serves `body` with `contentType` to every request on 127.0.0.1, after reading the request body. Counts requests in
@@ -43,12 +45,15 @@ export async function startServer(body, contentType = "application/json", { reco
 
 /**
  * Time per operation of `ours` and `baseline` (each an async function doing `perRun` operations), as the median of
- * the per-round means over ROUNDS rounds; which one goes first alternates from round to round.
+ * the per-round means over ROUNDS rounds, and their ratio as the median of the per-round ratios; which one goes first
+ * alternates from round to round.
  */
 export async function pair(name, { ours, baseline, perRun = 1, unit = "µs/call", scale = 1000 }) {
   const means = { ours: [], baseline: [] };
   for (let round = 0; round < ROUNDS; round++) {
-    const bench = new Bench({ time: ROUND_TIME, warmupTime: round === 0 ? 300 : 50 });
+    // Time bounds each round, not tinybench's default 64 iterations (a 64-call batch would take seconds per round).
+    const warmup = round === 0 ? { warmupTime: 300 } : { warmupTime: 20, warmupIterations: 2 };
+    const bench = new Bench({ time: ROUND_TIME, iterations: 4, ...warmup });
     const order = round % 2 === 0 ? ["ours", "baseline"] : ["baseline", "ours"];
     for (const variant of order) bench.add(variant, variant === "ours" ? ours : baseline);
     await bench.run();
@@ -58,12 +63,14 @@ export async function pair(name, { ours, baseline, perRun = 1, unit = "µs/call"
       means[task.name].push((task.result.latency.mean * scale) / perRun);
     }
   }
-  return result(name, median(means.ours), median(means.baseline), unit);
+  const ratios = means.ours.map((mean, round) => mean / means.baseline[round]);
+  return result(name, median(means.ours), median(means.baseline), unit, median(ratios));
 }
 
-export function result(name, ours, baseline, unit) {
-  const ratio = typeof ours === "number" && typeof baseline === "number" && baseline > 0 ? ours / baseline : null;
-  return { name, ours: round3(ours), baseline: round3(baseline), ratio: ratio === null ? null : round3(ratio), unit };
+/** A results.json entry; `ratio` defaults to ours / baseline. */
+export function result(name, ours, baseline, unit, ratio = ours / baseline) {
+  const measured = typeof ours === "number" && typeof baseline === "number" && baseline > 0;
+  return { name, ours: round3(ours), baseline: round3(baseline), ratio: measured ? round3(ratio) : null, unit };
 }
 
 export function median(values) {
