@@ -6,6 +6,7 @@ import { cpus, totalmem } from "node:os";
 /** One file per suite in suites/, exporting `run(): Promise<Result[]>`. Add a suite by adding its name here. */
 const SUITES = [
   "delivery-vs-raw-fetch",
+  "delivery-own-work",
   "ods-vs-raw-fetch",
   "getOffers-vs-raw-fetch",
   "getOffers-vs-adobe-sdk",
