@@ -10,7 +10,7 @@ import {
   unwrap,
   ValidationError,
 } from "../src/index.js";
-import { serializeJsonBody } from "../src/transport/transport.js";
+import { checkBaseUrl, serializeJsonBody } from "../src/transport/transport.js";
 import { startServer } from "./http-server.js";
 
 let server: Awaited<ReturnType<typeof startServer>>;
@@ -460,5 +460,34 @@ describe("begin(): one call whose Request is born with the call's signal", () =>
     // Counted by path: a request an earlier test abandoned may still reach the shared server.
     expect(server.seen.filter((seen) => seen.url === "/per-call-retry")).toHaveLength(2);
     expect(scope.signal.aborted).toBe(false);
+  });
+});
+
+describe("checkBaseUrl: a base URL in the form a Request gives it, so calls append to it without parsing again", () => {
+  const bases = [
+    "https://platform.adobe.io",
+    "HTTPS://Platform.Adobe.IO/",
+    "https://platform.adobe.io:443",
+    "http://127.0.0.1:4010",
+    "http://localhost:80",
+    "https://Demo.tt.omtrdc.net",
+    "https://münchen.example",
+    "http://[::1]:8080",
+    "https://platform.adobe.io/data/core/dps//",
+    "https://platform.adobe.io/Data/./core/../dps",
+    "https://platform.adobe.io/c%7e/ä",
+  ];
+  // What the runner appends: a path from the spec with encoded ids, then an encoded query (or a link's raw one).
+  const rests = [
+    "/rest/v1/delivery?client=demo&sessionId=s%201",
+    "/data/core/xcore/c-1/instances?property=a%3D%3Db&property=c&limit=10",
+    "/offers/p%2F1?offer-type=personalized",
+    "/a?q=%E2%9C%93",
+    "/tags",
+  ];
+  it.each(bases.flatMap((base) => rests.map((rest) => [base, rest])))("%s + %s", (base, rest) => {
+    const normal = checkBaseUrl(base, "baseUrl");
+    expect(normal + rest).toBe(new URL(base.replace(/\/+$/, "") + rest).href);
+    expect(normal.endsWith("/")).toBe(false);
   });
 });

@@ -197,9 +197,10 @@ function resolveBaseUrl(options: DeliveryClientOptions): string {
     if (typeof options.serverDomain !== "string" || !HOST.test(options.serverDomain)) {
       throw new ValidationError("serverDomain", "a host name without scheme or path, e.g. target.example.com");
     }
-    return `https://${options.serverDomain}`;
+    return checkBaseUrl(`https://${options.serverDomain}`, "serverDomain");
   }
-  if (options.client !== undefined) return `https://${options.client}.tt.omtrdc.net`;
+  // Through checkBaseUrl for its normal form (lower case, no default port), which calls append to as it is.
+  if (options.client !== undefined) return checkBaseUrl(`https://${options.client}.tt.omtrdc.net`, "client");
   throw new ValidationError(
     "baseUrl",
     "set (or give client or serverDomain): with only imsOrgId there is no default host",

@@ -59,6 +59,21 @@ describe("the wire request", () => {
     expect(target.baseUrl).toBe("https://acme.tt.omtrdc.net");
   });
 
+  it("keeps its host in the form a Request gives it, whichever way it was named", async () => {
+    const fetch = fakeFetch(() => jsonResponse(okBody));
+    const spellings = [
+      [{ client: "Acme" }, "https://acme.tt.omtrdc.net"],
+      [{ client: "acme", serverDomain: "Target.Example.com:443" }, "https://target.example.com"],
+      [{ client: "acme", baseUrl: "HTTPS://MboxEdge31.tt.omtrdc.net:443/" }, "https://mboxedge31.tt.omtrdc.net"],
+    ] as const;
+    for (const [options, base] of spellings) {
+      const target = createDeliveryClient({ ...options, fetch });
+      expect(target.baseUrl).toBe(base);
+      await target.deliver({ sessionId: "s-5", request });
+      expect(fetch.last.url).toBe(`${base}/rest/v1/delivery?client=${options.client}&sessionId=s-5`);
+    }
+  });
+
   it("never retries a delivery POST by default, and does when told it is safe", async () => {
     const fetch = fakeFetch(() => jsonResponse({ status: 503, message: "busy" }, { status: 503 }));
     await createDeliveryClient({ client: "acme", fetch }).deliver({ sessionId: "s", request });

@@ -324,9 +324,10 @@ async function run(
  * reads, without making one (on Node, a Request that follows a signal costs about 5% of a loopback call).
  */
 export function scopeRequest(url: string, method: string, headers: Headers): Request {
-  // Parsed as a Request would be: a malformed URL throws before the network, and error summaries show the normal form.
+  // `url` is already in the form a Request would give it: its base URL was normalized when it was checked
+  // (`checkBaseUrl`), and the runner appends an encoded path and query. Parsing it again cost about 8 µs per call.
   // No body (it comes as `init.body`) and no redirect mode (`run` follows by default), so neither is read from it.
-  return { url: new URL(url).href, method, headers } as unknown as Request;
+  return { url, method, headers } as unknown as Request;
 }
 
 /**
@@ -355,8 +356,9 @@ export function serializeJsonBody(body: unknown): string {
 }
 
 /**
- * An absolute http(s) origin (a path prefix is allowed) without query, fragment or credentials, with trailing
- * slashes removed; anything else is a `ValidationError` naming `field`.
+ * An absolute http(s) origin (a path prefix is allowed) without query, fragment or credentials, in the form a
+ * Request gives it (host in lower case, no default port, IDN in punycode, its path resolved) and without trailing
+ * slashes; anything else is a `ValidationError` naming `field`. Calls append their path and query to it as they are.
  */
 export function checkBaseUrl(value: unknown, field: string, example = "https://platform.adobe.io"): string {
   let url: URL;
@@ -371,7 +373,7 @@ export function checkBaseUrl(value: unknown, field: string, example = "https://p
   if (url.search || url.hash || url.username || url.password || /[\s\0]/.test(value)) {
     throw new ValidationError(field, "an origin without query, fragment, credentials or whitespace");
   }
-  return value.replace(/\/+$/, "");
+  return url.href.replace(/\/+$/, "");
 }
 
 /** Method and URL without the query string: enough to say which call failed, without echoing parameters. */
