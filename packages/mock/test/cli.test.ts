@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { connect, type Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";
+import { allClosed, idleConnection } from "./connections.js";
 
 // The tests run the built CLI (turbo builds before testing), as `npx offerkit-mock` would.
 const BIN = fileURLToPath(new URL("../bin/offerkit-mock.js", import.meta.url));
@@ -20,38 +20,6 @@ async function origins(child: ChildProcess): Promise<string[]> {
   return [main, ...behind];
 }
 
-/**
- * Opens a plain TCP connection to each server and keeps it. Whether a stopped CLI let go of its servers is read from
- * these connections closing, not from the ports refusing: a freed port may be bound at once by another test's server.
- */
-async function holdConnections(urls: readonly string[]): Promise<Socket[]> {
-  return Promise.all(
-    urls.map(async (url) => {
-      const { hostname, port } = new URL(url);
-      const socket = connect({ host: hostname, port: Number(port) });
-      await once(socket, "connect");
-      socket.on("error", () => {}); // a reset is one way of being closed
-      return socket;
-    }),
-  );
-}
-
-/** Every held connection was closed by its server within 10 s. */
-async function allClosed(sockets: readonly Socket[], urls: readonly string[]) {
-  await Promise.all(
-    sockets.map(async (socket, i) => {
-      if (socket.closed) return;
-      const timer = setTimeout(() => socket.destroy(new Error("open")), 10_000);
-      const closed = once(socket, "close");
-      const [hadError] = await closed;
-      clearTimeout(timer);
-      if (socket.errored?.message === "open") {
-        throw new Error(`${urls[i]} still holds its connection after the CLI stopped (hadError ${hadError})`);
-      }
-    }),
-  );
-}
-
 function start(args: string[] = []) {
   return spawn(process.execPath, [BIN, "--port", "0", ...args], { stdio: ["ignore", "pipe", "inherit"] });
 }
@@ -62,7 +30,7 @@ describe.concurrent("offerkit-mock", () => {
     it(`stops every server on ${signal} and exits 0`, async ({ expect }) => {
       const child = start();
       const urls = await origins(child);
-      const held = await holdConnections(urls);
+      const held = await Promise.all(urls.map(idleConnection));
       expect((await fetch(`${urls[0]}/data/core/nope`)).status).toBe(404);
       const exited = once(child, "exit");
       child.kill(signal);
@@ -89,7 +57,7 @@ describe.concurrent("offerkit-mock", () => {
       });
     });
     const urls = await origins(wrapper);
-    const held = await holdConnections(urls);
+    const held = await Promise.all(urls.map(idleConnection));
     const pid = await childPid;
     wrapper.kill("SIGKILL");
     await once(wrapper, "exit");

@@ -1,5 +1,3 @@
-import { once } from "node:events";
-import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   MOCK_EXAMPLE_HEADER,
@@ -10,6 +8,7 @@ import {
   startMocks,
   startPrism,
 } from "../src/index.js";
+import { allClosed, idleConnection } from "./connections.js";
 
 const ODS_REQUEST =
   'application/vnd.adobe.xdm+json; schema="https://ns.adobe.com/experience/offer-management/decision-request;version=1.0"';
@@ -446,18 +445,7 @@ describe("mockFetch", () => {
   });
 });
 
-/** A TCP connection to `origin` that sends nothing, as a browser's preconnect does. */
-async function idleConnection(origin: string): Promise<Socket> {
-  const { hostname, port } = new URL(origin);
-  const socket = connect({ host: hostname, port: Number(port) });
-  await once(socket, "connect");
-  socket.on("error", () => {});
-  return socket;
-}
-
 describe("stop", () => {
-  // Whether a server let go is read from connections it had accepted: a freed port can be taken at once by
-  // another test's server, so "the port refuses" would not be a fair check.
   it("ends every server's connections, idle ones included, and a second call does nothing", async () => {
     const own = await startMocks();
     const origins = [own.url, own.ims.url, ...Object.values(own.specs)];
@@ -465,14 +453,14 @@ describe("stop", () => {
     expect((await fetch(`${own.url}/data/core/nope`)).status).toBe(404);
     await own.stop();
     await own.stop();
-    await Promise.all(idle.map((socket) => (socket.closed ? undefined : once(socket, "close"))));
+    await allClosed(idle, origins);
   });
 
   it("startPrism's close ends a connection that never sent a request", async () => {
     const prism = await startPrism({ spec: "ods" });
     const idle = await idleConnection(prism.url);
     await prism.close();
-    expect(idle.closed || (await once(idle, "close"))).toBeTruthy();
+    await allClosed([idle], [prism.url]);
   });
 
   it("startPrism serves one spec by name", async () => {
