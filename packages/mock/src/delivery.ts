@@ -1,9 +1,7 @@
 // Target Delivery answers shaped to the request they answer, as Target's are: one entry per mbox asked for (with its
 // name and index), page load and views only when asked for, the request's own requestId and visitor's tntId, an
 // acknowledgement per notification sent. The content comes from the spec's examples.
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { mockSpecPath } from "./specs.js";
+import { mockSpecDocument } from "./specs.js";
 import type { ShapedAnswer } from "./workflows.js";
 
 type Json = Record<string, unknown>;
@@ -95,7 +93,7 @@ let examples: { execute: Section; prefetch: Section } | undefined;
 /** The execute and prefetch sections of the spec's 200 examples, read once. */
 function deliveryExamples(): { execute: Section; prefetch: Section } {
   if (examples) return examples;
-  const spec = parse(readFileSync(mockSpecPath("delivery"), "utf8")) as {
+  const spec = mockSpecDocument("delivery") as {
     paths: Record<string, { post: { responses: Record<string, { content: Record<string, { examples: Json }> }> } }>;
   };
   const content = Object.values(spec.paths)[0]?.post.responses["200"]?.content ?? {};

@@ -61,10 +61,22 @@ export interface Route {
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
 
+const documents = new Map<string, unknown>();
+
+/** A served spec, parsed once per process: the routes and the Delivery answers read the same document. */
+export function mockSpecDocument(name: string): unknown {
+  let document = documents.get(name);
+  if (document === undefined) {
+    document = parse(readFileSync(mockSpecPath(name), "utf8"));
+    documents.set(name, document);
+  }
+  return document;
+}
+
 export function loadRoutes(specs: readonly string[]): Route[] {
   const routes: Route[] = [];
   for (const spec of specs) {
-    const doc = parse(readFileSync(mockSpecPath(spec), "utf8")) as SpecDocument;
+    const doc = mockSpecDocument(spec) as SpecDocument;
     for (const [path, item] of Object.entries(doc.paths ?? {})) {
       // Served at the path-level server's base path, else the document's, as startPrism serves it.
       const servers = item.servers ?? doc.servers;
