@@ -66,6 +66,21 @@ describe("parseTargetCookie", () => {
     expect(parseTargetCookie(value, NOW).entries.check?.value).toBe("true");
   });
 
+  it("keeps entries named like Object's own properties as data, __proto__ included, and writes them back", () => {
+    const value = `__proto__#p#${SECONDS + 60}|constructor#c#${SECONDS + 60}|session#s#${SECONDS + 60}|__proto__#q#${SECONDS + 60}`;
+    const parsed = parseTargetCookie(value, NOW);
+    expect(Object.keys(parsed.entries)).toEqual(["__proto__", "constructor", "session"]);
+    expect(Object.getOwnPropertyDescriptor(parsed.entries, "__proto__")?.value).toEqual({
+      name: "__proto__",
+      value: "q",
+      expires: SECONDS + 60,
+    });
+    expect(Object.getPrototypeOf(parsed.entries)).toBe(Object.prototype);
+    expect(parsed.sessionId).toBe("s");
+    const written = serializeTargetCookie(Object.values(parsed.entries), NOW).value;
+    expect(written).toBe(`__proto__#q#${SECONDS + 60}|constructor#c#${SECONDS + 60}|session#s#${SECONDS + 60}`);
+  });
+
   it.each([
     ["a truncated entry", `session#s-1#${SECONDS + 60}|PC#abc.28_0`],
     ["an entry with four fields", `session#s-1#${SECONDS + 60}#x`],
