@@ -39,7 +39,8 @@ if (!rev) {
 
 const git = (...gitArgs) => execFileSync("git", gitArgs, { cwd: ROOT, encoding: "utf8" }).trim();
 const commit = git("rev-parse", "--verify", `${rev}^{commit}`);
-const worktree = join(tmpdir(), `offerkit-compare-${commit.slice(0, 12)}`);
+const short = commit.slice(0, 12);
+const worktree = join(tmpdir(), `offerkit-compare-${short}`);
 
 if (clean) {
   if (existsSync(worktree)) git("worktree", "remove", "--force", worktree);
@@ -61,15 +62,10 @@ function step(title, command, commandArgs, cwd) {
 
 if (!existsSync(join(worktree, "bench", "node_modules"))) {
   if (!existsSync(worktree)) git("worktree", "add", "--detach", worktree, commit);
-  step(
-    `installing ${commit.slice(0, 12)} from the pnpm store`,
-    "pnpm",
-    ["install", "--frozen-lockfile", "--offline"],
-    worktree,
-  );
+  step(`installing ${short} from the pnpm store`, "pnpm", ["install", "--frozen-lockfile", "--offline"], worktree);
 }
 // Every time: turbo answers from its cache when nothing changed, and a build interrupted last time is finished.
-step(`building ${commit.slice(0, 12)}`, "pnpm", ["build"], worktree);
+step(`building ${short}`, "pnpm", ["build"], worktree);
 
 const suites = named.length > 0 ? named : DEFAULT_SUITES;
 /** ratios.get(row name)[side] = one ratio per run; errors[suite][side] = why a side could not run. */
@@ -80,9 +76,7 @@ for (let run = 1; run <= RUNS; run++) {
     // Sides alternate, and which goes first alternates by run, so the machine's drift favours neither.
     const sides = run % 2 === 1 ? ["before", "now"] : ["now", "before"];
     for (const side of sides) {
-      process.stderr.write(
-        `run ${run}/${RUNS}: ${suite} (${side === "now" ? "this checkout" : commit.slice(0, 12)})\n`,
-      );
+      process.stderr.write(`run ${run}/${RUNS}: ${suite} (${side === "now" ? "this checkout" : short})\n`);
       const env = { ...process.env };
       if (side === "before") {
         env.OFFERKIT_COMPARE_ROOT = worktree;
@@ -124,11 +118,11 @@ const rows = [...ratios].map(([name, { before, now }]) => {
           : "same";
   return [name, fmt(before), fmt(now), verdict, `${spread(before)} | ${spread(now)}`];
 });
-const header = ["row", commit.slice(0, 12), "now", "", `runs (${commit.slice(0, 12)} | now)`];
+const header = ["row", short, "now", "", `runs (${short} | now)`];
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
 for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column])).join("  "));
 for (const [suite, sides] of Object.entries(errors)) {
   for (const [side, reason] of Object.entries(sides)) {
-    console.log(`${suite} did not run ${side === "now" ? "on this checkout" : `at ${commit.slice(0, 12)}`}: ${reason}`);
+    console.log(`${suite} did not run ${side === "now" ? "on this checkout" : `at ${short}`}: ${reason}`);
   }
 }
